@@ -1,0 +1,270 @@
+//! Turning raw bytes into safe text: decoding (BOM, UTF-16, lossy UTF-8),
+//! refusing empty and binary files, and stripping every character that could
+//! steer a terminal (C0/C1 controls, escape sequences, bidi overrides).
+
+use std::borrow::Cow;
+
+/// Why a file yields no story at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unreadable {
+    #[error("empty file")]
+    Empty,
+    #[error("binary file ({0})")]
+    Binary(&'static str),
+}
+
+/// Text decoded from a file, with a note when bytes had to be replaced.
+#[derive(Debug)]
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    /// Invalid UTF-8 was replaced with U+FFFD.
+    pub lossy: bool,
+}
+
+/// Decode a file's bytes: UTF-8 (BOM dropped, invalid bytes replaced) or
+/// UTF-16 with a BOM. Empty and binary files are refused.
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Unreadable> {
+    let decoded = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        utf8(rest)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, u16::from_le_bytes)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, u16::from_be_bytes)
+    } else {
+        if memchr_nul(bytes) {
+            return Err(Unreadable::Binary("contains NUL bytes"));
+        }
+        utf8(bytes)
+    };
+    if decoded.text.trim().is_empty() {
+        return Err(Unreadable::Empty);
+    }
+    if looks_binary(&decoded.text) {
+        return Err(Unreadable::Binary("mostly non-text bytes"));
+    }
+    Ok(decoded)
+}
+
+fn memchr_nul(bytes: &[u8]) -> bool {
+    bytes.contains(&0)
+}
+
+fn utf8(bytes: &[u8]) -> Decoded<'_> {
+    let text = String::from_utf8_lossy(bytes);
+    let lossy = matches!(text, Cow::Owned(_));
+    Decoded { text, lossy }
+}
+
+fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> Decoded<'static> {
+    let units = bytes.chunks_exact(2).map(|pair| read([pair[0], pair[1]]));
+    let mut lossy = bytes.len() % 2 == 1;
+    let text: String = char::decode_utf16(units)
+        .map(|c| {
+            c.unwrap_or_else(|_| {
+                lossy = true;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
+        .collect();
+    Decoded {
+        text: Cow::Owned(text),
+        lossy,
+    }
+}
+
+/// More than one character in four is a control or a replacement character:
+/// this is not an article, whatever its name says. (Random bytes score far
+/// higher; text laced with escape sequences far lower.)
+fn looks_binary(text: &str) -> bool {
+    let sample = text.chars().take(8192);
+    let (mut total, mut bad) = (0usize, 0usize);
+    for c in sample {
+        total += 1;
+        if c == char::REPLACEMENT_CHARACTER
+            || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'))
+        {
+            bad += 1;
+        }
+    }
+    total > 0 && bad * 4 > total
+}
+
+/// Characters that reorder text on screen: embeddings, overrides, isolates.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Invisible characters that only confuse width and matching.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Make text safe and tidy, keeping new lines: line endings become `\n`,
+/// tabs and unusual spaces become a space, ANSI escape sequences are removed
+/// whole, every other control character and every bidi control is dropped,
+/// and trailing spaces are trimmed from each line.
+pub fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    push_newline(&mut out);
+                }
+            }
+            '\n' => push_newline(&mut out),
+            '\x1b' => skip_escape_sequence(&mut chars),
+            '\u{9b}' => skip_csi_body(&mut chars),
+            '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                out.push(' ')
+            }
+            '\u{2028}' | '\u{2029}' => push_newline(&mut out),
+            c if c.is_control() || is_bidi_control(c) || is_invisible(c) => {}
+            c => out.push(c),
+        }
+    }
+    trim_trailing_spaces(&mut out);
+    out
+}
+
+fn push_newline(out: &mut String) {
+    trim_trailing_spaces(out);
+    out.push('\n');
+}
+
+fn trim_trailing_spaces(out: &mut String) {
+    let kept = out.trim_end_matches(' ').len();
+    out.truncate(kept);
+}
+
+/// Drop the rest of an escape sequence whose ESC was just read: CSI
+/// (`ESC [ ... final`), OSC/DCS/APC/PM/SOS strings (up to BEL or `ESC \`),
+/// or a two-character escape.
+fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek().copied() {
+        Some('[') => {
+            chars.next();
+            skip_csi_body(chars);
+        }
+        Some(']' | 'P' | '_' | '^' | 'X') => {
+            chars.next();
+            while let Some(c) = chars.next() {
+                if c == '\x07' || c == '\u{9c}' {
+                    break;
+                }
+                if c == '\x1b' {
+                    if chars.peek() == Some(&'\\') {
+                        chars.next();
+                    }
+                    break;
+                }
+            }
+        }
+        Some(c) if ('\x20'..='\x7e').contains(&c) => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// Parameters and intermediates run until a final byte in `@`..=`~`.
+fn skip_csi_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    for c in chars.by_ref() {
+        if ('\x40'..='\x7e').contains(&c) || !('\x20'..='\x7e').contains(&c) {
+            break;
+        }
+    }
+}
+
+/// Sanitise and fold all white space, new lines included, into single
+/// spaces: for titles, tags, names and other one-line fields.
+pub fn one_line(text: &str) -> String {
+    let safe = sanitize(text);
+    let mut out = String::with_capacity(safe.len());
+    for word in safe.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_dropped() {
+        let d = decode(b"\xEF\xBB\xBFHello").unwrap();
+        assert_eq!(d.text, "Hello");
+        assert!(!d.lossy);
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_and_reported() {
+        let d = decode(b"Caf\xE9 society").unwrap();
+        assert_eq!(d.text, "Caf\u{FFFD} society");
+        assert!(d.lossy);
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let bytes: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Nyong'o".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&bytes).unwrap().text, "Nyong'o");
+    }
+
+    #[test]
+    fn empty_and_blank_files_are_refused() {
+        assert_eq!(decode(b"").unwrap_err(), Unreadable::Empty);
+        assert_eq!(decode(b" \r\n\n\t").unwrap_err(), Unreadable::Empty);
+    }
+
+    #[test]
+    fn binary_files_are_refused() {
+        assert!(matches!(
+            decode(b"PK\x03\x04\x00\x00"),
+            Err(Unreadable::Binary(_))
+        ));
+        let noise: Vec<u8> = (0u8..=255)
+            .cycle()
+            .skip(1)
+            .take(4000)
+            .filter(|b| *b != 0)
+            .collect();
+        assert!(matches!(decode(&noise), Err(Unreadable::Binary(_))));
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_become_newlines() {
+        assert_eq!(sanitize("a\r\nb\rc\n"), "a\nb\nc\n");
+    }
+
+    #[test]
+    fn controls_and_escape_sequences_are_stripped() {
+        let hostile = "Red\x1b[31m alert\x1b]0;pwned\x07 now\x07\x08\u{9b}2J!";
+        assert_eq!(sanitize(hostile), "Red alert now!");
+    }
+
+    #[test]
+    fn bidi_overrides_are_removed() {
+        assert_eq!(sanitize("abc\u{202E}fed\u{2066}x\u{2069}"), "abcfedx");
+    }
+
+    #[test]
+    fn tabs_and_nbsp_become_spaces_and_trailing_spaces_go() {
+        assert_eq!(sanitize("a\tb\u{A0}c  \nd "), "a b c\nd");
+    }
+
+    #[test]
+    fn one_line_folds_whitespace() {
+        assert_eq!(
+            one_line("  Boost \n for\u{A0}\u{A0}Ruto "),
+            "Boost for Ruto"
+        );
+    }
+}

@@ -1,0 +1,235 @@
+//! Tag lines: splitting on separators, and segmenting the space-joined lines
+//! scrapers produce (`Haiti Trump President Ruto US Secretary of State`) into
+//! names using tags the library knows, names in the story and name shapes.
+
+use std::collections::HashSet;
+
+use super::clean::one_line;
+use super::names;
+
+/// A tag line as found in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TagLine {
+    /// Tags written with separators: final.
+    Separated(Vec<String>),
+    /// Tags written with spaces only: to be segmented into names.
+    SpaceJoined(String),
+}
+
+/// Read the text that follows `Tags:`. Commas, semicolons, `|` and new lines
+/// separate tags; a single line without any of them is space-joined.
+pub fn read_tag_line(raw: &str) -> TagLine {
+    let lines: Vec<&str> = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let has_separator = lines.len() > 1 || raw.contains([',', ';', '|', '•', '·']);
+    if has_separator {
+        let tags = raw
+            .split([',', ';', '|', '\n', '•', '·'])
+            .map(tidy_tag)
+            .filter(|t| !t.is_empty());
+        TagLine::Separated(dedupe(tags))
+    } else {
+        TagLine::SpaceJoined(one_line(raw))
+    }
+}
+
+fn tidy_tag(raw: &str) -> String {
+    one_line(raw.trim().trim_start_matches('#').trim_end_matches('.'))
+}
+
+/// Drop repeats, ignoring case, keeping the first spelling and the order.
+pub fn dedupe(tags: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    tags.into_iter()
+        .filter(|t| seen.insert(t.to_lowercase()))
+        .collect()
+}
+
+/// Words that join the parts of a name: `Secretary of State`.
+const CONNECTORS: &[&str] = &["of", "the", "and", "for", "de", "du", "la", "al"];
+
+/// What segmentation knows: tags written with separators anywhere in the
+/// library (lower-cased), and the story's own text.
+pub struct Knowledge<'a> {
+    pub known_tags: &'a HashSet<String>,
+    pub text: &'a str,
+}
+
+/// Split a space-joined tag line into names. Each candidate segment is
+/// scored; the segmentation with the best total wins (dynamic programming
+/// over the words). Known tags and phrases found in the story score by the
+/// square of their length, so the longest supported names win; a title and
+/// a name (`President Ruto`) and capitalised words joined by `of`/`the` are
+/// names by shape; anything else stands as one word a tag.
+pub fn segment(line: &str, knowledge: &Knowledge) -> Vec<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let n = words.len();
+    // best[i]: best score and segment start for the first i words.
+    let mut best: Vec<Option<(i64, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0));
+    for end in 1..=n {
+        for start in end.saturating_sub(8)..end {
+            let Some((before, _)) = best[start] else {
+                continue;
+            };
+            let Some(score) = score(&words[start..end], knowledge) else {
+                continue;
+            };
+            let total = before + score;
+            if best[end].is_none_or(|(b, _)| total > b) {
+                best[end] = Some((total, start));
+            }
+        }
+    }
+    let mut segments = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        // A word no segment can hold (a lone connector) stands alone.
+        let start = best[end].map_or(end - 1, |(_, s)| s);
+        segments.push(words[start..end].join(" "));
+        end = start;
+    }
+    segments.reverse();
+    dedupe(segments)
+}
+
+fn score(words: &[&str], knowledge: &Knowledge) -> Option<i64> {
+    let len = words.len() as i64;
+    let first = words[0];
+    let last = words[words.len() - 1];
+    if words.len() > 1 && (CONNECTORS.contains(&first) || CONNECTORS.contains(&last)) {
+        return None;
+    }
+    let phrase = words.join(" ");
+    if knowledge.known_tags.contains(&phrase.to_lowercase()) {
+        return Some(len * len + 1);
+    }
+    if words.len() == 1 {
+        return Some(if CONNECTORS.contains(&first) { -5 } else { 1 });
+    }
+    if contains_phrase(knowledge.text, &phrase) {
+        return Some(len * len);
+    }
+    if words.len() == 2 && names::is_title(first) && names::is_name_word(last) {
+        return Some(3);
+    }
+    // `Ministry of Health`, `Speaker of the House`: one capitalised word on
+    // each side of the joining words. Scored below the words it holds, so it
+    // wins only over a stranded connector.
+    let middle = &words[1..words.len() - 1];
+    let joined_by_connector = words.len() >= 3
+        && names::is_capitalised(first)
+        && names::is_capitalised(last)
+        && middle.iter().all(|w| CONNECTORS.contains(w));
+    if joined_by_connector {
+        return Some(2);
+    }
+    let lower_case_phrase = words.iter().all(|w| w.chars().all(char::is_lowercase));
+    lower_case_phrase.then_some(len + 1)
+}
+
+/// `phrase` occurs in `text` as whole words, case-sensitively (`US` must not
+/// match `us`).
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(line: &str, known: &[&str], text: &str) -> Vec<String> {
+        let known_tags: HashSet<String> = known.iter().map(|k| k.to_lowercase()).collect();
+        segment(
+            line,
+            &Knowledge {
+                known_tags: &known_tags,
+                text,
+            },
+        )
+    }
+
+    #[test]
+    fn separators_split_tags() {
+        let expected = TagLine::Separated(vec!["Haiti".into(), "Jamaica".into(), "Belize".into()]);
+        assert_eq!(read_tag_line("Haiti, Jamaica, Belize"), expected);
+        assert_eq!(read_tag_line("Haiti; Jamaica;Belize"), expected);
+        assert_eq!(read_tag_line("Haiti | Jamaica | Belize"), expected);
+        assert_eq!(read_tag_line("Haiti\nJamaica\nBelize\n"), expected);
+    }
+
+    #[test]
+    fn separated_tags_drop_repeats_and_empties() {
+        assert_eq!(
+            read_tag_line("Haiti,, haiti , Kenya,"),
+            TagLine::Separated(vec!["Haiti".into(), "Kenya".into()])
+        );
+    }
+
+    #[test]
+    fn a_line_of_spaces_only_is_space_joined() {
+        assert_eq!(
+            read_tag_line("Haiti  Trump"),
+            TagLine::SpaceJoined("Haiti Trump".into())
+        );
+    }
+
+    #[test]
+    fn seed_style_line_segments_into_names() {
+        let text = "US Secretary of State nominee Marco Rubio said Trump would back Haiti.";
+        assert_eq!(
+            seg(
+                "Haiti Trump President Ruto US Secretary of State",
+                &[],
+                text
+            ),
+            ["Haiti", "Trump", "President Ruto", "US Secretary of State"]
+        );
+    }
+
+    #[test]
+    fn known_tags_from_the_library_win() {
+        assert_eq!(
+            seg("Kenya Police Service Haiti", &["Kenya Police Service"], ""),
+            ["Kenya Police Service", "Haiti"]
+        );
+    }
+
+    #[test]
+    fn names_in_the_story_join_words() {
+        assert_eq!(
+            seg("Mary Njoki Senate Budget", &[], "Senator Mary Njoki spoke."),
+            ["Mary Njoki", "Senate", "Budget"]
+        );
+    }
+
+    #[test]
+    fn capitalised_words_joined_by_of_are_one_name() {
+        assert_eq!(
+            seg("Ministry of Health Kenya", &[], ""),
+            ["Ministry of Health", "Kenya"]
+        );
+    }
+
+    #[test]
+    fn lower_case_words_stay_together() {
+        assert_eq!(
+            seg("Kenya climate change", &[], ""),
+            ["Kenya", "climate change"]
+        );
+    }
+
+    #[test]
+    fn phrase_match_respects_word_boundaries_and_case() {
+        assert!(contains_phrase("the US said", "US"));
+        assert!(!contains_phrase("send us a story", "US"));
+        assert!(!contains_phrase("USAID", "US"));
+    }
+}
