@@ -26,12 +26,8 @@ fn main() {
     );
     for name in &names {
         let path = assets.join(name);
-        writeln!(
-            code,
-            "    ({name:?}, include_bytes!({:?})),",
-            path.display().to_string()
-        )
-        .unwrap();
+        writeln!(code, "    ({name:?}, include_bytes!({:?})),", path.display().to_string())
+            .expect("writing to a String cannot fail");
     }
     code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("sample.rs");

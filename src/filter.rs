@@ -38,9 +38,7 @@ pub fn story_matches_search(story: &Story, query: &str) -> bool {
         .chain(story.tags.iter().map(String::as_str))
         .chain(story.quotes.iter().filter_map(|q| q.speaker.as_deref()));
     let haystack: Vec<String> = fields.map(str::to_lowercase).collect();
-    words
-        .iter()
-        .all(|w| haystack.iter().any(|h| h.contains(w.as_str())))
+    words.iter().all(|w| haystack.iter().any(|h| h.contains(w.as_str())))
 }
 
 /// What narrows the story list. Empty fields do not narrow.
@@ -123,12 +121,7 @@ mod tests {
 
     #[test]
     fn search_looks_at_title_text_tags_and_speakers() {
-        let mut s = Story::new(
-            "x",
-            Format::Text,
-            "Floods in Kisumu".into(),
-            vec!["Water rose fast.".into()],
-        );
+        let mut s = Story::new("x", Format::Text, "Floods in Kisumu".into(), vec!["Water rose fast.".into()]);
         s.tags = vec!["Weather".into()];
         assert!(story_matches_search(&s, "kisumu"));
         assert!(story_matches_search(&s, "WATER rose"));

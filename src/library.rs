@@ -60,10 +60,7 @@ impl Library {
         for (i, story) in stories.iter().enumerate() {
             for tag in &story.tags {
                 let at = *by_name.entry(tag.to_lowercase()).or_insert_with(|| {
-                    tags.push(TagCount {
-                        name: tag.clone(),
-                        stories: Vec::new(),
-                    });
+                    tags.push(TagCount { name: tag.clone(), stories: Vec::new() });
                     tags.len() - 1
                 });
                 if tags[at].stories.last() != Some(&i) {
@@ -87,12 +84,7 @@ impl Library {
                 }
             }
         }
-        Library {
-            stories,
-            tags,
-            tag_words,
-            by_word,
-        }
+        Library { stories, tags, tag_words, by_word }
     }
 
     pub fn stories(&self) -> &[Story] {
@@ -118,11 +110,7 @@ impl Library {
         let Some(candidates) = self.by_word.get(first) else {
             return Vec::new();
         };
-        candidates
-            .iter()
-            .copied()
-            .filter(|&t| words_match(&self.tag_words[t], &query))
-            .collect()
+        candidates.iter().copied().filter(|&t| words_match(&self.tag_words[t], &query)).collect()
     }
 
     /// Stories carrying any tag that matches the query, in library order.
@@ -170,10 +158,7 @@ mod tests {
     fn tag_query_matches_whole_words_of_names() {
         let lib = library();
         let titles = |q: &str| -> Vec<String> {
-            lib.stories_tagged(q)
-                .into_iter()
-                .map(|i| lib.stories()[i].title.clone())
-                .collect()
+            lib.stories_tagged(q).into_iter().map(|i| lib.stories()[i].title.clone()).collect()
         };
         assert_eq!(titles("Ruto"), ["Gamma", "Alpha", "Beta"]);
         assert_eq!(titles("haiti"), ["Gamma", "Alpha"]);
@@ -184,21 +169,15 @@ mod tests {
     #[test]
     fn tags_counted_most_used_first() {
         let lib = library();
-        let counts: Vec<(String, usize)> = lib
-            .tags()
-            .iter()
-            .map(|t| (t.name.clone(), t.stories.len()))
-            .collect();
+        let counts: Vec<(String, usize)> =
+            lib.tags().iter().map(|t| (t.name.clone(), t.stories.len())).collect();
         assert_eq!(counts[0], ("Haiti".to_string(), 2));
         assert_eq!(counts.len(), 6);
     }
 
     #[test]
     fn tags_differing_only_in_case_are_one_tag() {
-        let lib = Library::from_stories(vec![
-            story("A", &["haiti"], None),
-            story("B", &["Haiti"], None),
-        ]);
+        let lib = Library::from_stories(vec![story("A", &["haiti"], None), story("B", &["Haiti"], None)]);
         assert_eq!(lib.tags().len(), 1);
         assert_eq!(lib.tags()[0].stories.len(), 2);
     }

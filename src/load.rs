@@ -65,10 +65,7 @@ pub struct Loaded {
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     for path in paths {
         if let Err(err) = fs::metadata(path) {
-            return Err(LoadError {
-                path: path.display().to_string(),
-                reason: io_reason(&err),
-            });
+            return Err(LoadError { path: path.display().to_string(), reason: io_reason(&err) });
         }
     }
     let mut files = Vec::new();
@@ -87,9 +84,8 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
 /// The sample corpus bundled into the binary, so an installed byline opens
 /// something from any directory.
 pub fn load_sample() -> Loaded {
-    let inputs = crate::sample::FILES
-        .iter()
-        .map(|(name, bytes)| (format!("assets/{name}"), Ok(bytes.to_vec())));
+    let inputs =
+        crate::sample::FILES.iter().map(|(name, bytes)| (format!("assets/{name}"), Ok(bytes.to_vec())));
     assemble(inputs, Vec::new())
 }
 
@@ -103,24 +99,14 @@ fn assemble(
         match bytes.and_then(|b| parse_file(&source, &b)) {
             Ok(draft) => {
                 for message in &draft.warnings {
-                    warnings.push(Warning {
-                        path: source.clone(),
-                        message: message.clone(),
-                    });
+                    warnings.push(Warning { path: source.clone(), message: message.clone() });
                 }
                 drafts.push(draft);
             }
-            Err(reason) => skipped.push(Skipped {
-                path: source,
-                reason,
-            }),
+            Err(reason) => skipped.push(Skipped { path: source, reason }),
         }
     }
-    Loaded {
-        library: Library::from_drafts(drafts),
-        skipped,
-        warnings,
-    }
+    Loaded { library: Library::from_drafts(drafts), skipped, warnings }
 }
 
 /// Parse one file's bytes into a story.
@@ -152,10 +138,7 @@ fn collect(
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
         Err(err) => {
-            skipped.push(Skipped {
-                path: path.display().to_string(),
-                reason: io_reason(&err),
-            });
+            skipped.push(Skipped { path: path.display().to_string(), reason: io_reason(&err) });
             return;
         }
     };
@@ -167,37 +150,26 @@ fn collect(
     }
     if !meta.is_dir() {
         if named {
-            skipped.push(Skipped {
-                path: path.display().to_string(),
-                reason: "not a regular file".into(),
-            });
+            skipped.push(Skipped { path: path.display().to_string(), reason: "not a regular file".into() });
         }
         return;
     }
     let real = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     if !visiting.insert(real.clone()) {
-        skipped.push(Skipped {
-            path: path.display().to_string(),
-            reason: "directory symlink loop".into(),
-        });
+        skipped.push(Skipped { path: path.display().to_string(), reason: "directory symlink loop".into() });
         return;
     }
     let mut entries: Vec<PathBuf> = match fs::read_dir(path) {
         Ok(entries) => entries.filter_map(Result::ok).map(|e| e.path()).collect(),
         Err(err) => {
-            skipped.push(Skipped {
-                path: path.display().to_string(),
-                reason: io_reason(&err),
-            });
+            skipped.push(Skipped { path: path.display().to_string(), reason: io_reason(&err) });
             visiting.remove(&real);
             return;
         }
     };
     entries.sort();
     for entry in entries {
-        let hidden = entry
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        let hidden = entry.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if !hidden {
             collect(&entry, files, skipped, visiting, false);
         }
@@ -218,10 +190,7 @@ fn io_reason(err: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => {
             let text = err.to_string();
-            text.split(" (os error")
-                .next()
-                .unwrap_or(&text)
-                .to_lowercase()
+            text.split(" (os error").next().unwrap_or(&text).to_lowercase()
         }
     }
 }
@@ -245,12 +214,7 @@ mod tests {
         write(dir.path(), ".d.txt", b"Hidden file\n\nBody.\n");
         write(dir.path(), "photo.jpg", b"\xff\xd8\xff\x00");
         let loaded = load_paths(&[dir.path().to_path_buf()]).unwrap();
-        let titles: Vec<&str> = loaded
-            .library
-            .stories()
-            .iter()
-            .map(|s| s.title.as_str())
-            .collect();
+        let titles: Vec<&str> = loaded.library.stories().iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["First", "Second"]);
         assert!(loaded.skipped.is_empty());
     }
@@ -265,10 +229,7 @@ mod tests {
         assert_eq!(loaded.library.stories().len(), 1);
         let reasons: Vec<String> = loaded.skipped.iter().map(|s| s.to_string()).collect();
         assert_eq!(reasons.len(), 2);
-        assert!(
-            reasons[0].ends_with("binary.txt: binary file (contains NUL bytes)"),
-            "{reasons:?}"
-        );
+        assert!(reasons[0].ends_with("binary.txt: binary file (contains NUL bytes)"), "{reasons:?}");
         assert!(reasons[1].ends_with("empty.txt: empty file"), "{reasons:?}");
     }
 
@@ -286,12 +247,7 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("a"), dir.path().join("a/again")).unwrap();
         let loaded = load_paths(&[dir.path().to_path_buf()]).unwrap();
         assert_eq!(loaded.library.stories().len(), 1);
-        assert!(
-            loaded
-                .skipped
-                .iter()
-                .any(|s| s.reason == "directory symlink loop")
-        );
+        assert!(loaded.skipped.iter().any(|s| s.reason == "directory symlink loop"));
     }
 
     #[test]
@@ -307,12 +263,6 @@ mod tests {
         let loaded = load_sample();
         assert!(loaded.library.stories().len() >= 12);
         assert!(loaded.skipped.is_empty());
-        assert!(
-            loaded
-                .library
-                .stories()
-                .iter()
-                .all(|s| s.source.starts_with("assets/"))
-        );
+        assert!(loaded.library.stories().iter().all(|s| s.source.starts_with("assets/")));
     }
 }

@@ -105,11 +105,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             search: search.unwrap_or_default().to_string(),
             ..Filter::default()
         };
-        filter
-            .apply(library)
-            .into_iter()
-            .map(|i| &library.stories()[i])
-            .collect()
+        filter.apply(library).into_iter().map(|i| &library.stories()[i]).collect()
     };
     let written = match command {
         Command::Export { format, .. } => {
@@ -131,11 +127,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     };
     written.context("writing output")?;
-    Ok(if loaded.skipped.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(2)
-    })
+    Ok(if loaded.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
 
 fn load(paths: &[PathBuf]) -> anyhow::Result<Loaded> {

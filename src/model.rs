@@ -147,10 +147,7 @@ mod tests {
         assert_eq!(a.len(), 16);
         assert_ne!(a, story_id("Title", &["Two.".to_string()]));
         // Paragraph boundaries matter: "ab" + "c" is not "a" + "bc".
-        assert_ne!(
-            story_id("T", &["ab".into(), "c".into()]),
-            story_id("T", &["a".into(), "bc".into()])
-        );
+        assert_ne!(story_id("T", &["ab".into(), "c".into()]), story_id("T", &["a".into(), "bc".into()]));
         // A known value pins the algorithm so ids never change between releases.
         assert_eq!(story_id("", &[]), "cbf29ce484222325");
     }

@@ -38,11 +38,7 @@ pub fn pad(text: &str, width: usize) -> String {
 
 /// The widest of some texts, in display cells, capped.
 pub fn column_width<'a>(texts: impl Iterator<Item = &'a str>, cap: usize) -> usize {
-    texts
-        .map(UnicodeWidthStr::width)
-        .max()
-        .unwrap_or(0)
-        .min(cap)
+    texts.map(UnicodeWidthStr::width).max().unwrap_or(0).min(cap)
 }
 
 #[cfg(test)]

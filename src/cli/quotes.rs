@@ -24,21 +24,10 @@ pub fn select<'a>(stories: &[&'a Story], speaker: Option<&str>) -> Vec<(&'a Stor
 }
 
 pub fn write(out: &mut dyn Write, quotes: &[(&Story, &Quote)]) -> io::Result<()> {
-    let width = column_width(
-        quotes
-            .iter()
-            .map(|(_, q)| q.speaker.as_deref().unwrap_or(UNKNOWN)),
-        30,
-    );
+    let width = column_width(quotes.iter().map(|(_, q)| q.speaker.as_deref().unwrap_or(UNKNOWN)), 30);
     for (story, quote) in quotes {
         let speaker = quote.speaker.as_deref().unwrap_or(UNKNOWN);
-        writeln!(
-            out,
-            "{}  “{}”  — {}",
-            pad(speaker, width),
-            quote.text,
-            story.title
-        )?;
+        writeln!(out, "{}  “{}”  — {}", pad(speaker, width), quote.text, story.title)?;
     }
     Ok(())
 }

@@ -66,10 +66,7 @@ fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> Decoded<'static> {
             })
         })
         .collect();
-    Decoded {
-        text: Cow::Owned(text),
-        lossy,
-    }
+    Decoded { text: Cow::Owned(text), lossy }
 }
 
 /// More than one character in four is a control or a replacement character:
@@ -80,9 +77,7 @@ fn looks_binary(text: &str) -> bool {
     let (mut total, mut bad) = (0usize, 0usize);
     for c in sample {
         total += 1;
-        if c == char::REPLACEMENT_CHARACTER
-            || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'))
-        {
+        if c == char::REPLACEMENT_CHARACTER || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')) {
             bad += 1;
         }
     }
@@ -116,9 +111,7 @@ pub fn sanitize(text: &str) -> String {
             '\n' => push_newline(&mut out),
             '\x1b' => skip_escape_sequence(&mut chars),
             '\u{9b}' => skip_csi_body(&mut chars),
-            '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-                out.push(' ')
-            }
+            '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => out.push(' '),
             '\u{2028}' | '\u{2029}' => push_newline(&mut out),
             c if c.is_control() || is_bidi_control(c) || is_invisible(c) => {}
             c => out.push(c),
@@ -211,10 +204,8 @@ mod tests {
 
     #[test]
     fn utf16_with_bom_is_decoded() {
-        let bytes: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain("Nyong'o".encode_utf16().flat_map(u16::to_le_bytes))
-            .collect();
+        let bytes: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("Nyong'o".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(decode(&bytes).unwrap().text, "Nyong'o");
     }
 
@@ -226,16 +217,8 @@ mod tests {
 
     #[test]
     fn binary_files_are_refused() {
-        assert!(matches!(
-            decode(b"PK\x03\x04\x00\x00"),
-            Err(Unreadable::Binary(_))
-        ));
-        let noise: Vec<u8> = (0u8..=255)
-            .cycle()
-            .skip(1)
-            .take(4000)
-            .filter(|b| *b != 0)
-            .collect();
+        assert!(matches!(decode(b"PK\x03\x04\x00\x00"), Err(Unreadable::Binary(_))));
+        let noise: Vec<u8> = (0u8..=255).cycle().skip(1).take(4000).filter(|b| *b != 0).collect();
         assert!(matches!(decode(&noise), Err(Unreadable::Binary(_))));
     }
 
@@ -262,9 +245,6 @@ mod tests {
 
     #[test]
     fn one_line_folds_whitespace() {
-        assert_eq!(
-            one_line("  Boost \n for\u{A0}\u{A0}Ruto "),
-            "Boost for Ruto"
-        );
+        assert_eq!(one_line("  Boost \n for\u{A0}\u{A0}Ruto "), "Boost for Ruto");
     }
 }

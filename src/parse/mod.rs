@@ -3,6 +3,7 @@
 //! here touches the disk or knows about the user interface.
 
 pub mod clean;
+pub mod lexicon;
 pub mod names;
 pub mod quotes;
 pub mod tags;
@@ -27,19 +28,11 @@ pub struct Draft {
 
 /// Complete a story: find its quotes and give a space-joined tag line a first
 /// segmentation from the story's own text.
-pub(crate) fn finish(
-    mut story: Story,
-    unsegmented: Option<String>,
-    warnings: Vec<String>,
-) -> Draft {
+pub(crate) fn finish(mut story: Story, unsegmented: Option<String>, warnings: Vec<String>) -> Draft {
     let mut context: Vec<&str> = vec![&story.title];
     context.extend(story.caption.as_deref());
     story.quotes = quotes::find_quotes(&story.paragraphs, &context);
-    let mut draft = Draft {
-        story,
-        unsegmented_tags: unsegmented,
-        warnings,
-    };
+    let mut draft = Draft { story, unsegmented_tags: unsegmented, warnings };
     segment_tags(&mut draft, &HashSet::new());
     draft
 }
@@ -51,16 +44,10 @@ pub fn segment_tags(draft: &mut Draft, known_tags: &HashSet<String>) {
     };
     let story = &draft.story;
     let mut text = String::with_capacity(4096);
-    for part in std::iter::once(&story.title)
-        .chain(story.caption.as_ref())
-        .chain(story.paragraphs.iter())
-    {
+    for part in std::iter::once(&story.title).chain(story.caption.as_ref()).chain(story.paragraphs.iter()) {
         text.push_str(part);
         text.push('\n');
     }
-    let knowledge = tags::Knowledge {
-        known_tags,
-        text: &text,
-    };
+    let knowledge = tags::Knowledge { known_tags, text: &text };
     draft.story.tags = tags::segment(line, &knowledge);
 }

@@ -2,7 +2,8 @@
 //! paragraphs, joining quotes that run over several paragraphs, dropping
 //! scare quotes, and attributing each quote to its speaker (FORMAT.md).
 
-use super::names::{self, Word};
+use super::lexicon::{FILLERS, PARTICIPLES, SPEECH_VERBS};
+use super::names::{self, People, Word};
 use crate::model::Quote;
 
 /// Which mark opened a quote, and so which marks may close it.
@@ -35,127 +36,6 @@ enum Who {
     Pronoun,
 }
 
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "added",
-    "adds",
-    "asked",
-    "asks",
-    "told",
-    "tells",
-    "noted",
-    "notes",
-    "explained",
-    "explains",
-    "warned",
-    "warns",
-    "insisted",
-    "insists",
-    "stated",
-    "states",
-    "remarked",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "observed",
-    "continued",
-    "replied",
-    "replies",
-    "responded",
-    "wrote",
-    "writes",
-    "declared",
-    "announced",
-    "urged",
-    "urges",
-    "cautioned",
-    "recalled",
-    "recalls",
-    "maintained",
-    "lamented",
-    "quipped",
-    "concluded",
-    "acknowledged",
-    "admitted",
-    "admits",
-    "emphasised",
-    "emphasized",
-    "stressed",
-    "stresses",
-    "shouted",
-    "whispered",
-    "recounted",
-    "pleaded",
-    "vowed",
-    "promised",
-    "assured",
-    "conceded",
-    "suggested",
-    "mused",
-    "joked",
-    "boasted",
-    "complained",
-    "countered",
-    "reiterated",
-    "affirmed",
-    "confirmed",
-    "revealed",
-    "disclosed",
-    "indicated",
-    "posted",
-    "tweeted",
-    "wondered",
-    "demanded",
-    "testified",
-    "predicted",
-    "pointed",
-    "went",
-    "thundered",
-    "quipped",
-];
-
-/// Participles that continue the sentence's subject: `..., adding: "..."`.
-const PARTICIPLES: &[&str] = &[
-    "adding",
-    "saying",
-    "noting",
-    "warning",
-    "explaining",
-    "insisting",
-    "asking",
-    "arguing",
-    "stressing",
-    "telling",
-    "declaring",
-    "urging",
-];
-
-/// Small words that may sit between a subject and its verb: `Rubio later said`.
-const FILLERS: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "further",
-    "again",
-    "once",
-    "previously",
-    "had",
-    "has",
-    "have",
-    "was",
-    "is",
-    "would",
-    "will",
-    "earlier",
-    "recently",
-    "simply",
-    "only",
-    "just",
-];
-
 fn is_verb(word: &str) -> bool {
     SPEECH_VERBS.contains(&word)
 }
@@ -167,11 +47,7 @@ fn is_filler(word: &str) -> bool {
 /// Find every quote in the paragraphs. `context` is other text of the story
 /// (title, caption) whose names help give speakers their fullest form.
 pub fn find_quotes(paragraphs: &[String], context: &[&str]) -> Vec<Quote> {
-    let parts: Vec<Part> = paragraphs
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| scan_paragraph(p, i))
-        .collect();
+    let parts: Vec<Part> = paragraphs.iter().enumerate().flat_map(|(i, p)| scan_paragraph(p, i)).collect();
     if parts.is_empty() {
         return Vec::new();
     }
@@ -181,23 +57,18 @@ pub fn find_quotes(paragraphs: &[String], context: &[&str]) -> Vec<Quote> {
         .enumerate()
         .map(|(i, p)| blank_quotes(p, parts.iter().filter(|q| q.para == i)))
         .collect();
-    let known = known_people(context, &narration);
+    let mut people = People::default();
+    for text in context.iter().copied().chain(narration.iter().map(String::as_str)) {
+        people.learn(text);
+    }
     let mentions: Vec<((usize, usize), String)> = narration
         .iter()
         .enumerate()
         .flat_map(|(i, text)| {
-            names::person_mentions(text, &known)
-                .into_iter()
-                .map(move |(pos, name)| ((i, pos), name))
+            names::person_mentions(text, &people).into_iter().map(move |(pos, name)| ((i, pos), name))
         })
         .collect();
-    Attributor {
-        paragraphs,
-        known,
-        mentions,
-        speakers: Vec::new(),
-    }
-    .attribute(&units)
+    Attributor { paragraphs, people, mentions, speakers: Vec::new() }.attribute(&units)
 }
 
 /// The quote spans of one paragraph, in order.
@@ -224,20 +95,13 @@ fn scan_paragraph(text: &str, para: usize) -> Vec<Part> {
                 let closes = match mark {
                     Mark::Straight => matches!(c, '"' | '”'),
                     Mark::Curly => {
-                        matches!(c, '”' | '"')
-                            || (c == '“' && prev.is_some_and(|p| !p.is_whitespace()))
+                        matches!(c, '”' | '"') || (c == '“' && prev.is_some_and(|p| !p.is_whitespace()))
                     }
                     Mark::Low => matches!(c, '“' | '”'),
                     Mark::Guillemet => c == '»',
                 };
                 if closes {
-                    parts.push(Part {
-                        para,
-                        open: o,
-                        inner_start: s,
-                        inner_end: i,
-                        close_end: Some(after),
-                    });
+                    parts.push(Part { para, open: o, inner_start: s, inner_end: i, close_end: Some(after) });
                     open = None;
                 }
             }
@@ -245,13 +109,7 @@ fn scan_paragraph(text: &str, para: usize) -> Vec<Part> {
         prev = Some(c);
     }
     if let Some((o, s, _)) = open {
-        parts.push(Part {
-            para,
-            open: o,
-            inner_start: s,
-            inner_end: text.len(),
-            close_end: None,
-        });
+        parts.push(Part { para, open: o, inner_start: s, inner_end: text.len(), close_end: None });
     }
     parts
 }
@@ -289,24 +147,9 @@ fn blank_quotes<'a>(text: &str, parts: impl Iterator<Item = &'a Part>) -> String
     out
 }
 
-/// Full names of the people a story names anywhere outside quotes.
-fn known_people(context: &[&str], narration: &[String]) -> Vec<String> {
-    let mut known = Vec::new();
-    let texts = context
-        .iter()
-        .copied()
-        .chain(narration.iter().map(String::as_str));
-    for text in texts {
-        for (_, name) in names::person_mentions(text, &[]) {
-            names::remember(&mut known, &name);
-        }
-    }
-    known
-}
-
 struct Attributor<'a> {
     paragraphs: &'a [String],
-    known: Vec<String>,
+    people: People,
     /// People named in narration, by (paragraph, byte offset).
     mentions: Vec<((usize, usize), String)>,
     /// Speakers already attributed, at the position of their quote.
@@ -335,9 +178,7 @@ impl Attributor<'_> {
                 .map_or(last_para.len(), |p| p.open);
             let after = last.close_end.map(|c| &last_para[c..next_open.max(c)]);
             let before = &para[prev_close.min(first.open)..first.open];
-            let who = after
-                .and_then(attribution_after)
-                .or_else(|| attribution_before(before));
+            let who = after.and_then(attribution_after).or_else(|| attribution_before(before));
             let text = unit
                 .iter()
                 .map(|p| self.paragraphs[p.para][p.inner_start..p.inner_end].trim())
@@ -381,18 +222,15 @@ impl Attributor<'_> {
     }
 
     fn full_name(&mut self, name: &str) -> String {
-        let full = names::fullest_name(name, &self.known).unwrap_or_else(|| name.to_string());
-        names::remember(&mut self.known, &full);
+        let full = self.people.fullest(name).unwrap_or_else(|| name.to_string());
+        names::remember(&mut self.people.full, &full);
         full
     }
 
     /// The person named last before `position`, in narration or as a speaker.
     fn most_recent(&self, position: (usize, usize)) -> Option<String> {
         let last_before = |list: &[((usize, usize), String)]| {
-            list.iter()
-                .filter(|(at, _)| *at < position)
-                .max_by_key(|(at, _)| *at)
-                .cloned()
+            list.iter().filter(|(at, _)| *at < position).max_by_key(|(at, _)| *at).cloned()
         };
         let mention = last_before(&self.mentions);
         let speaker = last_before(&self.speakers);
@@ -415,9 +253,8 @@ fn is_scare_quote(inner: &str) -> bool {
         return true;
     }
     let ends_like_speech = inner.trim_end().ends_with(['.', ',', '?', '!', '…']);
-    let title_case = words
-        .iter()
-        .all(|w| names::is_capitalised(w) || w.len() <= 3 || !w.chars().any(char::is_alphabetic));
+    let title_case =
+        words.iter().all(|w| names::is_capitalised(w) || w.len() <= 3 || !w.chars().any(char::is_alphabetic));
     words.len() <= 8 && title_case && !ends_like_speech
 }
 
@@ -428,9 +265,7 @@ fn first_clause<'a>(text: &'a str, limit: usize) -> Vec<Word<'a>> {
     for (i, w) in words.iter().enumerate() {
         out.push(*w);
         let gap_end = words.get(i + 1).map_or(text.len(), |n| n.start);
-        if out.len() >= limit
-            || text[w.end..gap_end].contains(['.', '!', '?', ';', ':', '"', '“', '”'])
-        {
+        if out.len() >= limit || text[w.end..gap_end].contains(['.', '!', '?', ';', ':', '"', '“', '”']) {
             break;
         }
     }
@@ -441,22 +276,15 @@ fn first_clause<'a>(text: &'a str, limit: usize) -> Vec<Word<'a>> {
 /// Senator Mary Njoki`, `Rubio told reporters`, `according to Njoki`.
 fn attribution_after(after: &str) -> Option<Who> {
     let clause = first_clause(after, 14);
-    let k = clause
-        .iter()
-        .position(|w| is_verb(w.text) || w.text == "according")?;
+    let k = clause.iter().position(|w| is_verb(w.text) || w.text == "according")?;
     if clause[k].text == "according" {
-        return clause
-            .get(k + 1)
-            .filter(|w| w.text == "to")
-            .and_then(|_| name_from(&clause[k + 2..]));
+        return clause.get(k + 1).filter(|w| w.text == "to").and_then(|_| name_from(&clause[k + 2..]));
     }
     if k == 0 {
         let rest = &clause[1..];
         return match rest.first() {
             Some(w) if names::is_pronoun(w.text) => Some(Who::Pronoun),
-            Some(w) if matches!(w.text, "the" | "a" | "an") => {
-                name_from(rest).or_else(|| role(rest))
-            }
+            Some(w) if matches!(w.text, "the" | "a" | "an") => name_from(rest).or_else(|| role(rest)),
             Some(_) => name_from(rest),
             None => None,
         };
@@ -479,16 +307,12 @@ fn attribution_before(before: &str) -> Option<Who> {
         })
         .map_or(0, |(i, _)| i + 1);
     let clause = &words[start..];
-    if let Some(a) = clause
-        .iter()
-        .position(|w| w.text.eq_ignore_ascii_case("according"))
+    if let Some(a) = clause.iter().position(|w| w.text.eq_ignore_ascii_case("according"))
         && clause.get(a + 1).is_some_and(|w| w.text == "to")
     {
         return name_from(&clause[a + 2..]);
     }
-    let k = clause
-        .iter()
-        .rposition(|w| is_verb(w.text) || PARTICIPLES.contains(&w.text))?;
+    let k = clause.iter().rposition(|w| is_verb(w.text) || PARTICIPLES.contains(&w.text))?;
     if clause.len() - k > 4 {
         return None;
     }
@@ -511,14 +335,19 @@ fn subject_before_verb(subject: &[Word], at_start: bool) -> Option<Who> {
     if names::is_pronoun(last.text) && (!at_start || subject.len() == 1) {
         return Some(Who::Pronoun);
     }
+    if at_start
+        && !names::is_capitalised(subject[0].text)
+        && let Some(who) = name_from(subject)
+    {
+        // `trader Ginette Lamour said`
+        return Some(who);
+    }
     let runs = names::capitalised_runs(subject);
     let run = if at_start {
-        runs.first().filter(|r| {
-            r.first == 0 && (r.words.len() == subject.len() || subject[r.words.len() - 1].stops)
-        })
+        runs.first()
+            .filter(|r| r.first == 0 && (r.words.len() == subject.len() || subject[r.words.len() - 1].stops))
     } else {
-        runs.last()
-            .filter(|r| r.first + r.words.len() == subject.len())
+        runs.last().filter(|r| r.first + r.words.len() == subject.len())
     };
     if let Some(run) = run
         && let Some((name, _)) = names::strip_titles(&run.words)
@@ -530,25 +359,30 @@ fn subject_before_verb(subject: &[Word], at_start: bool) -> Option<Who> {
 
 /// `the minister`, `the senator`: a role word standing for a named person.
 fn role(words: &[Word]) -> Option<Who> {
-    words
-        .iter()
-        .take(3)
-        .any(|w| names::is_role_word(w.text))
-        .then_some(Who::Pronoun)
+    words.iter().take(3).any(|w| names::is_role_word(w.text)).then_some(Who::Pronoun)
 }
 
-/// A name opening `words`: `Senator Mary Njoki` gives `Mary Njoki`; a few
-/// lower-case words before it are a description (`farmer Joyce Chebet`,
-/// `the local trader Amos Kiprop`).
+/// A name opening `words`: `Senator Mary Njoki` gives `Mary Njoki`. A
+/// description may come first: `farmer Joyce Chebet`, `the local trader Amos
+/// Kiprop`, `Jamaica's prime minister, Andrew Holness`.
 fn name_from(words: &[Word]) -> Option<Who> {
-    let lead = words
-        .iter()
-        .take(4)
-        .take_while(|w| !names::is_capitalised(w.text) && !w.stops)
-        .count();
-    let runs = names::capitalised_runs(&words[lead..]);
-    let run = runs.first().filter(|r| r.first == 0)?;
-    names::strip_titles(&run.words).map(|(name, _)| Who::Name(name))
+    let mut at = 0;
+    for _ in 0..6 {
+        let w = words.get(at)?;
+        if names::is_capitalised(w.text) {
+            let runs = names::capitalised_runs(&words[at..]);
+            let run = runs.first().filter(|r| r.first == 0)?;
+            if !run.possessive {
+                return names::strip_titles(&run.words).map(|(name, _)| Who::Name(name));
+            }
+            at += run.words.len();
+        } else if w.stops && !names::is_role_word(w.text) {
+            return None;
+        } else {
+            at += 1;
+        }
+    }
+    None
 }
 
 #[cfg(test)]

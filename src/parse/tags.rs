@@ -19,17 +19,10 @@ pub enum TagLine {
 /// Read the text that follows `Tags:`. Commas, semicolons, `|` and new lines
 /// separate tags; a single line without any of them is space-joined.
 pub fn read_tag_line(raw: &str) -> TagLine {
-    let lines: Vec<&str> = raw
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<&str> = raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let has_separator = lines.len() > 1 || raw.contains([',', ';', '|', '•', '·']);
     if has_separator {
-        let tags = raw
-            .split([',', ';', '|', '\n', '•', '·'])
-            .map(tidy_tag)
-            .filter(|t| !t.is_empty());
+        let tags = raw.split([',', ';', '|', '\n', '•', '·']).map(tidy_tag).filter(|t| !t.is_empty());
         TagLine::Separated(dedupe(tags))
     } else {
         TagLine::SpaceJoined(one_line(raw))
@@ -43,9 +36,7 @@ fn tidy_tag(raw: &str) -> String {
 /// Drop repeats, ignoring case, keeping the first spelling and the order.
 pub fn dedupe(tags: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut seen = HashSet::new();
-    tags.into_iter()
-        .filter(|t| seen.insert(t.to_lowercase()))
-        .collect()
+    tags.into_iter().filter(|t| seen.insert(t.to_lowercase())).collect()
 }
 
 /// Words that join the parts of a name: `Secretary of State`.
@@ -147,13 +138,7 @@ mod tests {
 
     fn seg(line: &str, known: &[&str], text: &str) -> Vec<String> {
         let known_tags: HashSet<String> = known.iter().map(|k| k.to_lowercase()).collect();
-        segment(
-            line,
-            &Knowledge {
-                known_tags: &known_tags,
-                text,
-            },
-        )
+        segment(line, &Knowledge { known_tags: &known_tags, text })
     }
 
     #[test]
@@ -175,21 +160,14 @@ mod tests {
 
     #[test]
     fn a_line_of_spaces_only_is_space_joined() {
-        assert_eq!(
-            read_tag_line("Haiti  Trump"),
-            TagLine::SpaceJoined("Haiti Trump".into())
-        );
+        assert_eq!(read_tag_line("Haiti  Trump"), TagLine::SpaceJoined("Haiti Trump".into()));
     }
 
     #[test]
     fn seed_style_line_segments_into_names() {
         let text = "US Secretary of State nominee Marco Rubio said Trump would back Haiti.";
         assert_eq!(
-            seg(
-                "Haiti Trump President Ruto US Secretary of State",
-                &[],
-                text
-            ),
+            seg("Haiti Trump President Ruto US Secretary of State", &[], text),
             ["Haiti", "Trump", "President Ruto", "US Secretary of State"]
         );
     }
@@ -212,18 +190,12 @@ mod tests {
 
     #[test]
     fn capitalised_words_joined_by_of_are_one_name() {
-        assert_eq!(
-            seg("Ministry of Health Kenya", &[], ""),
-            ["Ministry of Health", "Kenya"]
-        );
+        assert_eq!(seg("Ministry of Health Kenya", &[], ""), ["Ministry of Health", "Kenya"]);
     }
 
     #[test]
     fn lower_case_words_stay_together() {
-        assert_eq!(
-            seg("Kenya climate change", &[], ""),
-            ["Kenya", "climate change"]
-        );
+        assert_eq!(seg("Kenya climate change", &[], ""), ["Kenya", "climate change"]);
     }
 
     #[test]

@@ -42,10 +42,8 @@ pub fn parse(source: &str, bytes: &[u8]) -> Result<Draft, Unreadable> {
         Some(at) => {
             let block = &blocks[at];
             let rest = tag_label_rest(block[0]).unwrap_or_default();
-            let mut raw: Vec<&str> = std::iter::once(rest)
-                .chain(block[1..].iter().copied())
-                .filter(|l| !l.is_empty())
-                .collect();
+            let mut raw: Vec<&str> =
+                std::iter::once(rest).chain(block[1..].iter().copied()).filter(|l| !l.is_empty()).collect();
             if raw.is_empty()
                 && let Some(next) = blocks.get(at + 1)
             {
@@ -59,11 +57,8 @@ pub fn parse(source: &str, bytes: &[u8]) -> Result<Draft, Unreadable> {
         None => &blocks,
     };
 
-    let mut paragraphs: Vec<String> = body_blocks
-        .iter()
-        .map(|b| join(b))
-        .filter(|p| !is_inline_promo(p))
-        .collect();
+    let mut paragraphs: Vec<String> =
+        body_blocks.iter().map(|b| join(b)).filter(|p| !is_inline_promo(p)).collect();
     let strict = tag_at.is_some();
     while paragraphs.last().is_some_and(|p| is_boilerplate(p, strict)) {
         paragraphs.pop();
@@ -112,27 +107,23 @@ fn join(block: &[&str]) -> String {
 }
 
 fn same_text(a: &str, b: &str) -> bool {
-    a.split_whitespace()
-        .map(str::to_lowercase)
-        .eq(b.split_whitespace().map(str::to_lowercase))
+    a.split_whitespace().map(str::to_lowercase).eq(b.split_whitespace().map(str::to_lowercase))
 }
 
 /// `Tags:`, `Tags: Haiti, Kenya`, `TAGS -`, `Keywords:`: the text after the
 /// label, when the line is a tag label.
 fn tag_label_rest(line: &str) -> Option<&str> {
     let lower = line.to_ascii_lowercase();
-    ["tags", "tag", "keywords", "topics"]
-        .iter()
-        .find_map(|label| {
-            let rest = lower.strip_prefix(label)?;
-            let trimmed = rest.trim_start();
-            let sep = trimmed.chars().next();
-            if !matches!(sep, Some(':' | '-' | '–' | '—') | None) {
-                return None;
-            }
-            let skip = line.len() - trimmed.len() + sep.map_or(0, char::len_utf8);
-            Some(line[skip..].trim())
-        })
+    ["tags", "tag", "keywords", "topics"].iter().find_map(|label| {
+        let rest = lower.strip_prefix(label)?;
+        let trimmed = rest.trim_start();
+        let sep = trimmed.chars().next();
+        if !matches!(sep, Some(':' | '-' | '–' | '—') | None) {
+            return None;
+        }
+        let skip = line.len() - trimmed.len() + sep.map_or(0, char::len_utf8);
+        Some(line[skip..].trim())
+    })
 }
 
 /// Split a photo credit off a caption: `... William Ruto. PHOTOS | COURTESY`
@@ -145,12 +136,7 @@ fn split_credit(text: &str) -> Option<(Option<String>, String)> {
         return None;
     }
     let left: Vec<&str> = text[..bar].split_whitespace().collect();
-    let mut take = left
-        .iter()
-        .rev()
-        .take_while(|w| is_upper_word(w) && !w.contains('.'))
-        .count()
-        .min(2);
+    let mut take = left.iter().rev().take_while(|w| is_upper_word(w) && !w.contains('.')).count().min(2);
     if take == 2 && !CREDIT_WORDS.contains(&left[left.len() - 2]) {
         take = 1;
     }
@@ -158,18 +144,12 @@ fn split_credit(text: &str) -> Option<(Option<String>, String)> {
         return None;
     }
     let caption = left[..left.len() - take].join(" ");
-    let credit = format!(
-        "{} | {}",
-        left[left.len() - take..].join(" "),
-        right.join(" ")
-    );
+    let credit = format!("{} | {}", left[left.len() - take..].join(" "), right.join(" "));
     Some(((!caption.is_empty()).then_some(caption), credit))
 }
 
-const CREDIT_WORDS: &[&str] = &[
-    "PHOTO", "PHOTOS", "IMAGE", "IMAGES", "FILE", "PICTURE", "PICTURES", "VIDEO", "GRAPHIC",
-    "COURTESY",
-];
+const CREDIT_WORDS: &[&str] =
+    &["PHOTO", "PHOTOS", "IMAGE", "IMAGES", "FILE", "PICTURE", "PICTURES", "VIDEO", "GRAPHIC", "COURTESY"];
 
 fn is_upper_word(word: &str) -> bool {
     word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
@@ -178,16 +158,9 @@ fn is_upper_word(word: &str) -> bool {
 /// Promotions scrapers leave inside the body: `ALSO READ: ...`.
 fn is_inline_promo(paragraph: &str) -> bool {
     let upper = paragraph.to_uppercase();
-    [
-        "ALSO READ",
-        "READ ALSO",
-        "RELATED:",
-        "READ MORE:",
-        "ADVERTISEMENT",
-        "SPONSORED",
-    ]
-    .iter()
-    .any(|p| upper.starts_with(p))
+    ["ALSO READ", "READ ALSO", "RELATED:", "READ MORE:", "ADVERTISEMENT", "SPONSORED"]
+        .iter()
+        .any(|p| upper.starts_with(p))
 }
 
 /// Calls to action that never belong to a story.
@@ -227,15 +200,8 @@ const STRONG_PROMPTS: &[&str] = &[
 ];
 
 /// Words that are boilerplate only in a very short block (`Comments`).
-const WEAK_PROMPTS: &[&str] = &[
-    "comment",
-    "share",
-    "read more",
-    "advertisement",
-    "trending",
-    "related",
-    "loading",
-];
+const WEAK_PROMPTS: &[&str] =
+    &["comment", "share", "read more", "advertisement", "trending", "related", "loading"];
 
 /// Site furniture after a story: a call to action (strong prompt, or weak
 /// prompt in a few words), or - when no tags marked the end - a short line
@@ -243,21 +209,15 @@ const WEAK_PROMPTS: &[&str] = &[
 fn is_boilerplate(block: &str, strict: bool) -> bool {
     let lower = block.to_lowercase();
     let words = block.split_whitespace().count();
-    let contact = lower.contains('@')
-        || lower.contains("http")
-        || lower.contains("www.")
-        || has_phone_number(block);
+    let contact =
+        lower.contains('@') || lower.contains("http") || lower.contains("www.") || has_phone_number(block);
     if STRONG_PROMPTS.iter().any(|p| lower.contains(p)) && (words <= 30 || contact) {
         return true;
     }
     if WEAK_PROMPTS.iter().any(|p| lower.contains(p)) && words <= 5 {
         return true;
     }
-    !strict
-        && words <= 4
-        && !block
-            .trim_end()
-            .ends_with(['.', '!', '?', '"', '”', '’', ')', '»'])
+    !strict && words <= 4 && !block.trim_end().ends_with(['.', '!', '?', '"', '”', '’', ')', '»'])
 }
 
 fn has_phone_number(text: &str) -> bool {

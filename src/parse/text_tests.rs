@@ -38,19 +38,13 @@ fn repeated_title_is_dropped() {
 fn title_without_repeat_keeps_first_paragraph() {
     let s = story("A short title\n\nThe first paragraph.\n\nThe second paragraph.\n");
     assert_eq!(s.title, "A short title");
-    assert_eq!(
-        s.paragraphs,
-        ["The first paragraph.", "The second paragraph."]
-    );
+    assert_eq!(s.paragraphs, ["The first paragraph.", "The second paragraph."]);
 }
 
 #[test]
 fn caption_and_credit_are_split() {
     let s = story(ARTICLE);
-    assert_eq!(
-        s.caption.as_deref(),
-        Some("Farmers inspect a maize field near Eldoret.")
-    );
+    assert_eq!(s.caption.as_deref(), Some("Farmers inspect a maize field near Eldoret."));
     assert_eq!(s.credit.as_deref(), Some("PHOTO | FILE"));
     let s = story("Title\n\nOfficers at the airport. PHOTOS | COURTESY\n\nBody.\n");
     assert_eq!(s.credit.as_deref(), Some("PHOTOS | COURTESY"));
@@ -92,10 +86,7 @@ fn newline_separated_tags() {
 fn space_joined_tags_are_segmented() {
     let text = "Title\n\nUS Secretary of State nominee Marco Rubio spoke on Haiti.\n\nTags:\n\nHaiti Trump President Ruto US Secretary of State\n";
     let draft = parse("t.txt", text.as_bytes()).unwrap();
-    assert_eq!(
-        draft.story.tags,
-        ["Haiti", "Trump", "President Ruto", "US Secretary of State"]
-    );
+    assert_eq!(draft.story.tags, ["Haiti", "Trump", "President Ruto", "US Secretary of State"]);
     assert!(draft.unsegmented_tags.is_some());
 }
 
@@ -104,10 +95,7 @@ fn boilerplate_without_tags_is_removed_by_shape() {
     let s = story(
         "Title\n\nThe council met on Tuesday.\n\nIt approved the budget.\n\nShare this story\n\nFollow us on Telegram for more updates\n\nMore from Nairobi\n",
     );
-    assert_eq!(
-        s.paragraphs,
-        ["The council met on Tuesday.", "It approved the budget."]
-    );
+    assert_eq!(s.paragraphs, ["The council met on Tuesday.", "It approved the budget."]);
 }
 
 #[test]
@@ -126,8 +114,7 @@ fn also_read_promos_inside_the_body_are_dropped() {
 
 #[test]
 fn bom_crlf_and_trailing_spaces() {
-    let s =
-        story("\u{FEFF}Title  \r\n\r\nBody line one  \r\ncontinues here. \r\n\r\nTags: A, B\r\n");
+    let s = story("\u{FEFF}Title  \r\n\r\nBody line one  \r\ncontinues here. \r\n\r\nTags: A, B\r\n");
     assert_eq!(s.title, "Title");
     assert_eq!(s.paragraphs, ["Body line one continues here."]);
     assert_eq!(s.tags, ["A", "B"]);
@@ -150,10 +137,7 @@ fn control_characters_are_stripped_and_tabs_become_spaces() {
 #[test]
 fn empty_and_binary_files_are_refused() {
     assert_eq!(parse("e.txt", b"").unwrap_err(), Unreadable::Empty);
-    assert!(matches!(
-        parse("b.txt", b"\x89PNG\r\n\x1a\n\x00\x00"),
-        Err(Unreadable::Binary(_))
-    ));
+    assert!(matches!(parse("b.txt", b"\x89PNG\r\n\x1a\n\x00\x00"), Err(Unreadable::Binary(_))));
 }
 
 #[test]

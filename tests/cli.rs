@@ -1,0 +1,259 @@
+//! The `byline` binary as a script would use it: exit codes, stderr reasons,
+//! JSON that parses, filters that return the right stories, quiet pipes.
+
+#![allow(clippy::unwrap_used)]
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn byline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("byline runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn export(args: &[&str]) -> Vec<Value> {
+    let out = byline(&[&["export"], args].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice::<Value>(&out.stdout).expect("valid JSON").as_array().unwrap().clone()
+}
+
+/// File stems of the stories `byline list ARGS` prints (the last argument
+/// is the path), matched to the export by short id.
+fn listed_stems(args: &[&str]) -> Vec<String> {
+    let path = args.last().expect("a path");
+    let out = byline(&["export", "--format", "jsonl", path]);
+    assert!(out.status.success());
+    let all: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let listing = byline(&[&["list"], args].concat());
+    assert!(listing.status.success(), "{}", stderr(&listing));
+    stdout(&listing)
+        .lines()
+        .map(|line| {
+            let short = line.split_whitespace().next().unwrap();
+            let story = all.iter().find(|s| s["id"].as_str().unwrap().starts_with(short)).unwrap();
+            let source = story["source"].as_str().unwrap();
+            source.rsplit('/').next().unwrap().trim_end_matches(".txt").to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn export_of_the_reference_article() {
+    let stories = export(&["../shared/seed/"]);
+    // The reference article lives outside the repository; where it is absent
+    // the fixture in tests/fixtures/text/seed-shape.txt covers the same shape.
+    let Some(story) = stories.first() else { return };
+    assert_eq!(story["title"], "Boost for Ruto as Trump set to support Kenya's mission in Haiti");
+    assert!(story["caption"].as_str().unwrap().starts_with("A side-by-side image"));
+    assert_eq!(story["credit"], "PHOTOS | COURTESY");
+    let paragraphs = story["paragraphs"].as_array().unwrap();
+    assert_eq!(paragraphs.len(), 11);
+    let body = paragraphs.iter().map(|p| p.as_str().unwrap()).collect::<Vec<_>>().join("\n");
+    for boilerplate in ["Tags", "send us a story", "Comment", "latest stories"] {
+        assert!(!body.contains(boilerplate), "boilerplate {boilerplate:?} in body");
+    }
+    let tags: Vec<&str> = story["tags"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+    for name in ["Haiti", "Trump", "President Ruto"] {
+        assert!(tags.contains(&name), "{tags:?}");
+    }
+    let quotes = story["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 2);
+    assert!(quotes.iter().all(|q| q["speaker"] == "Marco Rubio"));
+}
+
+#[test]
+fn export_has_exactly_the_schema_fields() {
+    let stories = export(&["assets"]);
+    assert_eq!(stories.len(), 14);
+    let fields: Vec<&str> = stories[0].as_object().unwrap().keys().map(String::as_str).collect();
+    let mut expected = vec![
+        "id",
+        "source",
+        "format",
+        "title",
+        "caption",
+        "credit",
+        "author",
+        "url",
+        "published",
+        "tags",
+        "paragraphs",
+        "quotes",
+        "read",
+        "starred",
+    ];
+    expected.sort_unstable();
+    let mut fields_sorted = fields.clone();
+    fields_sorted.sort_unstable();
+    assert_eq!(fields_sorted, expected);
+    let quote = &stories.iter().find(|s| !s["quotes"].as_array().unwrap().is_empty()).unwrap()["quotes"][0];
+    let mut quote_fields: Vec<&str> = quote.as_object().unwrap().keys().map(String::as_str).collect();
+    quote_fields.sort_unstable();
+    assert_eq!(quote_fields, ["end", "end_paragraph", "paragraph", "speaker", "start", "text"]);
+}
+
+#[test]
+fn ids_are_stable_across_runs_and_paths() {
+    let a = export(&["assets"]);
+    let b = export(&["assets/06-ruto-caribbean-leaders.txt"]);
+    let id = b[0]["id"].as_str().unwrap();
+    assert_eq!(id.len(), 16);
+    assert!(a.iter().any(|s| s["id"] == id));
+}
+
+#[test]
+fn jsonl_is_one_object_a_line() {
+    let out = byline(&["export", "--format", "jsonl", "assets"]);
+    let lines: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 14);
+    for line in lines {
+        assert!(serde_json::from_str::<Value>(&line).unwrap().is_object());
+    }
+}
+
+#[test]
+fn list_by_tag_gives_the_stories_a_reader_expects() {
+    let mut ruto = listed_stems(&["--tag", "Ruto", "assets/"]);
+    ruto.sort();
+    assert_eq!(ruto, ["04-ruto-garissa-solar", "05-ruto-budget-bottom-up", "06-ruto-caribbean-leaders"]);
+    let mut haiti = listed_stems(&["--tag", "haiti", "assets/"]);
+    haiti.sort();
+    assert_eq!(
+        haiti,
+        [
+            "01-haiti-police-rotation",
+            "02-haiti-schools-reopen",
+            "03-haiti-mission-funding",
+            "06-ruto-caribbean-leaders",
+            "14-haiti-carrefour-road"
+        ]
+    );
+}
+
+#[test]
+fn repeated_tags_mean_all_of_them() {
+    assert_eq!(listed_stems(&["--tag", "Haiti", "--tag", "Ruto", "assets"]), ["06-ruto-caribbean-leaders"]);
+}
+
+#[test]
+fn list_search_narrows_by_text() {
+    assert_eq!(listed_stems(&["--search", "hyacinth", "assets"]), ["12-lake-victoria-hyacinth"]);
+    assert_eq!(listed_stems(&["--search", "KISUMU cholera", "assets"]), ["09-kisumu-water-sensors"]);
+}
+
+#[test]
+fn list_aligns_columns_by_display_width() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "東京の朝\n\nBody.\n\nTags: Japan\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Tokyo morning\n\nBody.\n\nTags: Japan\n").unwrap();
+    let out = byline(&["list", dir.path().to_str().unwrap()]);
+    let columns: Vec<usize> =
+        stdout(&out).lines().map(|l| unicode_width(&l[..l.find("Japan").unwrap()])).collect();
+    assert_eq!(columns.len(), 2);
+    assert_eq!(columns[0], columns[1], "tags column starts at the same cell");
+}
+
+fn unicode_width(s: &str) -> usize {
+    s.chars().map(|c| if ('\u{3000}'..='\u{9fff}').contains(&c) { 2 } else { 1 }).sum()
+}
+
+#[test]
+fn tags_are_counted_most_used_first() {
+    let out = byline(&["tags", "assets"]);
+    let first = stdout(&out).lines().next().unwrap().to_string();
+    assert_eq!(first.split_whitespace().collect::<Vec<_>>(), ["5", "Haiti"]);
+}
+
+#[test]
+fn quotes_by_speaker() {
+    let out = byline(&["quotes", "--speaker", "ruto", "assets"]);
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 5, "{text}");
+    assert!(text.lines().all(|l| l.starts_with("William Ruto")));
+    let out = byline(&["quotes", "--speaker", "Rubio", "--tag", "Haiti", "../shared/seed"]);
+    if out.status.success() && !out.stdout.is_empty() {
+        assert_eq!(stdout(&out).lines().count(), 2);
+    }
+}
+
+#[test]
+fn skipped_files_are_named_and_the_rest_still_prints() {
+    let out = byline(&["list", "tests/fixtures/broken"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("byline: skipped tests/fixtures/broken/empty.txt: empty file"), "{err}");
+    assert!(err.contains("byline: skipped tests/fixtures/broken/image.txt: binary file"), "{err}");
+    assert!(stdout(&out).contains("A story that survives its broken neighbours"));
+}
+
+#[test]
+fn invalid_utf8_is_a_warning_not_a_failure() {
+    let out = byline(&["list", "tests/fixtures/text/invalid-utf8.txt"]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("warning: tests/fixtures/text/invalid-utf8.txt: invalid UTF-8"));
+}
+
+#[test]
+fn a_missing_path_is_one_clear_line() {
+    let out = byline(&["list", "no/such/dir"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out), "byline: no/such/dir: no such file or directory\n");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn no_path_means_the_bundled_sample_corpus() {
+    let out = byline(&["tags"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("Haiti"));
+}
+
+#[test]
+fn help_and_version() {
+    let help = byline(&["--help"]);
+    assert!(help.status.success());
+    for word in ["export", "list", "tags", "quotes", "Usage"] {
+        assert!(stdout(&help).contains(word), "--help mentions {word}");
+    }
+    let version = byline(&["--version"]);
+    assert_eq!(stdout(&version).trim(), format!("byline {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(byline(&["list", "--bogus"]).status.code(), Some(2));
+}
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..3000 {
+        std::fs::write(
+            dir.path().join(format!("{i:04}.txt")),
+            format!("Story number {i} about nothing\n\nBody.\n"),
+        )
+        .unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["list", dir.path().to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert!(first.contains("Story number"));
+    // The reader is dropped here: `byline list | head -1`.
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "exit {:?}", out.status);
+    assert_eq!(stderr(&out), "");
+}

@@ -1,0 +1,76 @@
+//! Property tests: the parser never panics on any bytes and never lets a
+//! control character into the model.
+
+#![allow(clippy::unwrap_used)]
+
+use byline::Story;
+use proptest::prelude::*;
+
+fn strings(story: &Story) -> Vec<&str> {
+    let mut all = vec![story.title.as_str()];
+    all.extend(story.caption.as_deref());
+    all.extend(story.credit.as_deref());
+    all.extend(story.tags.iter().map(String::as_str));
+    all.extend(story.paragraphs.iter().map(String::as_str));
+    all.extend(story.quotes.iter().map(|q| q.text.as_str()));
+    all.extend(story.quotes.iter().filter_map(|q| q.speaker.as_deref()));
+    all
+}
+
+fn assert_clean(story: &Story) {
+    for s in strings(story) {
+        assert!(
+            !s.chars().any(|c| c.is_control() && c != '\n' || ('\u{202A}'..='\u{202E}').contains(&c)),
+            "control character kept in {s:?}"
+        );
+    }
+    for q in &story.quotes {
+        assert!(q.paragraph <= q.end_paragraph && q.end_paragraph < story.paragraphs.len());
+        let len = story.paragraphs[q.end_paragraph].chars().count();
+        assert!(q.end <= len);
+        if q.paragraph == q.end_paragraph {
+            assert!(q.start < q.end);
+        }
+    }
+}
+
+/// Article-like text: lines of words, quote marks, tags and hostile bytes.
+fn article() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("\n\n".to_string()),
+        Just("\"".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("«".to_string()),
+        Just("„".to_string()),
+        Just(" said ".to_string()),
+        Just(" he said. ".to_string()),
+        Just("Tags:".to_string()),
+        Just(" PHOTO | FILE".to_string()),
+        Just("\x1b[31m".to_string()),
+        Just("\u{202E}".to_string()),
+        "[A-Z][a-z]{1,8}",
+        "[a-z]{1,8}",
+        "[ ,.;:|?!'\t\r\n-]",
+        any::<char>().prop_map(String::from),
+    ];
+    proptest::collection::vec(piece, 0..120).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn any_bytes_parse_or_are_refused_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        if let Ok(draft) = byline::load::parse_file("fuzz.txt", &bytes) {
+            assert_clean(&draft.story);
+        }
+    }
+
+    #[test]
+    fn article_like_text_keeps_no_control_characters(text in article()) {
+        if let Ok(draft) = byline::load::parse_file("fuzz.txt", text.as_bytes()) {
+            assert_clean(&draft.story);
+        }
+    }
+}
