@@ -41,11 +41,28 @@ pub fn story_matches_search(story: &Story, query: &str) -> bool {
     words.iter().all(|w| haystack.iter().any(|h| h.contains(w.as_str())))
 }
 
+/// One tag condition of a filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TagFilter {
+    /// Tags whose name contains these words (`Ruto` -> `President Ruto`).
+    Name(String),
+    /// Exactly this tag (ignoring case), as picked from the tag list.
+    Exact(String),
+}
+
+impl TagFilter {
+    pub fn label(&self) -> &str {
+        match self {
+            TagFilter::Name(n) | TagFilter::Exact(n) => n,
+        }
+    }
+}
+
 /// What narrows the story list. Empty fields do not narrow.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// Tag names; a story must match every one.
-    pub tags: Vec<String>,
+    /// Tag conditions; a story must meet every one.
+    pub tags: Vec<TagFilter>,
     pub search: String,
     pub unread_only: bool,
     pub starred_only: bool,
@@ -60,7 +77,10 @@ impl Filter {
     pub fn apply(&self, library: &Library) -> Vec<usize> {
         let mut selected: Option<Vec<usize>> = None;
         for tag in &self.tags {
-            let tagged = library.stories_tagged(tag);
+            let tagged = match tag {
+                TagFilter::Name(name) => library.stories_tagged(name),
+                TagFilter::Exact(name) => library.stories_with_tag(name),
+            };
             selected = Some(match selected {
                 None => tagged,
                 Some(prev) => intersect(&prev, &tagged),

@@ -11,6 +11,7 @@
 //! - [`filter`]: name matching (`Ruto` finds `President Ruto`) and search.
 //! - [`load`]: walking paths and collecting skipped-file reasons.
 //! - [`cli`]: the text and JSON output of each subcommand.
+//! - [`tui`]: the terminal reader (the only module that knows ratatui).
 
 pub mod cli;
 pub mod filter;
@@ -18,6 +19,7 @@ pub mod library;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod tui;
 
 /// The sample corpus from `assets/`, bundled at build time.
 pub mod sample {

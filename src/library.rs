@@ -24,6 +24,8 @@ pub struct Library {
     tag_words: Vec<Vec<String>>,
     /// Lower-case word -> tags containing it.
     by_word: HashMap<String, Vec<usize>>,
+    /// Lower-case name -> tag.
+    by_name: HashMap<String, usize>,
 }
 
 impl Library {
@@ -55,11 +57,11 @@ impl Library {
                 .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
                 .then_with(|| a.source.cmp(&b.source))
         });
-        let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut first_seen: HashMap<String, usize> = HashMap::new();
         let mut tags: Vec<TagCount> = Vec::new();
         for (i, story) in stories.iter().enumerate() {
             for tag in &story.tags {
-                let at = *by_name.entry(tag.to_lowercase()).or_insert_with(|| {
+                let at = *first_seen.entry(tag.to_lowercase()).or_insert_with(|| {
                     tags.push(TagCount { name: tag.clone(), stories: Vec::new() });
                     tags.len() - 1
                 });
@@ -84,7 +86,8 @@ impl Library {
                 }
             }
         }
-        Library { stories, tags, tag_words, by_word }
+        let by_name = tags.iter().enumerate().map(|(i, t)| (t.name.to_lowercase(), i)).collect();
+        Library { stories, tags, tag_words, by_word, by_name }
     }
 
     pub fn stories(&self) -> &[Story] {
@@ -111,6 +114,11 @@ impl Library {
             return Vec::new();
         };
         candidates.iter().copied().filter(|&t| words_match(&self.tag_words[t], &query)).collect()
+    }
+
+    /// Stories carrying exactly this tag (ignoring case), in library order.
+    pub fn stories_with_tag(&self, name: &str) -> Vec<usize> {
+        self.by_name.get(&name.to_lowercase()).map(|&t| self.tags[t].stories.clone()).unwrap_or_default()
     }
 
     /// Stories carrying any tag that matches the query, in library order.
@@ -164,6 +172,9 @@ mod tests {
         assert_eq!(titles("haiti"), ["Gamma", "Alpha"]);
         assert_eq!(titles("president ruto"), ["Beta"]);
         assert!(titles("Nairobi").is_empty());
+        let exact: Vec<&str> =
+            lib.stories_with_tag("ruto").into_iter().map(|i| lib.stories()[i].title.as_str()).collect();
+        assert_eq!(exact, ["Gamma"]);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use byline::cli::{self, export::ExportFormat};
+use byline::filter::TagFilter;
 use byline::{Filter, Loaded, Story};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -101,7 +102,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let library = &loaded.library;
     let select = |tags: &[String], search: Option<&str>| -> Vec<&Story> {
         let filter = Filter {
-            tags: tags.to_vec(),
+            tags: tags.iter().map(|t| TagFilter::Name(t.clone())).collect(),
             search: search.unwrap_or_default().to_string(),
             ..Filter::default()
         };
@@ -159,6 +160,6 @@ fn write_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<
     }
 }
 
-fn byline_tui(_loaded: Loaded) -> anyhow::Result<()> {
-    anyhow::bail!("the terminal reader is not built yet")
+fn byline_tui(loaded: Loaded) -> anyhow::Result<()> {
+    byline::tui::start(loaded).context("running the terminal reader")
 }

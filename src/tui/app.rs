@@ -1,0 +1,524 @@
+//! The reader's state and everything a user can do to it. `App::update`
+//! takes an `Action`, changes the state and returns the `Effect` the event
+//! loop must carry out. No terminal, no clock, no files: every behaviour is
+//! testable by feeding actions.
+
+use ratatui::layout::Rect;
+
+use super::keymap::{Context, Keymap};
+use super::panes::Panes;
+use super::picker::Picker;
+use super::wrap::ReaderLayout;
+use crate::filter::{Filter, TagFilter};
+use crate::library::Library;
+
+/// Everything a user can do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Leave byline.
+    Quit,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// Next story, or scroll the reader down a line.
+    Down,
+    /// Previous story, or scroll the reader up a line.
+    Up,
+    /// First story, or the top of the story.
+    Top,
+    /// Last story, or the end of the story.
+    Bottom,
+    /// A page further down.
+    PageDown,
+    /// A page further up.
+    PageUp,
+    /// Open the selected story in the reader.
+    Open,
+    /// Back from the reader to the story list.
+    Back,
+    /// Move focus between the list and the reader.
+    SwitchFocus,
+    /// Jump to the next quote (from the list: open at the first quote).
+    NextQuote,
+    /// Jump to the previous quote (from the list: open at the last quote).
+    PrevQuote,
+    /// Jump to the next search match in the reader.
+    NextMatch,
+    /// Jump to the previous search match in the reader.
+    PrevMatch,
+    /// Open the tag picker.
+    OpenTagPicker,
+    /// Open the search line.
+    OpenSearch,
+    /// Clear every filter.
+    ClearFilters,
+    /// In the tag picker: add or remove the highlighted tag and stay.
+    PickerToggle,
+    /// Apply what the picker or search line holds.
+    Submit,
+    /// Close the picker or search line, changing nothing.
+    Cancel,
+    /// Type a character into the picker or search line.
+    Insert(char),
+    /// Delete the last typed character.
+    DeleteBack,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// The mouse wheel turned over a cell (`down` towards the end).
+    Scroll { column: u16, row: u16, down: bool },
+    /// The mouse clicked a cell.
+    Click { column: u16, row: u16 },
+}
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+}
+
+/// Which pane keys go to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Stories,
+    Reader,
+}
+
+/// What is drawn over the panes and takes the keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help {
+        scroll: usize,
+    },
+    Picker(Picker),
+    /// The search line, with the search that was active before it opened.
+    Search {
+        input: String,
+        previous: String,
+    },
+}
+
+/// The story in the reading pane and where the reader is in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reader {
+    /// Library index of the story shown.
+    pub story: Option<usize>,
+    /// First line shown.
+    pub scroll: usize,
+    /// The quote highlighted, by index in the story's quotes.
+    pub quote: Option<usize>,
+    /// The search match highlighted, by index in the story's matches.
+    pub found: Option<usize>,
+}
+
+pub struct App {
+    pub library: Library,
+    pub filter: Filter,
+    /// Library indices of the stories the filter lets through.
+    pub visible: Vec<usize>,
+    /// Position in `visible` of the selected story.
+    pub selected: usize,
+    /// First row shown in the story list.
+    pub list_offset: usize,
+    pub focus: Focus,
+    pub overlay: Overlay,
+    pub reader: Reader,
+    /// The shown story laid out for the reader's width.
+    pub layout: ReaderLayout,
+    /// Which story `layout` was made for.
+    layout_story: Option<usize>,
+    pub size: (u16, u16),
+    /// A one-line message for the status bar, cleared by the next key.
+    pub message: Option<String>,
+    /// Files that could not be read, for the status bar.
+    pub skipped: usize,
+    pub keymap: Keymap,
+    /// Width of the story list in percent of a wide terminal.
+    pub list_percent: u16,
+}
+
+impl App {
+    pub fn new(library: Library, skipped: usize) -> App {
+        let mut app = App {
+            visible: (0..library.stories().len()).collect(),
+            library,
+            filter: Filter::default(),
+            selected: 0,
+            list_offset: 0,
+            focus: Focus::Stories,
+            overlay: Overlay::None,
+            reader: Reader::default(),
+            layout: ReaderLayout::default(),
+            layout_story: None,
+            size: (80, 24),
+            message: None,
+            skipped,
+            keymap: Keymap::default(),
+            list_percent: 40,
+        };
+        app.sync();
+        app
+    }
+
+    /// Which bindings apply now.
+    pub fn context(&self) -> Context {
+        match (&self.overlay, self.focus) {
+            (Overlay::Help { .. }, _) => Context::Help,
+            (Overlay::Picker(_), _) => Context::Picker,
+            (Overlay::Search { .. }, _) => Context::Search,
+            (Overlay::None, Focus::Stories) => Context::List,
+            (Overlay::None, Focus::Reader) => Context::Reader,
+        }
+    }
+
+    pub fn panes(&self) -> Panes {
+        Panes::new(Rect::new(0, 0, self.size.0, self.size.1), self.focus, self.list_percent)
+    }
+
+    /// The selected story's library index.
+    pub fn selected_story(&self) -> Option<usize> {
+        self.visible.get(self.selected).copied()
+    }
+
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if !matches!(action, Action::Resize(..) | Action::Scroll { .. }) {
+            self.message = None;
+        }
+        let effect = match action {
+            Action::Quit => Some(Effect::Quit),
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                None
+            }
+            Action::Scroll { column, row, down } => {
+                self.scroll_at(column, row, down);
+                None
+            }
+            Action::Click { column, row } => {
+                self.click(column, row);
+                None
+            }
+            action => {
+                match &self.overlay {
+                    Overlay::Help { .. } => self.help_action(action),
+                    Overlay::Picker(_) => self.picker_action(action),
+                    Overlay::Search { .. } => self.search_action(action),
+                    Overlay::None if self.focus == Focus::Stories => self.list_action(action),
+                    Overlay::None => self.reader_action(action),
+                }
+                None
+            }
+        };
+        self.sync();
+        effect
+    }
+
+    fn list_action(&mut self, action: Action) {
+        let page = self.panes().list_rows().max(1);
+        let last = self.visible.len().saturating_sub(1);
+        match action {
+            Action::Down => self.select(self.selected.saturating_add(1).min(last)),
+            Action::Up => self.select(self.selected.saturating_sub(1)),
+            Action::Top => self.select(0),
+            Action::Bottom => self.select(last),
+            Action::PageDown => self.select(self.selected.saturating_add(page).min(last)),
+            Action::PageUp => self.select(self.selected.saturating_sub(page)),
+            Action::Open | Action::SwitchFocus => {
+                self.open();
+            }
+            Action::NextQuote | Action::PrevQuote => {
+                if self.open() {
+                    let count = self.quote_count();
+                    if count == 0 {
+                        self.message = Some("no quotes in this story".into());
+                    } else {
+                        let at = if action == Action::NextQuote { 0 } else { count - 1 };
+                        self.show_quote(at);
+                    }
+                }
+            }
+            Action::ClearFilters => {
+                if self.filter.is_active() {
+                    self.filter = Filter::default();
+                    self.apply_filter();
+                    self.message = Some("filters cleared".into());
+                }
+            }
+            other => self.common_action(other),
+        }
+    }
+
+    fn reader_action(&mut self, action: Action) {
+        let page = self.panes().reader_rows().saturating_sub(1).max(1);
+        let max = self.max_scroll();
+        let scroll = self.reader.scroll;
+        match action {
+            Action::Down => self.reader.scroll = (scroll + 1).min(max),
+            Action::Up => self.reader.scroll = scroll.saturating_sub(1),
+            Action::Top => self.reader.scroll = 0,
+            Action::Bottom => self.reader.scroll = max,
+            Action::PageDown => self.reader.scroll = (scroll + page).min(max),
+            Action::PageUp => self.reader.scroll = scroll.saturating_sub(page),
+            Action::Back | Action::SwitchFocus => self.focus = Focus::Stories,
+            Action::NextQuote | Action::PrevQuote => {
+                let count = self.quote_count();
+                let current = self.reader.quote;
+                let next = match (action == Action::NextQuote, current) {
+                    (_, _) if count == 0 => None,
+                    (true, None) => Some(0),
+                    (true, Some(q)) if q + 1 < count => Some(q + 1),
+                    (false, None) => Some(count - 1),
+                    (false, Some(q)) if q > 0 => Some(q - 1),
+                    _ => None,
+                };
+                match next {
+                    Some(q) => self.show_quote(q),
+                    None if count == 0 => self.message = Some("no quotes in this story".into()),
+                    None if action == Action::NextQuote => {
+                        self.message = Some("this is the last quote".into())
+                    }
+                    None => self.message = Some("this is the first quote".into()),
+                }
+            }
+            Action::NextMatch | Action::PrevMatch => self.jump_match(action == Action::NextMatch),
+            other => self.common_action(other),
+        }
+    }
+
+    /// Keys that mean the same in the list and the reader.
+    fn common_action(&mut self, action: Action) {
+        match action {
+            Action::ToggleHelp => self.overlay = Overlay::Help { scroll: 0 },
+            Action::OpenTagPicker => {
+                self.overlay = Overlay::Picker(Picker::new(&self.library, self.filter.tags.clone()));
+            }
+            Action::OpenSearch => {
+                let previous = self.filter.search.clone();
+                self.overlay = Overlay::Search { input: previous.clone(), previous };
+            }
+            _ => {}
+        }
+    }
+
+    fn help_action(&mut self, action: Action) {
+        if let Overlay::Help { scroll } = &mut self.overlay {
+            match action {
+                Action::Down => *scroll += 1,
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::ToggleHelp | Action::Cancel => self.overlay = Overlay::None,
+                _ => {}
+            }
+        }
+    }
+
+    fn picker_action(&mut self, action: Action) {
+        let Overlay::Picker(picker) = &mut self.overlay else { return };
+        match action {
+            Action::Insert(c) => picker.type_char(c, &self.library),
+            Action::DeleteBack => picker.delete_back(&self.library),
+            Action::Down => picker.move_by(1),
+            Action::Up => picker.move_by(-1),
+            Action::PickerToggle => picker.toggle(),
+            Action::Submit => {
+                self.filter.tags = picker.result();
+                self.overlay = Overlay::None;
+                self.focus = Focus::Stories;
+                self.apply_filter();
+                if self.visible.is_empty() {
+                    self.message = Some("no story has these tags".into());
+                }
+            }
+            Action::Cancel => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    fn search_action(&mut self, action: Action) {
+        let Overlay::Search { input, previous } = &mut self.overlay else { return };
+        match action {
+            Action::Insert(c) => input.push(c),
+            Action::DeleteBack => {
+                input.pop();
+            }
+            Action::Submit => {
+                self.overlay = Overlay::None;
+                self.focus = Focus::Stories;
+                return;
+            }
+            Action::Cancel => {
+                self.filter.search = std::mem::take(previous);
+                self.overlay = Overlay::None;
+                self.apply_filter();
+                return;
+            }
+            _ => return,
+        }
+        self.filter.search = input.clone();
+        self.apply_filter();
+    }
+
+    /// Recompute the visible stories, keeping the selected story selected
+    /// when it is still there.
+    pub fn apply_filter(&mut self) {
+        let before = self.selected_story();
+        self.visible = self.filter.apply(&self.library);
+        self.selected = before.and_then(|s| self.visible.iter().position(|&v| v == s)).unwrap_or(0);
+    }
+
+    fn select(&mut self, position: usize) {
+        self.selected = position;
+    }
+
+    /// Open the selected story in the reader and mark it read.
+    fn open(&mut self) -> bool {
+        let Some(index) = self.selected_story() else {
+            self.message = Some("no story to open".into());
+            return false;
+        };
+        self.focus = Focus::Reader;
+        if let Some(story) = self.library.story_mut(index) {
+            story.read = true;
+        }
+        self.sync();
+        true
+    }
+
+    fn quote_count(&self) -> usize {
+        self.reader.story.map_or(0, |s| self.library.stories()[s].quotes.len())
+    }
+
+    /// Highlight quote `q` and scroll it into view.
+    fn show_quote(&mut self, q: usize) {
+        let Some(story) = self.reader.story else { return };
+        let quote = &self.library.stories()[story].quotes[q];
+        let (para, start) = (quote.paragraph, quote.start);
+        self.reader.quote = Some(q);
+        self.reveal(para, start);
+    }
+
+    fn jump_match(&mut self, forward: bool) {
+        let Some(story) = self.reader.story else { return };
+        let matches = super::search::matches(&self.library.stories()[story], &self.filter.search);
+        if matches.is_empty() {
+            self.message = Some(if self.filter.search.trim().is_empty() {
+                "no search: press / to search".into()
+            } else {
+                "no match in this story".into()
+            });
+            return;
+        }
+        let n = matches.len();
+        let next = match self.reader.found {
+            None if forward => 0,
+            None => n - 1,
+            Some(i) if forward => (i + 1) % n,
+            Some(i) => (i + n - 1) % n,
+        };
+        self.reader.found = Some(next);
+        let m = matches[next];
+        self.reveal(m.para, m.start);
+        self.message = Some(format!("match {}/{}", next + 1, n));
+    }
+
+    /// Scroll so that character `at` of paragraph `para` is in view, with a
+    /// little context above it.
+    fn reveal(&mut self, para: usize, at: usize) {
+        self.sync();
+        let Some(line) = self.layout.line_of(para, at) else { return };
+        let rows = self.panes().reader_rows().max(1);
+        if line < self.reader.scroll || line >= self.reader.scroll + rows {
+            self.reader.scroll = line.saturating_sub(rows.min(6) / 3);
+        }
+        self.reader.scroll = self.reader.scroll.min(self.max_scroll());
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.layout.lines.len().saturating_sub(self.panes().reader_rows())
+    }
+
+    fn scroll_at(&mut self, column: u16, row: u16, down: bool) {
+        let panes = self.panes();
+        let step = 3;
+        if panes.list.is_some_and(|r| contains(r, column, row)) && self.overlay == Overlay::None {
+            let last = self.visible.len().saturating_sub(1);
+            self.selected = if down {
+                self.selected.saturating_add(step).min(last)
+            } else {
+                self.selected.saturating_sub(step)
+            };
+        } else if panes.reader.is_some_and(|r| contains(r, column, row)) {
+            let max = self.max_scroll();
+            let scroll = self.reader.scroll;
+            self.reader.scroll = if down { (scroll + step).min(max) } else { scroll.saturating_sub(step) };
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        if self.overlay != Overlay::None {
+            return;
+        }
+        let panes = self.panes();
+        if let Some(inner) = panes.list_inner()
+            && contains(inner, column, row)
+        {
+            let position = self.list_offset + usize::from(row - inner.y);
+            if position < self.visible.len() {
+                self.selected = position;
+                self.focus = Focus::Stories;
+            }
+        } else if panes.reader.is_some_and(|r| contains(r, column, row)) && self.reader.story.is_some() {
+            self.focus = Focus::Reader;
+        }
+    }
+
+    /// Bring derived state in line: the reader shows the selected story, its
+    /// layout fits the pane, and the list and reader offsets are in range.
+    pub fn sync(&mut self) {
+        let story = self.selected_story();
+        if self.reader.story != story {
+            self.reader = Reader { story, ..Reader::default() };
+            if story.is_none() {
+                self.focus = Focus::Stories;
+            }
+        }
+        let panes = self.panes();
+        let width = usize::from(panes.reader_text().map_or(0, |r| r.width));
+        if let Some(index) = story
+            && (self.layout.width != width.max(1)
+                || self.layout.lines.is_empty()
+                || self.layout_story != Some(index))
+        {
+            self.layout = ReaderLayout::new(&self.library.stories()[index], width);
+            self.layout_story = Some(index);
+        }
+        if story.is_none() {
+            self.layout = ReaderLayout::default();
+            self.layout_story = None;
+        }
+        self.reader.scroll = self.reader.scroll.min(self.max_scroll());
+        let rows = panes.list_rows().max(1);
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + rows {
+            self.list_offset = self.selected + 1 - rows;
+        }
+        self.list_offset = self.list_offset.min(self.visible.len().saturating_sub(rows));
+    }
+}
+
+fn contains(rect: Rect, column: u16, row: u16) -> bool {
+    column >= rect.x && column < rect.right() && row >= rect.y && row < rect.bottom()
+}
+
+/// Picker tags to a filter: what was chosen, plus the highlighted item.
+pub(crate) fn merged_tags(mut chosen: Vec<TagFilter>, highlighted: Option<TagFilter>) -> Vec<TagFilter> {
+    if let Some(tag) = highlighted
+        && !chosen.contains(&tag)
+    {
+        chosen.push(tag);
+    }
+    chosen
+}
+
+#[cfg(test)]
+#[path = "app_tests.rs"]
+mod tests;

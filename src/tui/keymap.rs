@@ -1,0 +1,286 @@
+//! Default key bindings as data: `(context, keys, action, description)`.
+//! Key handling, the help screen and the status-bar hints are all generated
+//! from this one table.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::Action;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Everywhere, typing included.
+    Global,
+    /// The story list has focus.
+    List,
+    /// The reading pane has focus.
+    Reader,
+    /// The tag picker is open.
+    Picker,
+    /// The search line is open.
+    Search,
+    /// The help overlay is open.
+    Help,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Anywhere",
+            Context::List => "Story list",
+            Context::Reader => "Reader",
+            Context::Picker => "Tag picker",
+            Context::Search => "Search",
+            Context::Help => "Help",
+        }
+    }
+}
+
+/// A key with its modifiers, comparable with terminal events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    /// The key as the terminal reports it, with Shift folded into the
+    /// character (`G`, not `Shift-g`) so bindings read naturally.
+    pub fn from_event(event: KeyEvent) -> Key {
+        let mut modifiers =
+            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match event.code {
+            KeyCode::Char(c) => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::Char(c)
+            }
+            KeyCode::BackTab => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            other => other,
+        };
+        Key { code, modifiers }
+    }
+
+    /// Parse `j`, `G`, `Enter`, `Ctrl-c`, `Shift-Tab`, `PgDn`, `Space`, `?`.
+    pub fn parse(text: &str) -> Option<Key> {
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (prefix, flag) = if lower.starts_with("ctrl-") {
+                (5, KeyModifiers::CONTROL)
+            } else if lower.starts_with("alt-") {
+                (4, KeyModifiers::ALT)
+            } else if lower.starts_with("shift-") && rest.len() > 6 {
+                (6, KeyModifiers::SHIFT)
+            } else {
+                break;
+            };
+            modifiers |= flag;
+            rest = &rest[prefix..];
+        }
+        let code = match rest.to_ascii_lowercase().as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" if modifiers.contains(KeyModifiers::SHIFT) => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "space" => KeyCode::Char(' '),
+            "backspace" => KeyCode::Backspace,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "delete" | "del" => KeyCode::Delete,
+            _ => {
+                let mut chars = rest.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                let c = if modifiers.contains(KeyModifiers::SHIFT) { c.to_ascii_uppercase() } else { c };
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::Char(c)
+            }
+        };
+        Some(Key { code, modifiers })
+    }
+}
+
+impl std::fmt::Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            f.write_str("Ctrl-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            f.write_str("Alt-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Up => f.write_str("Up"),
+            KeyCode::Down => f.write_str("Down"),
+            KeyCode::Left => f.write_str("Left"),
+            KeyCode::Right => f.write_str("Right"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::Delete => f.write_str("Delete"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// One row of the keymap.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub description: &'static str,
+}
+
+/// The default bindings, in the order the help screen shows them.
+#[rustfmt::skip]
+const DEFAULTS: &[(Context, &[&str], Action, &str)] = &[
+    (Context::Global, &["Ctrl-c"], Action::Quit, "quit"),
+    (Context::List, &["q"], Action::Quit, "quit"),
+    (Context::List, &["?"], Action::ToggleHelp, "show or hide this help"),
+    (Context::List, &["j", "Down"], Action::Down, "next story"),
+    (Context::List, &["k", "Up"], Action::Up, "previous story"),
+    (Context::List, &["Enter", "l", "Right"], Action::Open, "open the story in the reader"),
+    (Context::List, &["g", "Home"], Action::Top, "first story"),
+    (Context::List, &["G", "End"], Action::Bottom, "last story"),
+    (Context::List, &["Space", "PgDn"], Action::PageDown, "page down"),
+    (Context::List, &["b", "PgUp"], Action::PageUp, "page up"),
+    (Context::List, &["]"], Action::NextQuote, "open the story at its first quote"),
+    (Context::List, &["["], Action::PrevQuote, "open the story at its last quote"),
+    (Context::List, &["t"], Action::OpenTagPicker, "filter by tag"),
+    (Context::List, &["/"], Action::OpenSearch, "search title, text, tags and speakers"),
+    (Context::List, &["Tab", "Shift-Tab"], Action::SwitchFocus, "focus the reader"),
+    (Context::List, &["Esc"], Action::ClearFilters, "clear every filter"),
+    (Context::Reader, &["q"], Action::Quit, "quit"),
+    (Context::Reader, &["?"], Action::ToggleHelp, "show or hide this help"),
+    (Context::Reader, &["j", "Down"], Action::Down, "scroll down a line"),
+    (Context::Reader, &["k", "Up"], Action::Up, "scroll up a line"),
+    (Context::Reader, &["g", "Home"], Action::Top, "top of the story"),
+    (Context::Reader, &["G", "End"], Action::Bottom, "end of the story"),
+    (Context::Reader, &["Space", "PgDn"], Action::PageDown, "page down"),
+    (Context::Reader, &["b", "PgUp"], Action::PageUp, "page up"),
+    (Context::Reader, &["]"], Action::NextQuote, "next quote"),
+    (Context::Reader, &["["], Action::PrevQuote, "previous quote"),
+    (Context::Reader, &["n"], Action::NextMatch, "next search match"),
+    (Context::Reader, &["N"], Action::PrevMatch, "previous search match"),
+    (Context::Reader, &["t"], Action::OpenTagPicker, "filter by tag"),
+    (Context::Reader, &["/"], Action::OpenSearch, "search"),
+    (Context::Reader, &["Esc", "h", "Left"], Action::Back, "back to the story list"),
+    (Context::Reader, &["Tab", "Shift-Tab"], Action::SwitchFocus, "focus the story list"),
+    (Context::Picker, &["Enter"], Action::Submit, "apply the tags and return to the list"),
+    (Context::Picker, &["Space"], Action::PickerToggle, "add or remove the tag and stay"),
+    (Context::Picker, &["Down", "Ctrl-n", "Tab"], Action::Down, "next tag"),
+    (Context::Picker, &["Up", "Ctrl-p", "Shift-Tab"], Action::Up, "previous tag"),
+    (Context::Picker, &["Backspace"], Action::DeleteBack, "delete a character"),
+    (Context::Picker, &["Esc"], Action::Cancel, "close, leaving the filter unchanged"),
+    (Context::Search, &["Enter"], Action::Submit, "keep the search and return to the list"),
+    (Context::Search, &["Backspace"], Action::DeleteBack, "delete a character"),
+    (Context::Search, &["Esc"], Action::Cancel, "cancel the search"),
+    (Context::Help, &["?", "Esc", "q"], Action::ToggleHelp, "close the help"),
+    (Context::Help, &["j", "Down"], Action::Down, "scroll down"),
+    (Context::Help, &["k", "Up"], Action::Up, "scroll up"),
+];
+
+/// The bindings in force.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        let bindings = DEFAULTS
+            .iter()
+            .map(|(context, keys, action, description)| Binding {
+                context: *context,
+                keys: keys.iter().filter_map(|k| Key::parse(k)).collect(),
+                action: action.clone(),
+                description,
+            })
+            .collect();
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The action bound to `key` in `context`; global bindings apply in
+    /// every context.
+    pub fn action(&self, context: Context, key: Key) -> Option<Action> {
+        let lookup = |ctx: Context| {
+            self.bindings.iter().find(|b| b.context == ctx && b.keys.contains(&key)).map(|b| b.action.clone())
+        };
+        lookup(context).or_else(|| lookup(Context::Global))
+    }
+
+    /// The first key bound to `action` in `context`, for hints.
+    pub fn key_for(&self, context: Context, action: &Action) -> Option<Key> {
+        self.bindings
+            .iter()
+            .find(|b| b.context == context && &b.action == action)
+            .and_then(|b| b.keys.first().copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_parse_and_print_back() {
+        for text in ["j", "G", "?", "Enter", "Esc", "Ctrl-c", "Shift-Tab", "PgDn", "Space", "]"] {
+            assert_eq!(Key::parse(text).unwrap().to_string(), text);
+        }
+        assert_eq!(Key::parse("shift-g"), Key::parse("G"));
+        assert_eq!(Key::parse("pagedown"), Key::parse("PgDn"));
+        assert_eq!(Key::parse("jj"), None);
+    }
+
+    #[test]
+    fn terminal_events_fold_shift_into_characters() {
+        let event = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(event), Key::parse("G").unwrap());
+        let event = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(event), Key::parse("Shift-Tab").unwrap());
+    }
+
+    #[test]
+    fn every_default_key_parses() {
+        for (_, keys, _, _) in DEFAULTS {
+            for key in *keys {
+                assert!(Key::parse(key).is_some(), "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn context_bindings_come_before_global_ones() {
+        let map = Keymap::default();
+        let j = Key::parse("j").unwrap();
+        assert_eq!(map.action(Context::List, j), Some(Action::Down));
+        assert_eq!(map.action(Context::Search, j), None);
+        assert_eq!(map.action(Context::Search, Key::parse("Ctrl-c").unwrap()), Some(Action::Quit));
+    }
+}

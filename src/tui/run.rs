@@ -1,0 +1,116 @@
+//! The event loop: read terminal events, turn them into actions through the
+//! keymap, update the app, draw, and carry out effects. The terminal is set
+//! up and restored by ratatui (whose panic hook restores it too); SIGTERM
+//! and SIGHUP end the loop so the terminal is restored on those as well.
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent,
+    MouseEventKind,
+};
+use ratatui::crossterm::execute;
+
+use super::app::{Action, App, Effect};
+use super::keymap::{Context, Key};
+use super::ui::{self, theme::Theme};
+
+/// Run the reader until the user quits or a terminating signal arrives.
+pub fn run(mut app: App, theme: &Theme) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut terminal = ratatui::init();
+    install_mouse_release_on_panic();
+    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let result = event_loop(&mut terminal, &mut app, theme, &stop);
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+/// ratatui's panic hook restores the screen but not mouse reporting: turn
+/// that off first, then hand over to it.
+fn install_mouse_release_on_panic() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = io::stdout().flush();
+        previous(info);
+    }));
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    theme: &Theme,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    loop {
+        terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        loop {
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            // A bounded wait, so a signal is noticed even when no key comes.
+            if event::poll(Duration::from_millis(200))? {
+                break;
+            }
+        }
+        // Take every event already queued before drawing again.
+        loop {
+            if let Some(action) = to_action(app, event::read()?)
+                && app.update(action) == Some(Effect::Quit)
+            {
+                return Ok(());
+            }
+            if !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}
+
+/// What a terminal event means in the app's current context.
+pub fn to_action(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => key_action(app, key),
+        Event::Mouse(mouse) => mouse_action(mouse),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}
+
+fn key_action(app: &App, event: KeyEvent) -> Option<Action> {
+    let context = app.context();
+    let key = Key::from_event(event);
+    if let Some(action) = app.keymap.action(context, key) {
+        return Some(action);
+    }
+    let typing = matches!(context, Context::Picker | Context::Search);
+    match event.code {
+        event::KeyCode::Char(c)
+            if typing && !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::Insert(c))
+        }
+        _ => None,
+    }
+}
+
+fn mouse_action(mouse: MouseEvent) -> Option<Action> {
+    let (column, row) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::Scroll { column, row, down: true }),
+        MouseEventKind::ScrollUp => Some(Action::Scroll { column, row, down: false }),
+        MouseEventKind::Down(event::MouseButton::Left) => Some(Action::Click { column, row }),
+        _ => None,
+    }
+}

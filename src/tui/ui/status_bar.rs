@@ -1,0 +1,115 @@
+//! The status bar: the search line while searching; otherwise the active
+//! filters, the current quote and its speaker, messages, and key hints
+//! generated from the keymap.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::theme::Theme;
+use crate::tui::app::{Action, App, Overlay};
+use crate::tui::keymap::Context;
+
+pub struct StatusBar<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for StatusBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        buf.set_style(area, theme.status);
+        if let Overlay::Search { input, .. } = &self.app.overlay {
+            let count = format!("  {} of {}", self.app.visible.len(), self.app.library.stories().len());
+            Line::from(vec![Span::styled("/", theme.status_key), Span::raw(input.clone()), Span::raw(count)])
+                .style(theme.status)
+                .render(area, buf);
+            return;
+        }
+        let left = Line::from(self.left()).style(theme.status);
+        let hints = self.hints();
+        let width = usize::from(area.width);
+        let left_width = left.width();
+        left.render(area, buf);
+        let hints_width = hints.width();
+        if left_width + 2 + hints_width <= width {
+            let x = area.x + (width - hints_width) as u16;
+            hints.render(Rect { x, width: hints_width as u16, ..area }, buf);
+        }
+    }
+}
+
+impl StatusBar<'_> {
+    fn left(&self) -> Vec<Span<'static>> {
+        let app = self.app;
+        let theme = self.theme;
+        let mut spans = vec![Span::raw(" ")];
+        let push = |spans: &mut Vec<Span<'static>>, text: String, style| {
+            if spans.len() > 1 {
+                spans.push(Span::raw(" · "));
+            }
+            spans.push(Span::styled(text, style));
+        };
+        if !app.filter.tags.is_empty() {
+            let names: Vec<&str> = app.filter.tags.iter().map(|t| t.label()).collect();
+            push(&mut spans, format!("tag: {}", names.join(" + ")), theme.status_filter);
+        }
+        if !app.filter.search.trim().is_empty() {
+            push(&mut spans, format!("search: {}", app.filter.search.trim()), theme.status_filter);
+        }
+        if app.filter.is_active() {
+            push(
+                &mut spans,
+                format!("{} of {}", app.visible.len(), app.library.stories().len()),
+                theme.status,
+            );
+        }
+        if let (Some(q), Some(story)) = (app.reader.quote, app.reader.story) {
+            let quotes = &app.library.stories()[story].quotes;
+            let speaker = quotes[q].speaker.as_deref().unwrap_or("unknown speaker");
+            push(&mut spans, format!("quote {}/{} - {speaker}", q + 1, quotes.len()), theme.status_key);
+        }
+        if let Some(message) = &app.message {
+            push(&mut spans, message.clone(), theme.message);
+        }
+        if app.skipped > 0 {
+            let files = if app.skipped == 1 { "file" } else { "files" };
+            push(&mut spans, format!("{} {files} skipped", app.skipped), theme.message);
+        }
+        spans
+    }
+
+    /// A few keys for the current context, from the keymap.
+    fn hints(&self) -> Line<'static> {
+        let app = self.app;
+        let context = app.context();
+        let wanted: &[(Action, &str)] = match context {
+            Context::Reader => &[
+                (Action::NextQuote, "quote"),
+                (Action::NextMatch, "match"),
+                (Action::Back, "list"),
+                (Action::ToggleHelp, "help"),
+            ],
+            Context::Picker => {
+                &[(Action::Submit, "apply"), (Action::PickerToggle, "add"), (Action::Cancel, "cancel")]
+            }
+            Context::Help => &[(Action::ToggleHelp, "close")],
+            _ => &[
+                (Action::OpenTagPicker, "tags"),
+                (Action::OpenSearch, "search"),
+                (Action::NextQuote, "quotes"),
+                (Action::ToggleHelp, "help"),
+                (Action::Quit, "quit"),
+            ],
+        };
+        let mut spans = Vec::new();
+        for (action, label) in wanted {
+            if let Some(key) = app.keymap.key_for(context, action) {
+                spans.push(Span::styled(key.to_string(), self.theme.status_key));
+                spans.push(Span::styled(format!(" {label}  "), self.theme.status));
+            }
+        }
+        Line::from(spans)
+    }
+}

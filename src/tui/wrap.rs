@@ -1,0 +1,169 @@
+//! The reading pane's lines: a story wrapped to a width by display width
+//! (CJK and emoji take two cells), each line remembering which paragraph and
+//! character it starts at, so quotes and search matches can be highlighted
+//! and scrolled into view. Pure: no terminal.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::model::Story;
+
+/// What a line of the reader shows, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    Caption,
+    Meta,
+    Body,
+    Blank,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderLine {
+    pub kind: LineKind,
+    pub text: String,
+    /// For body lines: the paragraph and the character it starts at.
+    pub para: Option<usize>,
+    pub start: usize,
+}
+
+/// A story laid out for one width.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReaderLayout {
+    pub width: usize,
+    pub lines: Vec<ReaderLine>,
+}
+
+impl ReaderLayout {
+    pub fn new(story: &Story, width: usize) -> ReaderLayout {
+        let width = width.max(1);
+        let mut lines = Vec::new();
+        let mut push = |kind: LineKind, text: &str, para: Option<usize>| {
+            for (start, line) in wrap(text, width) {
+                lines.push(ReaderLine { kind, text: line, para, start });
+            }
+        };
+        push(LineKind::Title, &story.title, None);
+        let caption = match (&story.caption, &story.credit) {
+            (Some(c), Some(cr)) => Some(format!("{c} {cr}")),
+            (Some(c), None) => Some(c.clone()),
+            (None, Some(cr)) => Some(cr.clone()),
+            (None, None) => None,
+        };
+        let mut meta = Vec::new();
+        if let Some(author) = &story.author {
+            meta.push(format!("By {author}"));
+        }
+        if let Some(date) = &story.published {
+            meta.push(date.clone());
+        }
+        if !story.tags.is_empty() {
+            meta.push(format!("Tags: {}", story.tags.join(" · ")));
+        }
+        if caption.is_some() || !meta.is_empty() {
+            push(LineKind::Blank, "", None);
+        }
+        if let Some(caption) = caption {
+            push(LineKind::Caption, &caption, None);
+        }
+        if !meta.is_empty() {
+            push(LineKind::Meta, &meta.join("  ·  "), None);
+        }
+        for (i, paragraph) in story.paragraphs.iter().enumerate() {
+            push(LineKind::Blank, "", None);
+            push(LineKind::Body, paragraph, Some(i));
+        }
+        ReaderLayout { width, lines }
+    }
+
+    /// The line showing character `at` of paragraph `para`.
+    pub fn line_of(&self, para: usize, at: usize) -> Option<usize> {
+        self.lines.iter().rposition(|l| l.para == Some(para) && l.start <= at)
+    }
+}
+
+/// Greedy word wrap by display width. Returns each line with the character
+/// offset where it starts; words wider than the line are broken.
+pub fn wrap(text: &str, width: usize) -> Vec<(usize, String)> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_start = 0;
+    let mut line_width = 0;
+    let mut pos = 0;
+    for word in text.split(' ') {
+        let word_width = word.width();
+        if line_width > 0 && line_width + 1 + word_width > width {
+            lines.push((line_start, std::mem::take(&mut line)));
+            line_width = 0;
+        }
+        if line_width > 0 {
+            line.push(' ');
+            line_width += 1;
+        } else {
+            line_start = pos;
+        }
+        if word_width <= width - line_width {
+            line.push_str(word);
+            line_width += word_width;
+        } else {
+            for (i, c) in word.chars().enumerate() {
+                let w = c.width().unwrap_or(0);
+                if line_width + w > width && line_width > 0 {
+                    lines.push((line_start, std::mem::take(&mut line)));
+                    line_width = 0;
+                    line_start = pos + i;
+                }
+                line.push(c);
+                line_width += w;
+            }
+        }
+        pos += word.chars().count() + 1;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push((line_start, line));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Format;
+
+    #[test]
+    fn wraps_at_word_boundaries_with_offsets() {
+        assert_eq!(
+            wrap("the quick brown fox jumps", 10),
+            [(0, "the quick".to_string()), (10, "brown fox".to_string()), (20, "jumps".to_string())]
+        );
+    }
+
+    #[test]
+    fn wide_characters_take_two_cells() {
+        let lines = wrap("東京 大阪 京都", 5);
+        assert_eq!(lines, [(0, "東京".to_string()), (3, "大阪".to_string()), (6, "京都".to_string())]);
+        assert!(lines.iter().all(|(_, l)| l.width() <= 5));
+    }
+
+    #[test]
+    fn long_words_are_broken() {
+        assert_eq!(
+            wrap("abcdefgh", 3),
+            [(0, "abc".to_string()), (3, "def".to_string()), (6, "gh".to_string())]
+        );
+    }
+
+    #[test]
+    fn width_zero_does_not_loop_forever() {
+        assert_eq!(wrap("ab", 0).len(), 2);
+    }
+
+    #[test]
+    fn layout_locates_paragraph_characters() {
+        let story = Story::new("x", Format::Text, "T".into(), vec!["one two three four".into()]);
+        let layout = ReaderLayout::new(&story, 8);
+        let first = layout.line_of(0, 0).unwrap();
+        assert_eq!(layout.lines[first].text, "one two");
+        assert_eq!(layout.line_of(0, 9), Some(first + 1));
+    }
+}
