@@ -15,7 +15,7 @@ pub struct TagCount {
     pub stories: Vec<usize>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Library {
     stories: Vec<Story>,
     /// Most used first, then by name.

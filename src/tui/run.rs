@@ -51,6 +51,9 @@ fn event_loop(
     theme: &Theme,
     stop: &AtomicBool,
 ) -> io::Result<()> {
+    // Start crossterm's event reader (and its SIGWINCH handler) before the
+    // first frame, so a resize during start-up is not lost.
+    let _ = event::poll(Duration::ZERO)?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {

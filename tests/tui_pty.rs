@@ -1,0 +1,213 @@
+//! End to end: the real `byline` binary in a pseudo-terminal. Keys go in as
+//! bytes; what comes out is fed to a terminal emulator (vt100) and the
+//! assertions read the screen a person would see. Every wait is for a
+//! condition on the screen, with a deadline, never a fixed sleep.
+
+#![allow(clippy::unwrap_used)]
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const DEADLINE: Duration = Duration::from_secs(15);
+
+struct Session {
+    parser: vt100::Parser,
+    output: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system();
+        let size = PtySize { rows, cols, pixel_width: 0, pixel_height: 0 };
+        let pair = pty.openpty(size).unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        let parser = vt100::Parser::new(NonZeroU16::new(rows).unwrap(), NonZeroU16::new(cols).unwrap(), 0);
+        Session { parser, output, writer, master: pair.master, child }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Feed output to the emulator until `done` holds for the screen.
+    fn wait_until(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        while !done(self.parser.screen()) {
+            let left = DEADLINE.checked_sub(start.elapsed()).unwrap_or_default();
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.parser.process(&bytes),
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!("timed out waiting for {what}; screen:\n{}", self.screen())
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    assert!(
+                        done(self.parser.screen()),
+                        "byline exited before {what}; screen:\n{}",
+                        self.screen()
+                    );
+                    return;
+                }
+            }
+        }
+    }
+
+    fn wait_for_text(&mut self, text: &str) {
+        self.wait_until(&format!("{text:?}"), |s| s.contents().contains(text));
+    }
+
+    fn keys(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Wait for the process to end and read everything it wrote.
+    fn finish(mut self) -> (portable_pty::ExitStatus, vt100::Parser) {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            match self.output.recv_timeout(Duration::from_millis(100)) {
+                Ok(bytes) => self.parser.process(&bytes),
+                Err(_) => {
+                    assert!(start.elapsed() < DEADLINE, "byline did not exit; screen:\n{}", self.screen())
+                }
+            }
+        };
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
+            self.parser.process(&bytes);
+        }
+        (status, self.parser)
+    }
+}
+
+/// After byline ends the terminal is as it was: main screen, cursor shown,
+/// mouse reporting off.
+fn assert_terminal_restored(parser: &vt100::Parser) {
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "left the alternate screen");
+    assert!(!screen.hide_cursor(), "cursor visible again");
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse reporting off");
+}
+
+#[test]
+fn a_new_user_finds_haiti_stories_and_walks_their_quotes() {
+    let mut s = Session::start(&[], 120, 32);
+    s.wait_for_text("Stories");
+    assert!(s.parser.screen().alternate_screen());
+    s.keys("t");
+    s.wait_for_text("Tag:");
+    s.keys("Haiti");
+    s.wait_for_text("any tag naming “Haiti”");
+    s.keys("\r");
+    s.wait_for_text("5 of 14");
+    s.wait_for_text("tag: Haiti");
+    s.keys("\r");
+    s.keys("]");
+    s.wait_for_text("quote 1/4 - Andrew Holness-Clarke");
+    s.keys("]");
+    s.wait_for_text("quote 2/4 - Andrew Holness-Clarke");
+    s.keys("]");
+    s.wait_for_text("quote 3/4 - William Ruto");
+    s.keys("[");
+    s.wait_for_text("quote 2/4 - Andrew Holness-Clarke");
+    s.keys("?");
+    s.wait_for_text("open the story in the reader");
+    s.keys("\x1b");
+    s.wait_until("help closed", |screen| !screen.contents().contains("open the story in the reader"));
+    s.keys("q");
+    let (status, parser) = s.finish();
+    assert!(status.success());
+    assert_terminal_restored(&parser);
+}
+
+#[test]
+fn the_reference_article_has_two_quotes_by_marco_rubio() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed");
+    if !seed.exists() {
+        return; // The reference article lives beside the repository, not in it.
+    }
+    let mut s = Session::start(&["../shared/seed/"], 100, 30);
+    s.wait_for_text("Boost for Ruto");
+    s.keys("]");
+    s.wait_for_text("quote 1/2 - Marco Rubio");
+    s.keys("]");
+    s.wait_for_text("quote 2/2 - Marco Rubio");
+    s.keys("[");
+    s.wait_for_text("quote 1/2 - Marco Rubio");
+    s.keys("\x03"); // Ctrl-C
+    let (status, parser) = s.finish();
+    assert!(status.success());
+    assert_terminal_restored(&parser);
+}
+
+#[test]
+fn search_narrows_the_list_as_you_type() {
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for_text("Stories");
+    s.keys("/hyacinth");
+    s.wait_for_text("1 of 14");
+    s.keys("\r");
+    s.wait_for_text("search: hyacinth");
+    s.keys("\x1b");
+    s.wait_until("filters cleared", |screen| !screen.contents().contains("search: hyacinth"));
+    s.keys("q");
+    assert!(s.finish().0.success());
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for_text("Stories");
+    let pid = s.child.process_id().unwrap();
+    let killed = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
+    assert!(killed.success());
+    let (_, parser) = s.finish();
+    assert_terminal_restored(&parser);
+}
+
+#[test]
+fn resizing_redraws_at_once_and_narrow_shows_one_pane() {
+    let mut s = Session::start(&[], 120, 30);
+    s.wait_for_text("Reader");
+    s.master.resize(PtySize { rows: 20, cols: 60, pixel_width: 0, pixel_height: 0 }).unwrap();
+    s.parser.set_size(NonZeroU16::new(20).unwrap(), NonZeroU16::new(60).unwrap());
+    s.wait_until("one pane", |screen| {
+        let text = screen.contents();
+        text.contains("Stories") && !text.contains("Reader")
+    });
+    s.keys("\r");
+    s.wait_until("the reader alone", |screen| {
+        let text = screen.contents();
+        text.contains("Reader") && !text.contains("Stories")
+    });
+    s.keys("q");
+    let (status, parser) = s.finish();
+    assert!(status.success());
+    assert_terminal_restored(&parser);
+}

@@ -1,0 +1,163 @@
+//! What the screen shows, drawn with ratatui's `TestBackend`: every screen
+//! state at 80x24, a wide 140x45 and a tiny 20x6, compared with reviewed
+//! snapshots in `tests/snapshots/`. Styles a snapshot cannot show (the
+//! current quote, NO_COLOR) are checked cell by cell.
+
+#![allow(clippy::unwrap_used)]
+
+use byline::tui::ui::{draw, theme::Theme};
+use byline::tui::{Action, App};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+/// The sample corpus, parsed once for all tests.
+static SAMPLE: std::sync::LazyLock<byline::Library> =
+    std::sync::LazyLock::new(|| byline::load_sample().library);
+
+fn app(width: u16, height: u16) -> App {
+    let mut app = App::new(SAMPLE.clone(), 0);
+    app.update(Action::Resize(width, height));
+    app
+}
+
+fn render(app: &App, theme: &Theme) -> Terminal<TestBackend> {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|frame| draw(frame, app, theme)).unwrap();
+    terminal
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(action.clone());
+    }
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::Insert).collect()
+}
+
+/// Every screen state worth a snapshot, as the actions that reach it.
+fn states() -> Vec<(&'static str, Vec<Action>)> {
+    vec![
+        ("list", vec![Action::Down]),
+        ("reader", vec![Action::Down, Action::Down, Action::Open]),
+        ("quote", vec![Action::Down, Action::Down, Action::NextQuote, Action::NextQuote]),
+        ("picker", [vec![Action::OpenTagPicker], typed("ru")].concat()),
+        ("search", [vec![Action::OpenSearch], typed("haiti")].concat()),
+        ("filtered", [vec![Action::OpenTagPicker], typed("Haiti"), vec![Action::Submit]].concat()),
+        ("help", vec![Action::ToggleHelp]),
+    ]
+}
+
+fn snapshot_all(width: u16, height: u16) {
+    let theme = Theme::new(false);
+    for (name, actions) in states() {
+        let mut app = app(width, height);
+        run(&mut app, &actions);
+        let terminal = render(&app, &theme);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+    }
+}
+
+#[test]
+fn screens_at_80x24() {
+    snapshot_all(80, 24);
+}
+
+#[test]
+fn screens_at_140x45() {
+    snapshot_all(140, 45);
+}
+
+#[test]
+fn screens_at_20x6() {
+    snapshot_all(20, 6);
+}
+
+#[test]
+fn every_size_down_to_1x1_draws_without_panic() {
+    let theme = Theme::new(false);
+    for (_, actions) in states() {
+        for width in [0, 1, 2, 3, 5, 8, 13, 21, 34, 79, 80] {
+            for height in [0, 1, 2, 3, 4, 7] {
+                let mut app = app(width, height);
+                run(&mut app, &actions);
+                render(&app, &theme);
+            }
+        }
+    }
+}
+
+/// Position of the first cell showing `text` on the screen.
+fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
+    let width = buffer.area.width;
+    for y in 0..buffer.area.height {
+        let row: String = (0..width).map(|x| buffer[(x, y)].symbol().to_string()).collect();
+        if let Some(at) = row.find(text) {
+            return Some((row[..at].chars().count() as u16, y));
+        }
+    }
+    None
+}
+
+#[test]
+fn the_current_quote_is_highlighted_and_others_are_styled_as_quotes() {
+    let theme = Theme::new(false);
+    let mut app = app(140, 45);
+    let caribbean =
+        app.visible.iter().position(|&i| app.library.stories()[i].title.starts_with("Caribbean")).unwrap();
+    app.selected = caribbean;
+    run(&mut app, &[Action::NextQuote]);
+    let terminal = render(&app, &theme);
+    let buffer = terminal.backend().buffer();
+    let current = find(buffer, "We did not come").unwrap();
+    assert_eq!(buffer[current].style().bg, theme.quote_current.bg);
+    let other = find(buffer, "Kenya will not walk").unwrap();
+    assert_eq!(buffer[other].style().fg, theme.quote.fg);
+    let narration = find(buffer, "The meeting produced").unwrap();
+    assert!(buffer[narration].style().fg.is_none_or(|c| c == ratatui::style::Color::Reset));
+    assert!(find(buffer, "quote 1/4 - Andrew Holness-Clarke").is_some());
+}
+
+#[test]
+fn no_color_shows_selection_and_quotes_without_colour() {
+    let theme = Theme::new(true);
+    let mut app = app(100, 30);
+    let caribbean =
+        app.visible.iter().position(|&i| app.library.stories()[i].title.starts_with("Caribbean")).unwrap();
+    app.selected = caribbean;
+    run(&mut app, &[Action::NextQuote, Action::Back]);
+    let terminal = render(&app, &theme);
+    let buffer = terminal.backend().buffer();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let style = buffer[(x, y)].style();
+            assert!(style.fg.is_none_or(|c| c == ratatui::style::Color::Reset), "colour at {x},{y}");
+            assert!(style.bg.is_none_or(|c| c == ratatui::style::Color::Reset), "colour at {x},{y}");
+        }
+    }
+    // The selected row of the list: inside the border, at the selection.
+    let row = 1 + (app.selected - app.list_offset) as u16;
+    assert!(buffer[(3, row)].symbol() == "C", "the selected row shows the Caribbean story");
+    assert!(buffer[(3, row)].style().add_modifier.contains(Modifier::REVERSED));
+    let quote = find(buffer, "We did not come").unwrap();
+    assert!(buffer[quote].style().add_modifier.contains(Modifier::REVERSED), "current quote");
+    let other = find(buffer, "Kenya will not walk").unwrap();
+    assert!(buffer[other].style().add_modifier.contains(Modifier::UNDERLINED), "other quotes");
+}
+
+#[test]
+fn the_help_screen_lists_the_keymap() {
+    let theme = Theme::new(false);
+    let mut app = app(140, 45);
+    run(&mut app, &[Action::ToggleHelp]);
+    let buffer = render(&app, &theme).backend().buffer().clone();
+    for (_, line) in
+        [("open", "open the story in the reader"), ("quote", "next quote"), ("tags", "filter by tag")]
+    {
+        assert!(find(&buffer, line).is_some(), "help shows {line:?}");
+    }
+}
