@@ -103,13 +103,16 @@ fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
     None
 }
 
+/// Select the story whose title starts with `prefix`.
+fn select(app: &mut App, prefix: &str) {
+    app.selected = app.visible.iter().position(|&i| app.library.stories()[i].title.starts_with(prefix)).unwrap();
+}
+
 #[test]
 fn the_current_quote_is_highlighted_and_others_are_styled_as_quotes() {
     let theme = Theme::new(false);
     let mut app = app(140, 45);
-    let caribbean =
-        app.visible.iter().position(|&i| app.library.stories()[i].title.starts_with("Caribbean")).unwrap();
-    app.selected = caribbean;
+    select(&mut app, "Caribbean");
     run(&mut app, &[Action::NextQuote]);
     let terminal = render(&app, &theme);
     let buffer = terminal.backend().buffer();
@@ -126,9 +129,7 @@ fn the_current_quote_is_highlighted_and_others_are_styled_as_quotes() {
 fn no_color_shows_selection_and_quotes_without_colour() {
     let theme = Theme::new(true);
     let mut app = app(100, 30);
-    let caribbean =
-        app.visible.iter().position(|&i| app.library.stories()[i].title.starts_with("Caribbean")).unwrap();
-    app.selected = caribbean;
+    select(&mut app, "Caribbean");
     run(&mut app, &[Action::NextQuote, Action::Back]);
     let terminal = render(&app, &theme);
     let buffer = terminal.backend().buffer();
