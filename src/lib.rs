@@ -14,11 +14,13 @@
 //! - [`tui`]: the terminal reader (the only module that knows ratatui).
 
 pub mod cli;
+pub mod config;
 pub mod filter;
 pub mod library;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod state;
 pub mod tui;
 
 /// The sample corpus from `assets/`, bundled at build time.

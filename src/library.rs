@@ -98,6 +98,12 @@ impl Library {
         self.stories.get_mut(index)
     }
 
+    /// Every story, to set read and starred marks. Tags and text must not
+    /// change through this: the indexes would no longer match them.
+    pub fn stories_mut(&mut self) -> &mut [Story] {
+        &mut self.stories
+    }
+
     /// Every tag with its stories, most used first.
     pub fn tags(&self) -> &[TagCount] {
         &self.tags

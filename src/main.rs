@@ -8,14 +8,16 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use byline::cli::{self, export::ExportFormat};
+use byline::config::{Config, DEFAULT_FILE, Paths};
 use byline::filter::TagFilter;
+use byline::state::{LoadedState, StateFile, library_key};
 use byline::{Filter, Loaded, Story};
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// A terminal news reader: story list, reading pane, tag filter and quote
 /// jumping over the news files you keep.
 #[derive(Debug, Parser)]
-#[command(name = "byline", version, args_conflicts_with_subcommands = true)]
+#[command(name = "byline", version, subcommand_precedence_over_arg = true)]
 #[command(
     after_help = "With no PATH, byline opens its bundled sample corpus.\nRun `byline` and press ? for the keys."
 )]
@@ -25,6 +27,14 @@ struct Cli {
 
     /// Files or directories of articles to read
     paths: Vec<PathBuf>,
+
+    /// Read settings from FILE instead of the usual config.toml
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+
+    /// Neither read nor save read/starred marks and positions
+    #[arg(long, global = true)]
+    no_state: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -45,6 +55,12 @@ enum Command {
         /// Only stories whose title, text, tags or speakers contain every word of TEXT
         #[arg(long, value_name = "TEXT")]
         search: Option<String>,
+        /// Only stories not yet read
+        #[arg(long)]
+        unread: bool,
+        /// Only starred stories
+        #[arg(long)]
+        starred: bool,
         /// Files or directories of articles
         paths: Vec<PathBuf>,
     },
@@ -63,6 +79,15 @@ enum Command {
         tags: Vec<String>,
         /// Files or directories of articles
         paths: Vec<PathBuf>,
+    },
+    /// Show where the config file is, or print a commented default one
+    Config {
+        /// Print a commented config file with every setting and its default
+        #[arg(long, conflicts_with = "path")]
+        default: bool,
+        /// Print the path the config file is read from (the default action)
+        #[arg(long)]
+        path: bool,
     },
 }
 
@@ -84,30 +109,61 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let paths = match &cli.command {
-        None => &cli.paths,
-        Some(
-            Command::Export { paths, .. }
-            | Command::List { paths, .. }
-            | Command::Tags { paths }
-            | Command::Quotes { paths, .. },
-        ) => paths,
+    let dirs = Paths::discover();
+    let config_path = cli.config.clone().or_else(|| dirs.as_ref().map(|d| d.config_file.clone()));
+    if let Some(Command::Config { default, .. }) = &cli.command {
+        if *default {
+            write_stdout(|out| out.write_all(DEFAULT_FILE.as_bytes())).context("writing output")?;
+        } else {
+            let path = config_path.context("no config directory: HOME is not set")?;
+            println!("{}", path.display());
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let config = match &config_path {
+        Some(path) => Config::load(path, cli.config.is_some())?,
+        None => Config::default(),
     };
-    let loaded = load(paths)?;
+    let mut state_file = match (&dirs, cli.no_state) {
+        (Some(dirs), false) => Some(StateFile::new(dirs.state_file.clone())),
+        _ => None,
+    };
+    let LoadedState { state, notice } = state_file.as_mut().map(StateFile::load).unwrap_or_default();
+    if let Some(notice) = &notice {
+        eprintln!("byline: {notice}");
+    }
+    // Paths may come before the command (`byline ~/news list`) or after it.
+    let mut named = cli.paths.clone();
+    if let Some(
+        Command::Export { paths, .. }
+        | Command::List { paths, .. }
+        | Command::Tags { paths }
+        | Command::Quotes { paths, .. },
+    ) = &cli.command
+    {
+        named.extend(paths.iter().cloned());
+    }
+    let paths = if named.is_empty() { config.library_paths() } else { named };
+    let mut loaded = load(&paths)?;
     report(&loaded);
+    state.apply(loaded.library.stories_mut());
     let Some(command) = cli.command else {
-        byline_tui(loaded)?;
+        let options =
+            byline::tui::Options { config, state_file, state, notice, library_key: library_key(&paths) };
+        byline_tui(loaded, options)?;
         return Ok(ExitCode::SUCCESS);
     };
     let library = &loaded.library;
-    let select = |tags: &[String], search: Option<&str>| -> Vec<&Story> {
-        let filter = Filter {
-            tags: tags.iter().map(|t| TagFilter::Name(t.clone())).collect(),
-            search: search.unwrap_or_default().to_string(),
-            ..Filter::default()
+    let select =
+        |tags: &[String], search: Option<&str>, unread_only: bool, starred_only: bool| -> Vec<&Story> {
+            let filter = Filter {
+                tags: tags.iter().map(|t| TagFilter::Name(t.clone())).collect(),
+                search: search.unwrap_or_default().to_string(),
+                unread_only,
+                starred_only,
+            };
+            filter.apply(library).into_iter().map(|i| &library.stories()[i]).collect()
         };
-        filter.apply(library).into_iter().map(|i| &library.stories()[i]).collect()
-    };
     let written = match command {
         Command::Export { format, .. } => {
             let format = match format {
@@ -116,16 +172,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             write_stdout(|out| cli::export::write(out, library.stories().iter(), format))
         }
-        Command::List { tags, search, .. } => {
-            let stories = select(&tags, search.as_deref());
+        Command::List { tags, search, unread, starred, .. } => {
+            let stories = select(&tags, search.as_deref(), unread, starred);
             write_stdout(|out| cli::list::write(out, &stories))
         }
         Command::Tags { .. } => write_stdout(|out| cli::tags::write(out, library)),
         Command::Quotes { speaker, tags, .. } => {
-            let stories = select(&tags, None);
+            let stories = select(&tags, None, false, false);
             let quotes = cli::quotes::select(&stories, speaker.as_deref());
             write_stdout(|out| cli::quotes::write(out, &quotes))
         }
+        Command::Config { .. } => Ok(()),
     };
     written.context("writing output")?;
     Ok(if loaded.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
@@ -160,6 +217,6 @@ fn write_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<
     }
 }
 
-fn byline_tui(loaded: Loaded) -> anyhow::Result<()> {
-    byline::tui::start(loaded).context("running the terminal reader")
+fn byline_tui(loaded: Loaded, options: byline::tui::Options) -> anyhow::Result<()> {
+    byline::tui::start(loaded, options).context("running the terminal reader")
 }

@@ -8,10 +8,20 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+/// Run byline with its own empty config, state and data directories, so a
+/// test never sees (or changes) the developer's own.
 fn byline(args: &[&str]) -> Output {
+    let home = tempfile::tempdir().unwrap();
+    byline_in(home.path(), args)
+}
+
+fn byline_in(home: &std::path::Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_byline"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_DATA_HOME", home.join("data"))
         .output()
         .expect("byline runs")
 }
@@ -222,6 +232,24 @@ fn no_path_means_the_bundled_sample_corpus() {
 }
 
 #[test]
+fn the_reader_without_a_terminal_says_so_instead_of_crashing() {
+    let out = byline(&["assets"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("the reader needs a terminal"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn global_options_go_before_or_after_the_command() {
+    for args in [&["--no-state", "list", "assets"][..], &["list", "--no-state", "assets"][..]] {
+        let out = byline(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert_eq!(stdout(&out).lines().count(), 14, "{args:?}");
+    }
+}
+
+#[test]
 fn help_and_version() {
     let help = byline(&["--help"]);
     assert!(help.status.success());
@@ -244,7 +272,7 @@ fn output_into_a_closed_pipe_ends_quietly() {
         .unwrap();
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(["list", dir.path().to_str().unwrap()])
+        .args(["--no-state", "list", dir.path().to_str().unwrap()])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -16,6 +16,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 const DEADLINE: Duration = Duration::from_secs(15);
 
 struct Session {
+    /// Config, state and data directories of this session alone.
+    home: tempfile::TempDir,
     parser: vt100::Parser,
     output: Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
@@ -25,6 +27,21 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::start_in(tempfile::tempdir().unwrap(), args, cols, rows)
+    }
+
+    /// Start byline with `home` holding its XDG directories.
+    fn start_in(home: tempfile::TempDir, args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::start_with_env(home, args, cols, rows, &[])
+    }
+
+    fn start_with_env(
+        home: tempfile::TempDir,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system();
         let size = PtySize { rows, cols, pixel_width: 0, pixel_height: 0 };
         let pair = pty.openpty(size).unwrap();
@@ -33,6 +50,14 @@ impl Session {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (var, dir) in
+            [("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"), ("XDG_DATA_HOME", "data")]
+        {
+            cmd.env(var, home.path().join(dir));
+        }
+        for (var, value) in env {
+            cmd.env(var, value);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -47,7 +72,7 @@ impl Session {
             }
         });
         let parser = vt100::Parser::new(NonZeroU16::new(rows).unwrap(), NonZeroU16::new(cols).unwrap(), 0);
-        Session { parser, output, writer, master: pair.master, child }
+        Session { home, parser, output, writer, master: pair.master, child }
     }
 
     fn screen(&self) -> String {
@@ -86,7 +111,13 @@ impl Session {
     }
 
     /// Wait for the process to end and read everything it wrote.
-    fn finish(mut self) -> (portable_pty::ExitStatus, vt100::Parser) {
+    fn finish(self) -> (portable_pty::ExitStatus, vt100::Parser) {
+        let (status, parser, _) = self.finish_keeping_home();
+        (status, parser)
+    }
+
+    /// As `finish`, handing back the session's directories for a next run.
+    fn finish_keeping_home(mut self) -> (portable_pty::ExitStatus, vt100::Parser, tempfile::TempDir) {
         let start = Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -102,7 +133,7 @@ impl Session {
         while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
             self.parser.process(&bytes);
         }
-        (status, self.parser)
+        (status, self.parser, self.home)
     }
 }
 
@@ -210,4 +241,94 @@ fn resizing_redraws_at_once_and_narrow_shows_one_pane() {
     let (status, parser) = s.finish();
     assert!(status.success());
     assert_terminal_restored(&parser);
+}
+
+/// The reader's column range at 120 columns: right of the 40% story list.
+fn reader_rows(screen: &vt100::Screen) -> Vec<String> {
+    screen.rows(48, 72).collect()
+}
+
+fn list_rows(screen: &vt100::Screen) -> Vec<String> {
+    screen.rows(0, 48).collect()
+}
+
+#[test]
+fn reading_is_remembered_across_runs() {
+    let mut s = Session::start(&[], 120, 30);
+    s.wait_for_text("Stories");
+    s.keys("jj");
+    s.wait_until("third story previewed", |screen| reader_rows(screen)[1].contains("Caribbean leaders"));
+    s.keys("\r");
+    s.wait_until("opened", |screen| !list_rows(screen)[3].contains('●'));
+    s.keys("q");
+    let (status, _, home) = s.finish_keeping_home();
+    assert!(status.success());
+
+    // The CLI sees the mark.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+        .arg("export")
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .unwrap();
+    let stories: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let read: Vec<&str> =
+        stories.iter().filter(|s| s["read"] == true).map(|s| s["title"].as_str().unwrap()).collect();
+    assert_eq!(read, ["Caribbean leaders and Ruto agree plan to widen Haiti mission"]);
+    assert!(stories.iter().all(|s| s["read"] == true || s["read"] == false));
+
+    // The next run selects the same story and shows it read.
+    let mut s = Session::start_in(home, &[], 120, 30);
+    s.wait_for_text("Stories");
+    s.wait_until("the same story selected", |screen| reader_rows(screen)[1].contains("Caribbean leaders"));
+    let rows = list_rows(s.parser.screen());
+    assert!(rows[3].contains("Caribbean") && !rows[3].contains('●'), "{rows:?}");
+    assert!(rows[1].contains('●'), "others stay unread: {rows:?}");
+    s.keys("q");
+    assert!(s.finish().0.success());
+}
+
+#[test]
+fn stars_are_remembered_and_u_shows_unread_only() {
+    let mut s = Session::start(&[], 120, 30);
+    s.wait_for_text("Stories");
+    s.keys("s");
+    s.wait_for_text("★");
+    s.keys("\r");
+    s.wait_for_text("Esc list");
+    s.keys("\x1b");
+    // Wait for the list to have focus: Esc and a key sent together read as Alt-key.
+    s.wait_for_text("t tags");
+    s.keys("u");
+    s.wait_for_text("unread only");
+    s.wait_for_text("13 of 14");
+    s.keys("q");
+    let (_, _, home) = s.finish_keeping_home();
+    let mut s = Session::start_in(home, &[], 120, 30);
+    s.wait_for_text("★");
+    s.keys("*");
+    s.wait_for_text("1 of 14");
+    s.keys("q");
+    assert!(s.finish().0.success());
+}
+
+#[test]
+fn no_color_draws_without_colour_but_shows_the_selection() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start_with_env(home, &[], 100, 30, &[("NO_COLOR", "1")]);
+    s.wait_for_text("q quit");
+    let screen = s.parser.screen();
+    let mut inverse = 0;
+    for row in 0..30 {
+        for col in 0..100 {
+            let cell = screen.cell(row, col).unwrap();
+            assert_eq!(cell.fgcolor(), vt100::Color::Default, "colour at {row},{col}");
+            assert_eq!(cell.bgcolor(), vt100::Color::Default, "colour at {row},{col}");
+            inverse += usize::from(cell.inverse());
+        }
+    }
+    assert!(inverse > 20, "the selected row and the status bar are in reverse video");
+    s.keys("q");
+    assert!(s.finish().0.success());
 }

@@ -105,7 +105,8 @@ fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
 
 /// Select the story whose title starts with `prefix`.
 fn select(app: &mut App, prefix: &str) {
-    app.selected = app.visible.iter().position(|&i| app.library.stories()[i].title.starts_with(prefix)).unwrap();
+    app.selected =
+        app.visible.iter().position(|&i| app.library.stories()[i].title.starts_with(prefix)).unwrap();
 }
 
 #[test]
@@ -161,4 +162,27 @@ fn the_help_screen_lists_the_keymap() {
     {
         assert!(find(&buffer, line).is_some(), "help shows {line:?}");
     }
+}
+
+#[test]
+fn key_overrides_from_the_config_show_in_help() {
+    let config = byline::config::Config::parse("[keys]\nnext_quote = [\"x\", \"Ctrl-n\"]\n", "c").unwrap();
+    let options = byline::tui::Options {
+        config,
+        state_file: None,
+        state: byline::state::State::default(),
+        notice: None,
+        library_key: "sample".into(),
+    };
+    let mut app = byline::tui::build_app(byline::load_sample(), &options);
+    run(&mut app, &[Action::Resize(140, 45), Action::ToggleHelp]);
+    let buffer = render(&app, &Theme::new(false)).backend().buffer().clone();
+    let at = find(&buffer, "x, Ctrl-n").expect("the new keys are listed");
+    let row: String = (0..buffer.area.width).map(|x| buffer[(x, at.1)].symbol().to_string()).collect();
+    assert!(row.contains("open the story at its first quote"), "{row}");
+    let rows: Vec<String> = (0..buffer.area.height)
+        .map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol().to_string()).collect())
+        .collect();
+    let old_key = rows.iter().filter(|r| r.contains("  ]  ") && r.contains("first quote")).count();
+    assert_eq!(old_key, 0, "] no longer opens the first quote");
 }

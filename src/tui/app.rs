@@ -5,75 +5,16 @@
 
 use ratatui::layout::Rect;
 
+pub use super::action::{Action, Effect};
 use super::keymap::{Context, Keymap};
 use super::panes::Panes;
 use super::picker::Picker;
 use super::wrap::ReaderLayout;
+use std::collections::BTreeSet;
+
+use crate::config::PickerPlacement;
 use crate::filter::{Filter, TagFilter};
 use crate::library::Library;
-
-/// Everything a user can do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Leave byline.
-    Quit,
-    /// Show or hide the key help.
-    ToggleHelp,
-    /// Next story, or scroll the reader down a line.
-    Down,
-    /// Previous story, or scroll the reader up a line.
-    Up,
-    /// First story, or the top of the story.
-    Top,
-    /// Last story, or the end of the story.
-    Bottom,
-    /// A page further down.
-    PageDown,
-    /// A page further up.
-    PageUp,
-    /// Open the selected story in the reader.
-    Open,
-    /// Back from the reader to the story list.
-    Back,
-    /// Move focus between the list and the reader.
-    SwitchFocus,
-    /// Jump to the next quote (from the list: open at the first quote).
-    NextQuote,
-    /// Jump to the previous quote (from the list: open at the last quote).
-    PrevQuote,
-    /// Jump to the next search match in the reader.
-    NextMatch,
-    /// Jump to the previous search match in the reader.
-    PrevMatch,
-    /// Open the tag picker.
-    OpenTagPicker,
-    /// Open the search line.
-    OpenSearch,
-    /// Clear every filter.
-    ClearFilters,
-    /// In the tag picker: add or remove the highlighted tag and stay.
-    PickerToggle,
-    /// Apply what the picker or search line holds.
-    Submit,
-    /// Close the picker or search line, changing nothing.
-    Cancel,
-    /// Type a character into the picker or search line.
-    Insert(char),
-    /// Delete the last typed character.
-    DeleteBack,
-    /// The terminal now has this many columns and rows.
-    Resize(u16, u16),
-    /// The mouse wheel turned over a cell (`down` towards the end).
-    Scroll { column: u16, row: u16, down: bool },
-    /// The mouse clicked a cell.
-    Click { column: u16, row: u16 },
-}
-
-/// What the event loop must do after an update.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    Quit,
-}
 
 /// Which pane keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,6 +67,8 @@ pub struct App {
     pub layout: ReaderLayout,
     /// Which story `layout` was made for.
     layout_story: Option<usize>,
+    /// A mark changed during this update.
+    pub(super) marks_changed: bool,
     pub size: (u16, u16),
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
@@ -134,6 +77,13 @@ pub struct App {
     pub keymap: Keymap,
     /// Width of the story list in percent of a wide terminal.
     pub list_percent: u16,
+    /// The longest line the reader shows.
+    pub wrap_width: Option<u16>,
+    pub picker_placement: PickerPlacement,
+    /// Ids of stories whose marks changed since the state was last saved.
+    pub changed: BTreeSet<String>,
+    /// Names this library in the saved positions.
+    pub library_key: String,
 }
 
 impl App {
@@ -149,11 +99,16 @@ impl App {
             reader: Reader::default(),
             layout: ReaderLayout::default(),
             layout_story: None,
+            marks_changed: false,
             size: (80, 24),
             message: None,
             skipped,
             keymap: Keymap::default(),
             list_percent: 40,
+            wrap_width: None,
+            picker_placement: PickerPlacement::Popup,
+            changed: BTreeSet::new(),
+            library_key: String::new(),
         };
         app.sync();
         app
@@ -209,6 +164,11 @@ impl App {
             }
         };
         self.sync();
+        if effect.is_none() && self.marks_changed {
+            self.marks_changed = false;
+            return Some(Effect::SaveState);
+        }
+        self.marks_changed = false;
         effect
     }
 
@@ -235,6 +195,14 @@ impl App {
                         self.show_quote(at);
                     }
                 }
+            }
+            Action::UnreadOnly => {
+                self.filter.unread_only = !self.filter.unread_only;
+                self.apply_filter();
+            }
+            Action::StarredOnly => {
+                self.filter.starred_only = !self.filter.starred_only;
+                self.apply_filter();
             }
             Action::ClearFilters => {
                 if self.filter.is_active() {
@@ -287,6 +255,16 @@ impl App {
     /// Keys that mean the same in the list and the reader.
     fn common_action(&mut self, action: Action) {
         match action {
+            Action::ToggleStar => {
+                let starred = self.selected_story().is_some_and(|i| self.library.stories()[i].starred);
+                self.set_marks(None, Some(!starred));
+                self.message = Some(if starred { "unstarred" } else { "starred" }.into());
+            }
+            Action::ToggleRead => {
+                let read = self.selected_story().is_some_and(|i| self.library.stories()[i].read);
+                self.set_marks(Some(!read), None);
+                self.message = Some(if read { "marked unread" } else { "marked read" }.into());
+            }
             Action::ToggleHelp => self.overlay = Overlay::Help { scroll: 0 },
             Action::OpenTagPicker => {
                 self.overlay = Overlay::Picker(Picker::new(&self.library, self.filter.tags.clone()));
@@ -375,99 +353,11 @@ impl App {
             return false;
         };
         self.focus = Focus::Reader;
-        if let Some(story) = self.library.story_mut(index) {
-            story.read = true;
+        if !self.library.stories()[index].read {
+            self.set_marks(Some(true), None);
         }
         self.sync();
         true
-    }
-
-    fn quote_count(&self) -> usize {
-        self.reader.story.map_or(0, |s| self.library.stories()[s].quotes.len())
-    }
-
-    /// Highlight quote `q` and scroll it into view.
-    fn show_quote(&mut self, q: usize) {
-        let Some(story) = self.reader.story else { return };
-        let quote = &self.library.stories()[story].quotes[q];
-        let (para, start) = (quote.paragraph, quote.start);
-        self.reader.quote = Some(q);
-        self.reveal(para, start);
-    }
-
-    fn jump_match(&mut self, forward: bool) {
-        let Some(story) = self.reader.story else { return };
-        let matches = super::search::matches(&self.library.stories()[story], &self.filter.search);
-        if matches.is_empty() {
-            self.message = Some(if self.filter.search.trim().is_empty() {
-                "no search: press / to search".into()
-            } else {
-                "no match in this story".into()
-            });
-            return;
-        }
-        let n = matches.len();
-        let next = match self.reader.found {
-            None if forward => 0,
-            None => n - 1,
-            Some(i) if forward => (i + 1) % n,
-            Some(i) => (i + n - 1) % n,
-        };
-        self.reader.found = Some(next);
-        let m = matches[next];
-        self.reveal(m.para, m.start);
-        self.message = Some(format!("match {}/{}", next + 1, n));
-    }
-
-    /// Scroll so that character `at` of paragraph `para` is in view, with a
-    /// little context above it.
-    fn reveal(&mut self, para: usize, at: usize) {
-        self.sync();
-        let Some(line) = self.layout.line_of(para, at) else { return };
-        let rows = self.panes().reader_rows().max(1);
-        if line < self.reader.scroll || line >= self.reader.scroll + rows {
-            self.reader.scroll = line.saturating_sub(rows.min(6) / 3);
-        }
-        self.reader.scroll = self.reader.scroll.min(self.max_scroll());
-    }
-
-    fn max_scroll(&self) -> usize {
-        self.layout.lines.len().saturating_sub(self.panes().reader_rows())
-    }
-
-    fn scroll_at(&mut self, column: u16, row: u16, down: bool) {
-        let panes = self.panes();
-        let step = 3;
-        if panes.list.is_some_and(|r| contains(r, column, row)) && self.overlay == Overlay::None {
-            let last = self.visible.len().saturating_sub(1);
-            self.selected = if down {
-                self.selected.saturating_add(step).min(last)
-            } else {
-                self.selected.saturating_sub(step)
-            };
-        } else if panes.reader.is_some_and(|r| contains(r, column, row)) {
-            let max = self.max_scroll();
-            let scroll = self.reader.scroll;
-            self.reader.scroll = if down { (scroll + step).min(max) } else { scroll.saturating_sub(step) };
-        }
-    }
-
-    fn click(&mut self, column: u16, row: u16) {
-        if self.overlay != Overlay::None {
-            return;
-        }
-        let panes = self.panes();
-        if let Some(inner) = panes.list_inner()
-            && contains(inner, column, row)
-        {
-            let position = self.list_offset + usize::from(row - inner.y);
-            if position < self.visible.len() {
-                self.selected = position;
-                self.focus = Focus::Stories;
-            }
-        } else if panes.reader.is_some_and(|r| contains(r, column, row)) && self.reader.story.is_some() {
-            self.focus = Focus::Reader;
-        }
     }
 
     /// Bring derived state in line: the reader shows the selected story, its
@@ -481,7 +371,8 @@ impl App {
             }
         }
         let panes = self.panes();
-        let width = usize::from(panes.reader_text().map_or(0, |r| r.width));
+        let pane_width = panes.reader_text().map_or(0, |r| r.width);
+        let width = usize::from(self.wrap_width.map_or(pane_width, |w| w.min(pane_width)));
         if let Some(index) = story
             && (self.layout.width != width.max(1)
                 || self.layout.lines.is_empty()
@@ -503,10 +394,6 @@ impl App {
         }
         self.list_offset = self.list_offset.min(self.visible.len().saturating_sub(rows));
     }
-}
-
-fn contains(rect: Rect, column: u16, row: u16) -> bool {
-    column >= rect.x && column < rect.right() && row >= rect.y && row < rect.bottom()
 }
 
 /// Picker tags to a filter: what was chosen, plus the highlighted item.

@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::Action;
+use super::action::Action;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -173,6 +173,10 @@ const DEFAULTS: &[(Context, &[&str], Action, &str)] = &[
     (Context::List, &["t"], Action::OpenTagPicker, "filter by tag"),
     (Context::List, &["/"], Action::OpenSearch, "search title, text, tags and speakers"),
     (Context::List, &["Tab", "Shift-Tab"], Action::SwitchFocus, "focus the reader"),
+    (Context::List, &["s"], Action::ToggleStar, "star or unstar the story"),
+    (Context::List, &["m"], Action::ToggleRead, "mark the story read or unread"),
+    (Context::List, &["u"], Action::UnreadOnly, "show only unread stories, or all"),
+    (Context::List, &["*"], Action::StarredOnly, "show only starred stories, or all"),
     (Context::List, &["Esc"], Action::ClearFilters, "clear every filter"),
     (Context::Reader, &["q"], Action::Quit, "quit"),
     (Context::Reader, &["?"], Action::ToggleHelp, "show or hide this help"),
@@ -188,6 +192,8 @@ const DEFAULTS: &[(Context, &[&str], Action, &str)] = &[
     (Context::Reader, &["N"], Action::PrevMatch, "previous search match"),
     (Context::Reader, &["t"], Action::OpenTagPicker, "filter by tag"),
     (Context::Reader, &["/"], Action::OpenSearch, "search"),
+    (Context::Reader, &["s"], Action::ToggleStar, "star or unstar the story"),
+    (Context::Reader, &["m"], Action::ToggleRead, "mark the story read or unread"),
     (Context::Reader, &["Esc", "h", "Left"], Action::Back, "back to the story list"),
     (Context::Reader, &["Tab", "Shift-Tab"], Action::SwitchFocus, "focus the story list"),
     (Context::Picker, &["Enter"], Action::Submit, "apply the tags and return to the list"),
@@ -225,7 +231,35 @@ impl Default for Keymap {
     }
 }
 
+/// The only actions rebound where text is typed (picker, search line), so
+/// that binding `j` to `down` does not stop `j` being typed there.
+const TYPING_ACTIONS: [Action; 4] =
+    [Action::Submit, Action::Cancel, Action::PickerToggle, Action::DeleteBack];
+
 impl Keymap {
+    /// The defaults with the user's bindings: each action given new keys
+    /// loses its old ones, and the new keys are taken from any other action
+    /// in the same place.
+    pub fn with_overrides(mut self, overrides: &[(Action, Vec<Key>)]) -> Keymap {
+        for (action, keys) in overrides {
+            let mut contexts = Vec::new();
+            for binding in self.bindings.iter_mut().filter(|b| &b.action == action) {
+                let typing = matches!(binding.context, Context::Picker | Context::Search);
+                if typing && !TYPING_ACTIONS.contains(action) {
+                    continue;
+                }
+                binding.keys = keys.clone();
+                contexts.push(binding.context);
+            }
+            for binding in self.bindings.iter_mut() {
+                if &binding.action != action && contexts.contains(&binding.context) {
+                    binding.keys.retain(|k| !keys.contains(k));
+                }
+            }
+        }
+        self
+    }
+
     /// The action bound to `key` in `context`; global bindings apply in
     /// every context.
     pub fn action(&self, context: Context, key: Key) -> Option<Action> {
@@ -273,6 +307,21 @@ mod tests {
                 assert!(Key::parse(key).is_some(), "{key}");
             }
         }
+    }
+
+    #[test]
+    fn overrides_replace_keys_and_take_them_from_other_actions() {
+        let key = |k: &str| Key::parse(k).unwrap();
+        let map = Keymap::default().with_overrides(&[(Action::Down, vec![key("n")])]);
+        assert_eq!(map.action(Context::List, key("n")), Some(Action::Down));
+        assert_eq!(map.action(Context::List, key("j")), None);
+        assert_eq!(map.action(Context::Reader, key("n")), Some(Action::Down), "n no longer means next match");
+        assert_eq!(
+            map.action(Context::Picker, key("Down")),
+            Some(Action::Down),
+            "typing places keep their keys"
+        );
+        assert_eq!(map.action(Context::Picker, key("n")), None);
     }
 
     #[test]

@@ -3,8 +3,11 @@
 //! and the pure `update`; `keymap` the bindings as data; `ui` the drawing;
 //! `run` the event loop. This is the only part of byline that knows ratatui.
 
+pub mod action;
 pub mod app;
 pub mod keymap;
+mod marks;
+mod navigate;
 pub mod panes;
 pub mod picker;
 pub mod run;
@@ -14,16 +17,55 @@ pub mod wrap;
 
 pub use app::{Action, App, Effect, Focus, Overlay};
 
+use crate::config::Config;
 use crate::load::Loaded;
+use crate::state::{State, StateFile};
 
 /// Whether the user asked for no colour (`NO_COLOR` set and not empty).
 pub fn no_color_requested() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
+/// What the reader starts with besides the stories.
+pub struct Options {
+    pub config: Config,
+    /// Where marks are saved; `None` with `--no-state`.
+    pub state_file: Option<StateFile>,
+    /// The state loaded at start (already applied to the stories).
+    pub state: State,
+    /// A line for the status bar about the state file.
+    pub notice: Option<String>,
+    /// Names this library in the saved positions.
+    pub library_key: String,
+}
+
+/// The app for a library, set up as the config and saved state say.
+pub fn build_app(loaded: Loaded, options: &Options) -> App {
+    let config = &options.config;
+    let mut app = App::new(loaded.library, loaded.skipped.len());
+    let overrides: Vec<(Action, Vec<keymap::Key>)> = config
+        .keys
+        .iter()
+        .filter_map(|(name, keys)| {
+            let action = Action::from_name(&name.0)?;
+            Some((action, keys.0.iter().filter_map(|k| keymap::Key::parse(k)).collect()))
+        })
+        .collect();
+    app.keymap = keymap::Keymap::default().with_overrides(&overrides);
+    app.list_percent = config.layout.list_width.0;
+    app.wrap_width = config.wrap_width;
+    app.picker_placement = config.layout.tag_picker;
+    app.library_key = options.library_key.clone();
+    app.message = options.notice.clone();
+    if let Some(position) = options.state.positions.get(&options.library_key) {
+        app.restore(position);
+    }
+    app
+}
+
 /// Open the reader on a loaded library.
-pub fn start(loaded: Loaded) -> std::io::Result<()> {
-    let app = App::new(loaded.library, loaded.skipped.len());
-    let theme = ui::theme::Theme::new(no_color_requested());
-    run::run(app, &theme)
+pub fn start(loaded: Loaded, options: Options) -> std::io::Result<()> {
+    let app = build_app(loaded, &options);
+    let theme = ui::theme::Theme::with_config(no_color_requested(), &options.config.theme);
+    run::run(app, &theme, options.state_file)
 }

@@ -3,10 +3,10 @@
 //! up and restored by ratatui (whose panic hook restores it too); SIGTERM
 //! and SIGHUP end the loop so the terminal is restored on those as well.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -18,19 +18,72 @@ use ratatui::crossterm::execute;
 use super::app::{Action, App, Effect};
 use super::keymap::{Context, Key};
 use super::ui::{self, theme::Theme};
+use crate::state::{StateFile, now_millis};
 
-/// Run the reader until the user quits or a terminating signal arrives.
-pub fn run(mut app: App, theme: &Theme) -> io::Result<()> {
+/// Marks are saved this long after the first change, so a burst of keys
+/// costs one write.
+const SAVE_DELAY: Duration = Duration::from_millis(500);
+
+/// Saves state when marks change (coalesced) and at the end.
+struct Saver {
+    file: Option<StateFile>,
+    due: Option<Instant>,
+}
+
+impl Saver {
+    fn request(&mut self) {
+        if self.file.is_some() && self.due.is_none() {
+            self.due = Some(Instant::now() + SAVE_DELAY);
+        }
+    }
+
+    /// How long the loop may wait for an event before a save is due.
+    fn wait(&self) -> Duration {
+        let tick = Duration::from_millis(200);
+        self.due.map_or(tick, |due| due.saturating_duration_since(Instant::now()).min(tick))
+    }
+
+    fn save_if_due(&mut self, app: &mut App) {
+        if self.due.is_some_and(|due| Instant::now() >= due) {
+            self.save(app);
+        }
+    }
+
+    fn save(&mut self, app: &mut App) {
+        self.due = None;
+        let Some(file) = &mut self.file else { return };
+        match file.save(&app.unsaved(now_millis())) {
+            Ok(merged) => app.saved(&merged),
+            Err(err) => {
+                app.message = Some(format!("could not save state to {}: {err}", file.path().display()))
+            }
+        }
+    }
+}
+
+/// Run the reader until the user quits or a terminating signal arrives,
+/// saving state on the way out.
+pub fn run(mut app: App, theme: &Theme, state: Option<StateFile>) -> io::Result<()> {
+    let mut saver = Saver { file: state, due: None };
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    let mut terminal = ratatui::init();
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        return Err(io::Error::other(
+            "the reader needs a terminal; to print stories use `byline list` or `byline export`",
+        ));
+    }
+    let mut terminal = ratatui::try_init()?;
     install_mouse_release_on_panic();
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut app, theme, &stop);
+    let result = event_loop(&mut terminal, &mut app, theme, &stop, &mut saver);
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
+    saver.save(&mut app);
+    if let Some(message) = app.message.as_ref().filter(|m| m.starts_with("could not save")) {
+        eprintln!("byline: {message}");
+    }
     result
 }
 
@@ -50,6 +103,7 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     stop: &AtomicBool,
+    saver: &mut Saver,
 ) -> io::Result<()> {
     // Start crossterm's event reader (and its SIGWINCH handler) before the
     // first frame, so a resize during start-up is not lost.
@@ -62,22 +116,26 @@ fn event_loop(
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            // A bounded wait, so a signal is noticed even when no key comes.
-            if event::poll(Duration::from_millis(200))? {
+            // A bounded wait, so a signal or a due save is noticed even when
+            // no key comes.
+            if event::poll(saver.wait())? {
                 break;
             }
+            saver.save_if_due(app);
         }
         // Take every event already queued before drawing again.
         loop {
-            if let Some(action) = to_action(app, event::read()?)
-                && app.update(action) == Some(Effect::Quit)
-            {
-                return Ok(());
+            let effect = to_action(app, event::read()?).and_then(|action| app.update(action));
+            match effect {
+                Some(Effect::Quit) => return Ok(()),
+                Some(Effect::SaveState) => saver.request(),
+                None => {}
             }
             if !event::poll(Duration::ZERO)? {
                 break;
             }
         }
+        saver.save_if_due(app);
     }
 }
 

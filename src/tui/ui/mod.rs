@@ -12,6 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 
 use super::app::{App, Focus, Overlay};
+use crate::config::PickerPlacement;
 use theme::Theme;
 
 /// Draw the whole screen for the app's state.
@@ -38,7 +39,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             popup(frame.area(), 72, 90),
         ),
         Overlay::Picker(picker) => {
-            frame.render_widget(tag_picker::TagPicker { picker, theme }, popup(frame.area(), 60, 70))
+            let area = match app.picker_placement {
+                PickerPlacement::Panel => panes.list.or(panes.reader).unwrap_or(frame.area()),
+                PickerPlacement::Popup => popup(frame.area(), 60, 70),
+            };
+            frame.render_widget(tag_picker::TagPicker { picker, theme }, area)
         }
         Overlay::Search { .. } | Overlay::None => {}
     }

@@ -75,7 +75,7 @@ impl ReaderView<'_> {
             LineKind::Title => theme.story_title,
             LineKind::Caption => theme.caption,
             LineKind::Meta => theme.meta,
-            LineKind::Body | LineKind::Blank => theme.body,
+            LineKind::Body | LineKind::Blank => theme.reader,
         };
         let Some(para) = line.para else {
             return Line::styled(line.text.clone(), style);
@@ -106,7 +106,7 @@ impl ReaderView<'_> {
         match marks.story.quotes.iter().position(|q| covers(q, para, at)) {
             Some(q) if Some(q) == marks.current_quote => theme.quote_current,
             Some(_) => theme.quote,
-            None => theme.body,
+            None => theme.reader,
         }
     }
 }

@@ -58,6 +58,12 @@ impl StatusBar<'_> {
         if !app.filter.search.trim().is_empty() {
             push(&mut spans, format!("search: {}", app.filter.search.trim()), theme.status_filter);
         }
+        if app.filter.unread_only {
+            push(&mut spans, "unread only".into(), theme.status_filter);
+        }
+        if app.filter.starred_only {
+            push(&mut spans, "starred only".into(), theme.status_filter);
+        }
         if app.filter.is_active() {
             push(
                 &mut spans,

@@ -2,7 +2,16 @@
 //! coloured: selection, quotes and matches still show, by reverse video,
 //! bold and underline.
 
+use std::str::FromStr;
+
 use ratatui::style::{Color, Modifier, Style};
+
+use crate::config::{Colour, ThemeConfig};
+
+/// A colour as the config file may name it.
+pub fn parse_colour(text: &str) -> Option<Color> {
+    Color::from_str(text.trim()).ok()
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
@@ -18,6 +27,7 @@ pub struct Theme {
     pub caption: Style,
     pub meta: Style,
     pub body: Style,
+    pub reader: Style,
     pub quote: Style,
     pub quote_current: Style,
     pub found: Style,
@@ -37,6 +47,48 @@ impl Theme {
         if no_color { Theme::monochrome() } else { Theme::coloured() }
     }
 
+    /// The default theme with the user's colours; `NO_COLOR` wins over them.
+    pub fn with_config(no_color: bool, config: &ThemeConfig) -> Theme {
+        let mut theme = Theme::new(no_color);
+        if no_color {
+            return theme;
+        }
+        let colour = |c: &Option<Colour>| c.as_ref().and_then(|c| parse_colour(&c.0));
+        if let Some(c) = colour(&config.list) {
+            theme.body = theme.body.fg(c);
+        }
+        if let Some(c) = colour(&config.selected) {
+            theme.selected = theme.selected.bg(c);
+        }
+        if let Some(c) = colour(&config.unread) {
+            theme.unread = theme.unread.fg(c);
+        }
+        if let Some(c) = colour(&config.reader) {
+            theme.reader = theme.reader.fg(c);
+        }
+        if let Some(c) = colour(&config.quote) {
+            theme.quote = theme.quote.fg(c);
+        }
+        if let Some(c) = colour(&config.quote_current) {
+            theme.quote_current = theme.quote_current.bg(c);
+        }
+        if let Some(c) = colour(&config.tags) {
+            theme.tags = theme.tags.fg(c);
+            theme.meta = theme.meta.fg(c);
+        }
+        if let Some(c) = colour(&config.status) {
+            for style in
+                [&mut theme.status, &mut theme.status_key, &mut theme.status_filter, &mut theme.message]
+            {
+                *style = style.bg(c);
+            }
+        }
+        if let Some(c) = colour(&config.border) {
+            theme.border_focused = theme.border_focused.fg(c);
+        }
+        theme
+    }
+
     fn coloured() -> Theme {
         let plain = Style::new();
         Theme {
@@ -52,6 +104,7 @@ impl Theme {
             caption: plain.fg(Color::Gray).add_modifier(Modifier::DIM),
             meta: plain.fg(Color::Magenta),
             body: plain,
+            reader: plain,
             quote: plain.fg(Color::Green),
             quote_current: plain.fg(Color::Black).bg(Color::Green),
             found: plain.fg(Color::Black).bg(Color::Yellow),
@@ -83,6 +136,7 @@ impl Theme {
             caption: plain.add_modifier(Modifier::DIM),
             meta: plain,
             body: plain,
+            reader: plain,
             quote: plain.add_modifier(Modifier::UNDERLINED),
             quote_current: reversed,
             found: plain.add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
@@ -112,5 +166,20 @@ mod tests {
         }
         assert!(t.selected.add_modifier.contains(Modifier::REVERSED));
         assert!(t.quote.add_modifier.contains(Modifier::UNDERLINED));
+    }
+
+    #[test]
+    fn configured_colours_apply_unless_no_color() {
+        let config = ThemeConfig { quote: Some(Colour("magenta".into())), ..ThemeConfig::default() };
+        assert_eq!(Theme::with_config(false, &config).quote.fg, Some(Color::Magenta));
+        assert_eq!(Theme::with_config(true, &config).quote.fg, None);
+    }
+
+    #[test]
+    fn colours_parse_by_name_hex_and_index() {
+        assert_eq!(parse_colour("light-blue"), Some(Color::LightBlue));
+        assert_eq!(parse_colour("#102030"), Some(Color::Rgb(16, 32, 48)));
+        assert_eq!(parse_colour("200"), Some(Color::Indexed(200)));
+        assert_eq!(parse_colour("ultraviolet"), None);
     }
 }

@@ -1,0 +1,284 @@
+//! `config.toml`: optional, every setting with a default in code. Values are
+//! checked while they are read, so a mistake is reported with its file,
+//! line and column and what was expected, and never silently ignored.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Deserializer};
+
+/// The settings. Field names are the keys of the config file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Paths opened when none are given on the command line.
+    pub library: Vec<String>,
+    /// The longest line the reader shows, in columns.
+    pub wrap_width: Option<u16>,
+    /// Action name -> key or keys, replacing the default keys.
+    pub keys: BTreeMap<ActionName, KeyList>,
+    pub theme: ThemeConfig,
+    pub layout: LayoutConfig,
+}
+
+/// Named colours for parts of the screen; unset parts keep the default.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ThemeConfig {
+    /// Story titles in the list.
+    pub list: Option<Colour>,
+    /// Background of the selected story.
+    pub selected: Option<Colour>,
+    /// The unread marker.
+    pub unread: Option<Colour>,
+    /// Body text in the reader.
+    pub reader: Option<Colour>,
+    /// Quotes in the reader.
+    pub quote: Option<Colour>,
+    /// Background of the current quote.
+    pub quote_current: Option<Colour>,
+    /// Tags in the list and the reader.
+    pub tags: Option<Colour>,
+    /// Status bar background.
+    pub status: Option<Colour>,
+    /// Border of the focused pane.
+    pub border: Option<Colour>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LayoutConfig {
+    /// Width of the story list, in percent of a wide terminal.
+    pub list_width: Percent,
+    /// Where the tag picker opens.
+    pub tag_picker: PickerPlacement,
+}
+
+impl Default for LayoutConfig {
+    fn default() -> LayoutConfig {
+        LayoutConfig { list_width: Percent(40), tag_picker: PickerPlacement::Popup }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PickerPlacement {
+    /// Over the middle of the screen.
+    #[default]
+    Popup,
+    /// In place of the story list.
+    Panel,
+}
+
+/// A width in percent, 10 to 90.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Percent(pub u16);
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = i64::deserialize(d)?;
+        match u16::try_from(value) {
+            Ok(p) if (10..=90).contains(&p) => Ok(Percent(p)),
+            _ => Err(serde::de::Error::custom(format!(
+                "list width {value} is out of range, expected 10 to 90"
+            ))),
+        }
+    }
+}
+
+/// The name of a bindable action, checked against the actions there are.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ActionName(pub String);
+
+impl<'de> Deserialize<'de> for ActionName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        if crate::tui::action::Action::from_name(&name).is_some() {
+            return Ok(ActionName(name));
+        }
+        let names: Vec<&str> = crate::tui::action::NAMED.iter().map(|(n, _)| *n).collect();
+        Err(serde::de::Error::custom(format!(
+            "unknown action `{name}`, expected one of {}",
+            names.join(", ")
+        )))
+    }
+}
+
+/// One key (`"j"`) or several (`["j", "Down"]`), each checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyList(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for KeyList {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany {
+            One(String),
+            Many(Vec<String>),
+        }
+        let keys = match OneOrMany::deserialize(d).map_err(|_| {
+            serde::de::Error::custom("expected a key such as \"j\" or a list such as [\"j\", \"Down\"]")
+        })? {
+            OneOrMany::One(key) => vec![key],
+            OneOrMany::Many(keys) => keys,
+        };
+        for key in &keys {
+            if crate::tui::keymap::Key::parse(key).is_none() {
+                return Err(serde::de::Error::custom(format!(
+                    "unknown key `{key}`, expected a character or a name such as Enter, Esc, Tab, Space, Up, PgDn, Ctrl-x"
+                )));
+            }
+        }
+        Ok(KeyList(keys))
+    }
+}
+
+/// A colour name (`red`, `light-blue`, `reset`), `#rrggbb`, or 0 to 255.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Colour(pub String);
+
+impl<'de> Deserialize<'de> for Colour {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        if crate::tui::ui::theme::parse_colour(&text).is_some() {
+            Ok(Colour(text))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "impossible colour `{text}`, expected a name such as red or light-blue, #rrggbb, or 0 to 255"
+            )))
+        }
+    }
+}
+
+/// A config file that could not be used: where, and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.path, self.message)
+        } else {
+            write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// Parse config text; `path` names it in errors.
+    pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
+        toml::from_str(text).map_err(|err| {
+            let at = err.span().map_or(0, |s| s.start);
+            let (line, column) = line_column(text, at);
+            ConfigError { path: path.to_string(), line, column, message: err.message().trim().to_string() }
+        })
+    }
+
+    /// Read the config file. A missing file at the usual place means the
+    /// defaults; a file named with `--config` must exist.
+    pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
+        let shown = path.display().to_string();
+        match std::fs::read_to_string(path) {
+            Ok(text) => Config::parse(&text, &shown),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound && !required => Ok(Config::default()),
+            Err(err) => {
+                Err(ConfigError { path: shown, line: 0, column: 0, message: err.to_string().to_lowercase() })
+            }
+        }
+    }
+
+    /// The library paths, with a leading `~` meaning the home directory.
+    pub fn library_paths(&self) -> Vec<PathBuf> {
+        let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+        self.library
+            .iter()
+            .map(|p| match (p.strip_prefix("~/"), &home) {
+                (Some(rest), Some(home)) => home.join(rest),
+                _ => PathBuf::from(p),
+            })
+            .collect()
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Where byline keeps its files, following the platform's conventions (on
+/// Linux the XDG directories).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    pub config_file: PathBuf,
+    pub state_file: PathBuf,
+    pub data_dir: PathBuf,
+}
+
+impl Paths {
+    pub fn discover() -> Option<Paths> {
+        let dirs = directories::ProjectDirs::from("", "", "byline")?;
+        let state_dir = dirs.state_dir().unwrap_or(dirs.data_local_dir()).to_path_buf();
+        Some(Paths {
+            config_file: dirs.config_dir().join("config.toml"),
+            state_file: state_dir.join("state.json"),
+            data_dir: dirs.data_dir().to_path_buf(),
+        })
+    }
+}
+
+/// The commented default config file that `byline config --default` prints.
+pub const DEFAULT_FILE: &str = r##"# byline configuration. Every setting is optional; the values shown are
+# the defaults. Remove the leading "# " of a line to change it.
+
+# Files or directories opened when none are given on the command line.
+# Unset: the bundled sample corpus.
+# library = ["~/news", "~/Documents/saved-articles"]
+
+# The longest line the reader shows, in columns (unset: the pane's width).
+# wrap_width = 100
+
+[layout]
+# Width of the story list, in percent of a terminal 80 columns or wider.
+# list_width = 40
+# Where the tag picker opens: "popup" or "panel" (in place of the list).
+# tag_picker = "popup"
+
+[theme]
+# Colours: a name (black, red, green, yellow, blue, magenta, cyan, gray,
+# dark-gray, light-red, ..., white, reset), "#rrggbb", or 0 to 255.
+# list = "reset"
+# selected = "blue"
+# unread = "cyan"
+# reader = "reset"
+# quote = "green"
+# quote_current = "green"
+# tags = "dark-gray"
+# status = "dark-gray"
+# border = "cyan"
+
+[keys]
+# Action = key or list of keys; these replace the action's default keys.
+# Keys: a character, or Enter, Esc, Tab, Shift-Tab, Space, Backspace, Up,
+# Down, Left, Right, Home, End, PgUp, PgDn, with Ctrl- or Alt- in front.
+# Actions: quit, toggle_help, down, up, top, bottom, page_down, page_up,
+# open, back, switch_focus, next_quote, prev_quote, next_match, prev_match,
+# open_tag_picker, open_search, clear_filters, toggle_star, toggle_read,
+# unread_only, starred_only, picker_toggle, submit, cancel, delete_back.
+# down = ["j", "Down"]
+# next_quote = "]"
+"##;
+
+#[cfg(test)]
+#[path = "config_tests.rs"]
+mod tests;

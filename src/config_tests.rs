@@ -1,0 +1,117 @@
+//! Config tests: defaults, every setting, and each kind of mistake.
+
+use super::*;
+
+fn error(text: &str) -> ConfigError {
+    Config::parse(text, "config.toml").unwrap_err()
+}
+
+#[test]
+fn an_empty_file_means_the_defaults() {
+    assert_eq!(Config::parse("", "c").unwrap(), Config::default());
+}
+
+#[test]
+fn the_printed_default_file_parses_to_the_defaults() {
+    assert_eq!(Config::parse(DEFAULT_FILE, "c").unwrap(), Config::default());
+}
+
+#[test]
+fn the_default_file_with_every_line_uncommented_is_valid() {
+    let uncommented: String = DEFAULT_FILE
+        .lines()
+        .map(|l| {
+            let rest = l.strip_prefix("# ").unwrap_or(l);
+            // Only setting lines (name = value) are uncommented.
+            if rest.contains(" = ") && !rest.starts_with(['A', 'K', 'C', 'F', 'W']) { rest } else { l }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let config = Config::parse(&uncommented, "c").unwrap();
+    assert_eq!(config.wrap_width, Some(100));
+    assert_eq!(config.layout.list_width, Percent(40));
+    assert_eq!(config.keys.len(), 2);
+    assert_eq!(config.theme.selected, Some(Colour("blue".into())));
+    assert_eq!(config.library.len(), 2);
+}
+
+#[test]
+fn every_setting_is_read() {
+    let config = Config::parse(
+        r##"
+library = ["~/news"]
+wrap_width = 72
+[layout]
+list_width = 30
+tag_picker = "panel"
+[theme]
+quote = "#ff8800"
+[keys]
+quit = ["x", "Ctrl-q"]
+"##,
+        "c",
+    )
+    .unwrap();
+    assert_eq!(config.wrap_width, Some(72));
+    assert_eq!(config.layout, LayoutConfig { list_width: Percent(30), tag_picker: PickerPlacement::Panel });
+    assert_eq!(config.theme.quote, Some(Colour("#ff8800".into())));
+    assert_eq!(config.keys[&ActionName("quit".into())], KeyList(vec!["x".into(), "Ctrl-q".into()]));
+    assert!(config.library_paths()[0].ends_with("news"));
+    assert!(!config.library_paths()[0].starts_with("~"));
+}
+
+#[test]
+fn a_syntax_error_names_line_and_column() {
+    let e = error("wrap_width = 80\n[layout\n");
+    assert_eq!((e.line, e.column), (2, 8));
+    assert!(e.to_string().starts_with("config.toml:2:8: "), "{e}");
+}
+
+#[test]
+fn an_unknown_key_is_an_error() {
+    let e = error("wrap_width = 80\ncolour = \"red\"\n");
+    assert_eq!((e.line, e.column), (2, 1));
+    assert!(e.message.contains("unknown field `colour`"), "{}", e.message);
+    assert!(e.message.contains("expected"), "{}", e.message);
+}
+
+#[test]
+fn an_unknown_action_is_an_error() {
+    let e = error("[keys]\njump = \"J\"\n");
+    assert_eq!((e.line, e.column), (2, 1));
+    assert!(e.message.contains("unknown action `jump`, expected one of quit"), "{}", e.message);
+}
+
+#[test]
+fn an_unknown_key_name_is_an_error() {
+    let e = error("[keys]\nquit = [\"q\", \"Hyper-q\"]\n");
+    assert_eq!(e.line, 2);
+    assert!(e.message.contains("unknown key `Hyper-q`"), "{}", e.message);
+}
+
+#[test]
+fn an_impossible_colour_is_an_error() {
+    let e = error("[theme]\nquote = \"ultraviolet\"\n");
+    assert_eq!((e.line, e.column), (2, 9));
+    assert!(e.message.contains("impossible colour `ultraviolet`"), "{}", e.message);
+}
+
+#[test]
+fn a_wrong_type_is_an_error() {
+    let e = error("wrap_width = \"wide\"\n");
+    assert_eq!(e.line, 1);
+    assert!(e.message.contains("expected"), "{}", e.message);
+}
+
+#[test]
+fn an_out_of_range_width_is_an_error() {
+    let e = error("[layout]\nlist_width = 95\n");
+    assert!(e.message.contains("expected 10 to 90"), "{}", e.message);
+}
+
+#[test]
+fn a_missing_file_is_the_defaults_unless_it_was_named() {
+    let missing = Path::new("/no/such/byline/config.toml");
+    assert_eq!(Config::load(missing, false).unwrap(), Config::default());
+    assert!(Config::load(missing, true).is_err());
+}

@@ -1,0 +1,55 @@
+//! Read and starred marks on the app side: changing them, handing the
+//! changes to the state file, taking in what other processes saved, and
+//! restoring the saved position.
+
+use super::app::App;
+use crate::state::{Mark, Position, State};
+
+impl App {
+    /// Change the selected story's read or starred mark.
+    pub(super) fn set_marks(&mut self, read: Option<bool>, starred: Option<bool>) {
+        let Some(index) = self.selected_story() else {
+            self.message = Some("no story selected".into());
+            return;
+        };
+        if let Some(story) = self.library.story_mut(index) {
+            story.read = read.unwrap_or(story.read);
+            story.starred = starred.unwrap_or(story.starred);
+            self.changed.insert(story.id.clone());
+            self.marks_changed = true;
+        }
+    }
+
+    /// The marks changed since the last save, stamped with `now`, and the
+    /// reader's position: what the state file must take in.
+    pub fn unsaved(&self, now: u64) -> State {
+        let mut state = State::default();
+        for story in self.library.stories().iter().filter(|s| self.changed.contains(&s.id)) {
+            state
+                .stories
+                .insert(story.id.clone(), Mark { read: story.read, starred: story.starred, changed: now });
+        }
+        if let Some(index) = self.selected_story() {
+            let story = self.library.stories()[index].id.clone();
+            state.positions.insert(self.library_key.clone(), Position { story, scroll: self.reader.scroll });
+        }
+        state
+    }
+
+    /// After a save: forget what was saved and take in marks that another
+    /// byline process saved meanwhile.
+    pub fn saved(&mut self, merged: &State) {
+        self.changed.clear();
+        merged.apply(self.library.stories_mut());
+    }
+
+    /// Select the story and reader position saved for this library.
+    pub fn restore(&mut self, position: &Position) {
+        let found = self.visible.iter().position(|&i| self.library.stories()[i].id == position.story);
+        if let Some(at) = found {
+            self.selected = at;
+            self.sync();
+            self.reader.scroll = position.scroll.min(self.max_scroll());
+        }
+    }
+}
