@@ -8,22 +8,12 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-/// Run byline with its own empty config, state and data directories, so a
-/// test never sees (or changes) the developer's own.
+mod common;
+
+/// Run byline with its own empty config, state and data directories.
 fn byline(args: &[&str]) -> Output {
     let home = tempfile::tempdir().unwrap();
-    byline_in(home.path(), args)
-}
-
-fn byline_in(home: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .output()
-        .expect("byline runs")
+    common::byline_in(home.path(), args)
 }
 
 fn stdout(out: &Output) -> String {

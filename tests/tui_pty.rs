@@ -13,6 +13,8 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+mod common;
+
 const DEADLINE: Duration = Duration::from_secs(15);
 
 struct Session {
@@ -265,13 +267,7 @@ fn reading_is_remembered_across_runs() {
     assert!(status.success());
 
     // The CLI sees the mark.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
-        .arg("export")
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_STATE_HOME", home.path().join("state"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .output()
-        .unwrap();
+    let out = common::byline_in(home.path(), &["export"]);
     let stories: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     let read: Vec<&str> =
         stories.iter().filter(|s| s["read"] == true).map(|s| s["title"].as_str().unwrap()).collect();
