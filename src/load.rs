@@ -9,14 +9,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::library::Library;
-use crate::parse::{self, Draft};
+use crate::parse::{self, Draft, InputFormat};
 
 /// Files larger than this are skipped: no article is 64 MiB.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
-/// File endings read when walking a directory. A file named on the command
-/// line is read whatever its name.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text"];
+use crate::parse::detect::EXTENSIONS as ARTICLE_EXTENSIONS;
 
 /// A file that yielded no story, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +61,11 @@ pub struct Loaded {
 /// Load every article under `paths`. Paths that do not exist are an error
 /// before anything is read; problems with individual files are collected.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
+    load_paths_as(paths, None)
+}
+
+/// As `load_paths`, reading every file with the `forced` parser if given.
+pub fn load_paths_as(paths: &[PathBuf], forced: Option<InputFormat>) -> Result<Loaded, LoadError> {
     for path in paths {
         if let Err(err) = fs::metadata(path) {
             return Err(LoadError { path: path.display().to_string(), reason: io_reason(&err) });
@@ -78,7 +81,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
         let bytes = read_file(&path);
         (source, bytes)
     });
-    Ok(assemble(inputs, skipped))
+    Ok(assemble(inputs, skipped, forced))
 }
 
 /// The sample corpus bundled into the binary, so an installed byline opens
@@ -86,32 +89,33 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
 pub fn load_sample() -> Loaded {
     let inputs =
         crate::sample::FILES.iter().map(|(name, bytes)| (format!("assets/{name}"), Ok(bytes.to_vec())));
-    assemble(inputs, Vec::new())
+    assemble(inputs, Vec::new(), None)
 }
 
 fn assemble(
     inputs: impl Iterator<Item = (String, Result<Vec<u8>, String>)>,
     mut skipped: Vec<Skipped>,
+    forced: Option<InputFormat>,
 ) -> Loaded {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut warnings = Vec::new();
     for (source, bytes) in inputs {
-        match bytes.and_then(|b| parse_file(&source, &b)) {
-            Ok(draft) => {
-                for message in &draft.warnings {
-                    warnings.push(Warning { path: source.clone(), message: message.clone() });
+        match bytes.and_then(|b| parse::parse_file(&source, &b, forced)) {
+            Ok(parsed) => {
+                for draft in &parsed.drafts {
+                    for message in &draft.warnings {
+                        warnings.push(Warning { path: source.clone(), message: message.clone() });
+                    }
                 }
-                drafts.push(draft);
+                for problem in parsed.problems {
+                    skipped.push(Skipped { path: source.clone(), reason: problem });
+                }
+                drafts.extend(parsed.drafts);
             }
             Err(reason) => skipped.push(Skipped { path: source, reason }),
         }
     }
     Loaded { library: Library::from_drafts(drafts), skipped, warnings }
-}
-
-/// Parse one file's bytes into a story.
-pub fn parse_file(source: &str, bytes: &[u8]) -> Result<Draft, String> {
-    parse::text::parse(source, bytes).map_err(|e| e.to_string())
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, String> {

@@ -10,6 +10,7 @@ use anyhow::Context as _;
 use byline::cli::{self, export::ExportFormat};
 use byline::config::{Config, DEFAULT_FILE, Paths};
 use byline::filter::TagFilter;
+use byline::parse::InputFormat;
 use byline::state::{LoadedState, StateFile, library_key};
 use byline::{Filter, Loaded, Story};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -35,6 +36,21 @@ struct Cli {
     /// Neither read nor save read/starred marks and positions
     #[arg(long, global = true)]
     no_state: bool,
+
+    /// Read every file as FORMAT (text, json, markdown, rss, atom, jsonfeed, html)
+    /// whatever its name or content
+    #[arg(long = "input-format", global = true, value_name = "FORMAT", value_parser = parse_input_format)]
+    input_format: Option<InputFormat>,
+
+    /// Same as --input-format (for the reader; `export --format` is the output format)
+    #[arg(long = "format", value_name = "FORMAT", value_parser = parse_input_format, hide = true)]
+    format: Option<InputFormat>,
+}
+
+fn parse_input_format(name: &str) -> Result<InputFormat, String> {
+    InputFormat::from_name(name).ok_or_else(|| {
+        format!("unknown format `{name}`; expected text, json, markdown, rss, atom, jsonfeed or html")
+    })
 }
 
 #[derive(Debug, Subcommand)]
@@ -49,6 +65,9 @@ enum Command {
     },
     /// List stories: short id, title, tags
     List {
+        /// Read every file as FORMAT, whatever its name or content
+        #[arg(long = "format", value_name = "FORMAT", value_parser = parse_input_format)]
+        format: Option<InputFormat>,
         /// Only stories with a tag matching NAME (whole words, any case); repeat for all of several
         #[arg(long = "tag", value_name = "NAME")]
         tags: Vec<String>,
@@ -66,11 +85,17 @@ enum Command {
     },
     /// Tag names with their story counts, most used first
     Tags {
+        /// Read every file as FORMAT, whatever its name or content
+        #[arg(long = "format", value_name = "FORMAT", value_parser = parse_input_format)]
+        format: Option<InputFormat>,
         /// Files or directories of articles
         paths: Vec<PathBuf>,
     },
     /// Who said what: speaker, quote, story title
     Quotes {
+        /// Read every file as FORMAT, whatever its name or content
+        #[arg(long = "format", value_name = "FORMAT", value_parser = parse_input_format)]
+        format: Option<InputFormat>,
         /// Only quotes whose speaker matches NAME (whole words, any case)
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
@@ -137,14 +162,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Some(
         Command::Export { paths, .. }
         | Command::List { paths, .. }
-        | Command::Tags { paths }
+        | Command::Tags { paths, .. }
         | Command::Quotes { paths, .. },
     ) = &cli.command
     {
         named.extend(paths.iter().cloned());
     }
     let paths = if named.is_empty() { config.library_paths() } else { named };
-    let mut loaded = load(&paths)?;
+    let forced = match &cli.command {
+        Some(
+            Command::List { format, .. } | Command::Tags { format, .. } | Command::Quotes { format, .. },
+        ) => *format,
+        _ => cli.format,
+    }
+    .or(cli.input_format);
+    let mut loaded = load(&paths, forced)?;
     report(&loaded);
     state.apply(loaded.library.stories_mut());
     let Some(command) = cli.command else {
@@ -188,11 +220,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(if loaded.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
 
-fn load(paths: &[PathBuf]) -> anyhow::Result<Loaded> {
+fn load(paths: &[PathBuf], forced: Option<InputFormat>) -> anyhow::Result<Loaded> {
     if paths.is_empty() {
         return Ok(byline::load_sample());
     }
-    Ok(byline::load_paths(paths)?)
+    Ok(byline::load::load_paths_as(paths, forced)?)
 }
 
 /// Tell the user, on stderr, about every file skipped or patched.

@@ -70,6 +70,10 @@ pub struct Story {
     pub quotes: Vec<Quote>,
     pub read: bool,
     pub starred: bool,
+    /// Link targets found in the story, for the reader to open. Not part
+    /// of the export schema.
+    #[serde(skip)]
+    pub links: Vec<String>,
 }
 
 impl Story {
@@ -92,6 +96,7 @@ impl Story {
             quotes: Vec::new(),
             read: false,
             starred: false,
+            links: Vec::new(),
         }
     }
 

@@ -62,15 +62,17 @@ proptest! {
 
     #[test]
     fn any_bytes_parse_or_are_refused_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
-        if let Ok(draft) = byline::load::parse_file("fuzz.txt", &bytes) {
-            assert_clean(&draft.story);
+        for name in ["fuzz.txt", "fuzz.json", "fuzz.md", "fuzz.xml", "fuzz.html"] {
+            if let Ok(parsed) = byline::parse::parse_file(name, &bytes, None) {
+                parsed.drafts.iter().for_each(|d| assert_clean(&d.story));
+            }
         }
     }
 
     #[test]
     fn article_like_text_keeps_no_control_characters(text in article()) {
-        if let Ok(draft) = byline::load::parse_file("fuzz.txt", text.as_bytes()) {
-            assert_clean(&draft.story);
+        if let Ok(parsed) = byline::parse::parse_file("fuzz.txt", text.as_bytes(), None) {
+            parsed.drafts.iter().for_each(|d| assert_clean(&d.story));
         }
     }
 }

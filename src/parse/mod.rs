@@ -3,7 +3,14 @@
 //! here touches the disk or knows about the user interface.
 
 pub mod clean;
+pub mod date;
+pub mod detect;
+pub mod feed;
+pub mod html;
+pub mod html_text;
+pub mod json;
 pub mod lexicon;
+pub mod markdown;
 pub mod names;
 pub mod quotes;
 pub mod tags;
@@ -12,6 +19,7 @@ pub mod text;
 use std::collections::HashSet;
 
 pub use clean::Unreadable;
+pub use detect::InputFormat;
 
 use crate::model::Story;
 
@@ -24,6 +32,45 @@ pub struct Draft {
     pub unsegmented_tags: Option<String>,
     /// Things the user should know about the file that did not stop it.
     pub warnings: Vec<String>,
+}
+
+/// What one file yielded: stories, and the records in it that could not be
+/// read, each with its position (`record 3: ...`).
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub drafts: Vec<Draft>,
+    pub problems: Vec<String>,
+}
+
+/// Parse a file's bytes with the parser its name and content call for, or
+/// the one `forced`. `Err` when nothing in the file could be read.
+pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Result<Parsed, String> {
+    let decoded = clean::decode(bytes).map_err(|e| e.to_string())?;
+    let format = forced.unwrap_or_else(|| detect::detect(source, &decoded.text));
+    let mut parsed = match format {
+        InputFormat::Text => {
+            let draft = text::parse(source, bytes).map_err(|e| e.to_string())?;
+            return Ok(Parsed { drafts: vec![draft], problems: Vec::new() });
+        }
+        InputFormat::Json if json::is_json_feed(&decoded.text) => feed::parse(source, bytes)?,
+        InputFormat::Json => json::parse(source, &decoded.text)?,
+        InputFormat::Feed => feed::parse(source, bytes)?,
+        InputFormat::Markdown => {
+            Parsed { drafts: vec![markdown::parse(source, &decoded.text)], problems: Vec::new() }
+        }
+        InputFormat::Html => {
+            Parsed { drafts: vec![html::parse(source, &decoded.text)], problems: Vec::new() }
+        }
+    };
+    if decoded.lossy
+        && let Some(first) = parsed.drafts.first_mut()
+    {
+        first.warnings.push("invalid UTF-8 bytes were replaced".to_string());
+    }
+    if parsed.drafts.is_empty() && parsed.problems.is_empty() {
+        return Err("no stories in it".into());
+    }
+    Ok(parsed)
 }
 
 /// Complete a story: find its quotes and give a space-joined tag line a first

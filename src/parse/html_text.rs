@@ -1,0 +1,192 @@
+//! HTML to clean paragraphs, through a real HTML parser (html5ever, via
+//! dom_query): block elements end paragraphs, `<br><br>` separates them,
+//! entities are decoded, scripts, styles and page furniture are dropped,
+//! and link targets are collected.
+
+use dom_query::{Document, NodeRef};
+
+use super::clean::one_line;
+
+/// Paragraphs and links of an HTML fragment or page.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct HtmlText {
+    pub paragraphs: Vec<String>,
+    pub links: Vec<String>,
+}
+
+/// Elements whose start or end breaks a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "figcaption",
+    "hr",
+    "address",
+    "body",
+];
+
+/// Elements never part of an article's text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "title", "nav", "iframe", "object", "svg", "canvas",
+    "form", "button", "select", "textarea", "input",
+];
+
+/// Extract paragraphs from HTML. Text without tags comes out as itself, its
+/// entities decoded.
+pub fn html_to_text(html: &str) -> HtmlText {
+    let doc = Document::from(html);
+    let mut walker = Walker::default();
+    walker.walk(&doc.root(), 0);
+    walker.flush();
+    walker.out
+}
+
+#[derive(Default)]
+struct Walker {
+    out: HtmlText,
+    current: String,
+    /// A `<br>` just ended a line; a second one ends the paragraph.
+    after_break: bool,
+}
+
+/// Deeper than this, nesting is hostile, not an article.
+const MAX_DEPTH: usize = 256;
+
+impl Walker {
+    fn walk(&mut self, node: &NodeRef, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        for child in node.children_it(false) {
+            if child.is_text() {
+                let text = child.text();
+                if !text.trim().is_empty() {
+                    self.after_break = false;
+                }
+                self.current.push_str(&text);
+                continue;
+            }
+            if !child.is_element() {
+                continue;
+            }
+            let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+            if SKIPPED.contains(&name.as_str()) {
+                continue;
+            }
+            match name.as_str() {
+                "br" => {
+                    if self.after_break {
+                        self.flush();
+                    } else {
+                        self.current.push('\n');
+                        self.after_break = true;
+                    }
+                    continue;
+                }
+                "a" => {
+                    if let Some(href) = child.attr("href") {
+                        self.link(&href);
+                    }
+                }
+                "img" => continue,
+                _ => {}
+            }
+            let block = BLOCKS.contains(&name.as_str());
+            if block {
+                self.flush();
+            }
+            self.walk(&child, depth + 1);
+            if block {
+                self.flush();
+            }
+        }
+    }
+
+    fn link(&mut self, href: &str) {
+        let href = href.trim();
+        if !href.is_empty() && !href.starts_with('#') && !self.out.links.iter().any(|l| l == href) {
+            self.out.links.push(one_line(href));
+        }
+    }
+
+    fn flush(&mut self) {
+        let paragraph = one_line(&self.current);
+        self.current.clear();
+        self.after_break = false;
+        if !paragraph.is_empty() {
+            self.out.paragraphs.push(paragraph);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_come_from_block_elements() {
+        let t = html_to_text("<p>One <b>bold</b> word.</p><p>Two.</p><ul><li>Three</li><li>Four</li></ul>");
+        assert_eq!(t.paragraphs, ["One bold word.", "Two.", "Three", "Four"]);
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        let t = html_to_text("<p>Fish &amp; chips cost &pound;5 &mdash; &#8220;cheap&#8221;</p>");
+        assert_eq!(t.paragraphs, ["Fish & chips cost £5 — “cheap”"]);
+    }
+
+    #[test]
+    fn double_breaks_split_paragraphs_and_single_ones_join_lines() {
+        let t = html_to_text("First line<br>same paragraph<br><br>Second paragraph");
+        assert_eq!(t.paragraphs, ["First line same paragraph", "Second paragraph"]);
+    }
+
+    #[test]
+    fn scripts_styles_and_forms_are_dropped() {
+        let t = html_to_text("<p>Text</p><script>alert(1)</script><style>p{}</style><form>Sign up</form>");
+        assert_eq!(t.paragraphs, ["Text"]);
+    }
+
+    #[test]
+    fn links_are_collected_once() {
+        let t = html_to_text(
+            r##"<p><a href="https://a.example/x">a</a> <a href="#top">top</a> <a href="https://a.example/x">again</a></p>"##,
+        );
+        assert_eq!(t.links, ["https://a.example/x"]);
+        assert_eq!(t.paragraphs, ["a top again"]);
+    }
+
+    #[test]
+    fn plain_text_is_itself() {
+        assert_eq!(html_to_text("Just words, no tags.").paragraphs, ["Just words, no tags."]);
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        let html = "<div>".repeat(600) + "deep" + &"</div>".repeat(600);
+        // Text below the depth bound is not walked: bounded work, no stack overflow.
+        let t = html_to_text(&html);
+        assert!(t.paragraphs.is_empty());
+    }
+}

@@ -1,0 +1,232 @@
+//! JSON dumps: an array of stories, `{"stories": [...]}` (or `articles`,
+//! `items`, `data`, `results`), a single story, or JSON Lines. Fields are
+//! those of the export schema plus the names scrapers use (`body`, `text`,
+//! `content`, `date`, `link`, `keywords`, `categories`). A record with a
+//! field of the wrong type is reported by its position; the others load.
+
+use serde_json::{Map, Value};
+
+use super::clean::{one_line, sanitize};
+use super::html_text::html_to_text;
+use super::tags::{TagLine, read_tag_line};
+use super::{Draft, Parsed, date, finish};
+use crate::model::{Format, Story};
+
+/// Whether the document is a JSON Feed, which the feed parser reads.
+pub fn is_json_feed(text: &str) -> bool {
+    let head: String = text.chars().take(4096).collect();
+    head.contains("jsonfeed.org/version")
+}
+
+/// Parse a JSON or JSON Lines document into stories.
+pub fn parse(source: &str, text: &str) -> Result<Parsed, String> {
+    let mut parsed = Parsed::default();
+    match serde_json::from_str::<Value>(text) {
+        Ok(document) => {
+            let records = records(document)?;
+            for (i, record) in records.iter().enumerate() {
+                match story_from(source, record) {
+                    Ok(draft) => parsed.drafts.push(draft),
+                    Err(reason) => parsed.problems.push(format!("record {}: {reason}", i + 1)),
+                }
+            }
+        }
+        Err(whole) => {
+            // JSON Lines: one object a line.
+            let mut any = false;
+            for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+                let record = match serde_json::from_str::<Value>(line) {
+                    Ok(value) => value,
+                    Err(e) => {
+                        parsed.problems.push(format!("line {}: invalid JSON ({e})", i + 1));
+                        continue;
+                    }
+                };
+                any = true;
+                match story_from(source, &record) {
+                    Ok(draft) => parsed.drafts.push(draft),
+                    Err(reason) => parsed.problems.push(format!("line {}: {reason}", i + 1)),
+                }
+            }
+            if !any {
+                return Err(format!("invalid JSON: {whole}"));
+            }
+        }
+    }
+    Ok(parsed)
+}
+
+/// The story records of a document.
+fn records(document: Value) -> Result<Vec<Value>, String> {
+    match document {
+        Value::Array(items) => Ok(items),
+        Value::Object(mut object) => {
+            for key in ["stories", "articles", "items", "data", "results", "entries"] {
+                if let Some(Value::Array(items)) = object.remove(key) {
+                    return Ok(items);
+                }
+            }
+            Ok(vec![Value::Object(object)])
+        }
+        _ => Err("expected a list of stories or a story object".into()),
+    }
+}
+
+/// One field, looked up by any of its names; `null` counts as absent.
+fn field<'a>(object: &'a Map<String, Value>, names: &[&'static str]) -> Option<(&'static str, &'a Value)> {
+    names.iter().find_map(|name| object.get(*name).filter(|v| !v.is_null()).map(|v| (*name, v)))
+}
+
+fn text_field(object: &Map<String, Value>, names: &[&'static str]) -> Result<Option<String>, String> {
+    match field(object, names) {
+        None => Ok(None),
+        Some((_, Value::String(s))) => Ok(Some(s.clone())),
+        Some((name, other)) => Err(format!("`{name}` must be a string, not {}", kind(other))),
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Names from a string, a list of strings, or objects with a `name`.
+fn names(value: &Value, field: &str) -> Result<Vec<String>, String> {
+    let one = |v: &Value| match v {
+        Value::String(s) => Ok(s.clone()),
+        Value::Object(o) => match o.get("name").or_else(|| o.get("term")).or_else(|| o.get("label")) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            _ => Err(format!("`{field}` entries must be strings or objects with a name")),
+        },
+        other => Err(format!("`{field}` entries must be strings, not {}", kind(other))),
+    };
+    match value {
+        Value::Array(items) => items.iter().map(one).collect(),
+        other => one(other).map(|s| vec![s]),
+    }
+}
+
+fn story_from(source: &str, record: &Value) -> Result<Draft, String> {
+    let Value::Object(object) = record else {
+        return Err(format!("expected a story object, not {}", kind(record)));
+    };
+    let mut links = Vec::new();
+    let paragraphs: Vec<String> = match field(object, &["paragraphs"]) {
+        Some((_, Value::Array(items))) => items
+            .iter()
+            .map(|p| match p {
+                Value::String(s) => Ok(one_line(s)),
+                other => Err(format!("`paragraphs` entries must be strings, not {}", kind(other))),
+            })
+            .collect::<Result<Vec<_>, _>>()?,
+        Some((_, other)) => {
+            return Err(format!("`paragraphs` must be a list of strings, not {}", kind(other)));
+        }
+        None => {
+            match text_field(object, &["body", "text", "content", "article", "description", "summary"])? {
+                Some(body) => {
+                    let (paragraphs, found) = split_body(&body);
+                    links = found;
+                    paragraphs
+                }
+                None => Vec::new(),
+            }
+        }
+    };
+    let paragraphs: Vec<String> = paragraphs.into_iter().filter(|p| !p.is_empty()).collect();
+    let title = match text_field(object, &["title", "headline", "name"])? {
+        Some(t) if !one_line(&t).is_empty() => one_line(&t),
+        _ => match paragraphs.first() {
+            Some(first) => first.chars().take(80).collect(),
+            None => return Err("no title and no text".into()),
+        },
+    };
+    let format_name = text_field(object, &["format"])?;
+    let format = format_name.as_deref().and_then(format_by_name).unwrap_or(Format::Json);
+    let given_source = text_field(object, &["source"])?;
+    let mut story = Story::new(given_source.as_deref().unwrap_or(source), format, title, paragraphs);
+    if let Some(id) = text_field(object, &["id"])?.filter(|id| !id.trim().is_empty()) {
+        story.id = one_line(&id);
+    }
+    story.caption = text_field(object, &["caption"])?.map(|s| one_line(&s)).filter(|s| !s.is_empty());
+    story.credit = text_field(object, &["credit"])?.map(|s| one_line(&s)).filter(|s| !s.is_empty());
+    if let Some((name, value)) = field(object, &["author", "authors", "byline", "creator"]) {
+        story.author = Some(names(value, name)?.iter().map(|a| one_line(a)).collect::<Vec<_>>().join(", "))
+            .filter(|a| !a.is_empty());
+    }
+    story.url = text_field(object, &["url", "link", "href", "permalink"])?.map(|s| one_line(&s));
+    story.published = match field(
+        object,
+        &[
+            "published",
+            "date",
+            "pubDate",
+            "published_at",
+            "publishedAt",
+            "datePublished",
+            "created_at",
+            "time",
+        ],
+    ) {
+        None => None,
+        Some((_, Value::String(s))) => date::normalize(s),
+        Some((_, Value::Number(n))) => n
+            .as_i64()
+            .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+            .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        Some((name, other)) => return Err(format!("`{name}` must be a date string, not {}", kind(other))),
+    };
+    if let Some((name, value)) = field(object, &["tags", "keywords", "categories", "topics"]) {
+        story.tags = match value {
+            Value::String(line) => match read_tag_line(line) {
+                TagLine::Separated(tags) => tags,
+                TagLine::SpaceJoined(tag) => vec![tag],
+            },
+            other => {
+                super::tags::dedupe(names(other, name)?.iter().map(|t| one_line(t)).filter(|t| !t.is_empty()))
+            }
+        };
+    }
+    for (flag, name) in [(&mut story.read, "read"), (&mut story.starred, "starred")] {
+        match object.get(name) {
+            None | Some(Value::Null) => {}
+            Some(Value::Bool(b)) => *flag = *b,
+            Some(other) => return Err(format!("`{name}` must be true or false, not {}", kind(other))),
+        }
+    }
+    story.links = links;
+    Ok(finish(story, None, Vec::new()))
+}
+
+fn format_by_name(name: &str) -> Option<Format> {
+    [Format::Text, Format::Json, Format::Markdown, Format::Rss, Format::Atom, Format::Jsonfeed, Format::Html]
+        .into_iter()
+        .find(|f| f.name() == name)
+}
+
+/// A body given as one string: HTML becomes paragraphs through the HTML
+/// parser; plain text splits at blank lines (or at line ends when there are
+/// no blank lines).
+pub fn split_body(body: &str) -> (Vec<String>, Vec<String>) {
+    if looks_like_html(body) {
+        let html = html_to_text(body);
+        return (html.paragraphs, html.links);
+    }
+    let text = sanitize(body);
+    let separator = if text.contains("\n\n") { "\n\n" } else { "\n" };
+    (text.split(separator).map(one_line).filter(|p| !p.is_empty()).collect(), Vec::new())
+}
+
+fn looks_like_html(text: &str) -> bool {
+    ["<p", "<br", "<div", "</", "<a ", "&amp;", "&#"].iter().any(|t| text.contains(t))
+}
+
+#[cfg(test)]
+#[path = "json_tests.rs"]
+mod tests;
