@@ -19,6 +19,7 @@ pub mod filter;
 pub mod library;
 pub mod load;
 pub mod model;
+pub mod opener;
 pub mod parse;
 pub mod state;
 pub mod tui;

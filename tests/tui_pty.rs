@@ -328,3 +328,64 @@ fn no_color_draws_without_colour_but_shows_the_selection() {
     s.keys("q");
     assert!(s.finish().0.success());
 }
+
+#[test]
+fn o_opens_the_link_with_browser_as_one_literal_argument_never_through_a_shell() {
+    let home = tempfile::tempdir().unwrap();
+    let record = home.path().join("browser-args");
+    let canary = home.path().join("pwned");
+    let script = home.path().join("fake-browser");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > '{}'\n", record.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let url = format!(
+        "https://news.example/a;touch${{IFS}}{}&x=$(touch${{IFS}}{})|`id`",
+        canary.display(),
+        canary.display()
+    );
+    let story =
+        serde_json::json!([{"title": "A story with a hostile link", "paragraphs": ["Text."], "url": url}]);
+    let data = home.path().join("story.json");
+    std::fs::write(&data, story.to_string()).unwrap();
+    let browser = script.display().to_string();
+    let mut s = Session::start_with_env(home, &[data.to_str().unwrap()], 100, 30, &[("BROWSER", &browser)]);
+    s.wait_for_text("A story with a hostile link");
+    s.keys("\r");
+    s.wait_for_text("Esc list");
+    s.keys("o");
+    s.wait_for_text("opened https://news.example/a;");
+    let start = Instant::now();
+    let recorded = loop {
+        if let Ok(text) = std::fs::read_to_string(&record)
+            && text.ends_with('\n')
+        {
+            break text;
+        }
+        assert!(start.elapsed() < DEADLINE, "the browser never ran");
+        std::thread::yield_now();
+    };
+    assert_eq!(recorded, format!("{url}\n"), "exactly one argument, the URL as it was");
+    assert!(!canary.exists(), "nothing in the URL was run");
+    s.keys("q");
+    assert!(s.finish().0.success());
+}
+
+#[test]
+fn a_mixed_directory_opens_as_one_story_list() {
+    let mut s = Session::start(&["tests/fixtures/mixed"], 120, 30);
+    s.wait_for_text(" 8 ");
+    for title in [
+        "Kisumu port welcomes",
+        "Malindi fishermen",
+        "Embu coffee",
+        "Machakos potters",
+        "Port-au-Prince market",
+    ] {
+        s.wait_for_text(title);
+    }
+    s.keys("q");
+    assert!(s.finish().0.success());
+}

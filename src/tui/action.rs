@@ -49,6 +49,10 @@ pub enum Action {
     UnreadOnly,
     /// Show only starred stories, or all again.
     StarredOnly,
+    /// Open the story's web page in the browser.
+    OpenUrl,
+    /// List the story's links to open one.
+    ShowLinks,
     /// In the tag picker: add or remove the highlighted tag and stay.
     PickerToggle,
     /// Apply what the picker or search line holds.
@@ -73,6 +77,8 @@ pub enum Effect {
     Quit,
     /// Read or starred marks changed: save the state (soon, coalesced).
     SaveState,
+    /// Open this link in the browser.
+    OpenLink(String),
 }
 
 /// Actions that keys can be bound to, by their config name.
@@ -86,7 +92,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("open_tag_picker", Action::OpenTagPicker), ("open_search", Action::OpenSearch),
     ("clear_filters", Action::ClearFilters), ("toggle_star", Action::ToggleStar),
     ("toggle_read", Action::ToggleRead), ("unread_only", Action::UnreadOnly),
-    ("starred_only", Action::StarredOnly), ("picker_toggle", Action::PickerToggle),
+    ("starred_only", Action::StarredOnly), ("open_url", Action::OpenUrl), ("show_links", Action::ShowLinks), ("picker_toggle", Action::PickerToggle),
     ("submit", Action::Submit), ("cancel", Action::Cancel), ("delete_back", Action::DeleteBack),
 ];
 

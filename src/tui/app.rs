@@ -36,6 +36,11 @@ pub enum Overlay {
         input: String,
         previous: String,
     },
+    /// The story's links, one highlighted.
+    Links {
+        links: Vec<String>,
+        selected: usize,
+    },
 }
 
 /// The story in the reading pane and where the reader is in it.
@@ -120,6 +125,7 @@ impl App {
             (Overlay::Help { .. }, _) => Context::Help,
             (Overlay::Picker(_), _) => Context::Picker,
             (Overlay::Search { .. }, _) => Context::Search,
+            (Overlay::Links { .. }, _) => Context::Links,
             (Overlay::None, Focus::Stories) => Context::List,
             (Overlay::None, Focus::Reader) => Context::Reader,
         }
@@ -140,6 +146,12 @@ impl App {
         }
         let effect = match action {
             Action::Quit => Some(Effect::Quit),
+            Action::OpenUrl if self.overlay == Overlay::None => self.story_url(),
+            Action::ShowLinks if self.overlay == Overlay::None => {
+                self.show_links();
+                None
+            }
+            action if matches!(self.overlay, Overlay::Links { .. }) => self.links_action(action),
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 None
@@ -157,6 +169,8 @@ impl App {
                     Overlay::Help { .. } => self.help_action(action),
                     Overlay::Picker(_) => self.picker_action(action),
                     Overlay::Search { .. } => self.search_action(action),
+                    // Handled before this match, where it may return an effect.
+                    Overlay::Links { .. } => {}
                     Overlay::None if self.focus == Focus::Stories => self.list_action(action),
                     Overlay::None => self.reader_action(action),
                 }
@@ -275,6 +289,43 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// The story's own web page, to open.
+    fn story_url(&mut self) -> Option<Effect> {
+        let url = self.reader.story.and_then(|i| self.library.stories()[i].url.clone());
+        if url.is_none() {
+            self.message = Some("this story has no web page; L lists its links".into());
+        }
+        url.map(Effect::OpenLink)
+    }
+
+    fn show_links(&mut self) {
+        let Some(index) = self.reader.story else { return };
+        let story = &self.library.stories()[index];
+        let mut links: Vec<String> = story.url.iter().cloned().collect();
+        links.extend(story.links.iter().filter(|l| story.url.as_ref() != Some(l)).cloned());
+        if links.is_empty() {
+            self.message = Some("no links in this story".into());
+        } else {
+            self.overlay = Overlay::Links { links, selected: 0 };
+        }
+    }
+
+    fn links_action(&mut self, action: Action) -> Option<Effect> {
+        let Overlay::Links { links, selected } = &mut self.overlay else { return None };
+        match action {
+            Action::Down => *selected = (*selected + 1).min(links.len().saturating_sub(1)),
+            Action::Up => *selected = selected.saturating_sub(1),
+            Action::Submit => {
+                let url = links.get(*selected).cloned();
+                self.overlay = Overlay::None;
+                return url.map(Effect::OpenLink);
+            }
+            Action::Cancel => self.overlay = Overlay::None,
+            _ => {}
+        }
+        None
     }
 
     fn help_action(&mut self, action: Action) {

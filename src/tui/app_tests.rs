@@ -491,3 +491,39 @@ fn wrap_width_caps_the_reader_lines() {
     assert_eq!(app.layout.width, 50);
     assert!(app.layout.lines.iter().all(|l| unicode_width::UnicodeWidthStr::width(l.text.as_str()) <= 50));
 }
+
+fn linked_app() -> App {
+    let mut story = Story::new("x", Format::Json, "Linked".into(), vec!["Text.".into()]);
+    story.url = Some("https://news.example/page".into());
+    story.links = vec!["https://news.example/other".into(), "https://news.example/page".into()];
+    let mut app = App::new(crate::library::Library::from_stories(vec![story]), 0);
+    app.update(Action::Open);
+    app
+}
+
+#[test]
+fn o_opens_the_story_page() {
+    let mut app = linked_app();
+    assert_eq!(app.update(Action::OpenUrl), Some(Effect::OpenLink("https://news.example/page".into())));
+    let mut bare = App::new(
+        crate::library::Library::from_stories(vec![Story::new("x", Format::Text, "T".into(), vec![])]),
+        0,
+    );
+    assert_eq!(bare.update(Action::OpenUrl), None);
+    assert!(bare.message.as_deref().unwrap().contains("no web page"));
+}
+
+#[test]
+fn l_lists_the_links_and_enter_opens_the_highlighted_one() {
+    let mut app = linked_app();
+    app.update(Action::ShowLinks);
+    assert_eq!(app.context(), Context::Links);
+    let Overlay::Links { links, .. } = &app.overlay else { panic!("links shown") };
+    assert_eq!(links, &["https://news.example/page", "https://news.example/other"], "page first, no repeats");
+    app.update(Action::Down);
+    assert_eq!(app.update(Action::Submit), Some(Effect::OpenLink("https://news.example/other".into())));
+    assert_eq!(app.overlay, Overlay::None);
+    app.update(Action::ShowLinks);
+    assert_eq!(app.update(Action::Cancel), None);
+    assert_eq!(app.overlay, Overlay::None);
+}

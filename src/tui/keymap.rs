@@ -21,6 +21,8 @@ pub enum Context {
     Search,
     /// The help overlay is open.
     Help,
+    /// The list of a story's links is open.
+    Links,
 }
 
 impl Context {
@@ -32,6 +34,7 @@ impl Context {
             Context::Picker => "Tag picker",
             Context::Search => "Search",
             Context::Help => "Help",
+            Context::Links => "Links",
         }
     }
 }
@@ -192,6 +195,8 @@ const DEFAULTS: &[(Context, &[&str], Action, &str)] = &[
     (Context::Reader, &["N"], Action::PrevMatch, "previous search match"),
     (Context::Reader, &["t"], Action::OpenTagPicker, "filter by tag"),
     (Context::Reader, &["/"], Action::OpenSearch, "search"),
+    (Context::Reader, &["o"], Action::OpenUrl, "open the story's web page in the browser"),
+    (Context::Reader, &["L"], Action::ShowLinks, "list the story's links to open one"),
     (Context::Reader, &["s"], Action::ToggleStar, "star or unstar the story"),
     (Context::Reader, &["m"], Action::ToggleRead, "mark the story read or unread"),
     (Context::Reader, &["Esc", "h", "Left"], Action::Back, "back to the story list"),
@@ -205,6 +210,10 @@ const DEFAULTS: &[(Context, &[&str], Action, &str)] = &[
     (Context::Search, &["Enter"], Action::Submit, "keep the search and return to the list"),
     (Context::Search, &["Backspace"], Action::DeleteBack, "delete a character"),
     (Context::Search, &["Esc"], Action::Cancel, "cancel the search"),
+    (Context::Links, &["Enter", "o"], Action::Submit, "open the link in the browser"),
+    (Context::Links, &["j", "Down"], Action::Down, "next link"),
+    (Context::Links, &["k", "Up"], Action::Up, "previous link"),
+    (Context::Links, &["Esc", "q"], Action::Cancel, "close the list"),
     (Context::Help, &["?", "Esc", "q"], Action::ToggleHelp, "close the help"),
     (Context::Help, &["j", "Down"], Action::Down, "scroll down"),
     (Context::Help, &["k", "Up"], Action::Up, "scroll up"),

@@ -129,6 +129,12 @@ fn event_loop(
             match effect {
                 Some(Effect::Quit) => return Ok(()),
                 Some(Effect::SaveState) => saver.request(),
+                Some(Effect::OpenLink(url)) => {
+                    app.message = Some(match crate::opener::open(&url) {
+                        Ok(()) => format!("opened {url}"),
+                        Err(err) => err.to_string(),
+                    });
+                }
                 None => {}
             }
             if !event::poll(Duration::ZERO)? {

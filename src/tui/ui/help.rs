@@ -20,7 +20,14 @@ impl Help<'_> {
     /// The help text: one section per context, a row per binding.
     pub fn lines(&self) -> Vec<Line<'static>> {
         let mut lines = Vec::new();
-        let contexts = [Context::List, Context::Reader, Context::Picker, Context::Search, Context::Global];
+        let contexts = [
+            Context::List,
+            Context::Reader,
+            Context::Picker,
+            Context::Search,
+            Context::Links,
+            Context::Global,
+        ];
         for context in contexts {
             let rows: Vec<_> = self.keymap.bindings.iter().filter(|b| b.context == context).collect();
             if rows.is_empty() {
@@ -59,5 +66,36 @@ impl Widget for Help<'_> {
         let max = lines.len().saturating_sub(usize::from(area.height.saturating_sub(2)));
         let scroll = self.scroll.min(max) as u16;
         Paragraph::new(lines).block(block).style(self.theme.popup).scroll((scroll, 0)).render(area, buf);
+    }
+}
+
+/// The story's links, for `L`: one highlighted, Enter opens it.
+pub struct LinkList<'a> {
+    pub links: &'a [String],
+    pub selected: usize,
+    pub theme: &'a Theme,
+}
+
+impl Widget for LinkList<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        Clear.render(area, buf);
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(self.theme.border_focused)
+            .title(Span::styled(" Links ", self.theme.title))
+            .title_bottom(Line::from(" Enter opens · Esc closes ").right_aligned());
+        let rows = usize::from(area.height.saturating_sub(2)).max(1);
+        let offset = self.selected.saturating_sub(rows - 1);
+        let lines: Vec<Line> = self
+            .links
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .map(|(i, link)| {
+                let line = Line::raw(link.clone());
+                if i == self.selected { line.style(self.theme.selected) } else { line }
+            })
+            .collect();
+        Paragraph::new(lines).block(block).render(area, buf);
     }
 }

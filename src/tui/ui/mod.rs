@@ -45,6 +45,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             };
             frame.render_widget(tag_picker::TagPicker { picker, theme }, area)
         }
+        Overlay::Links { links, selected } => {
+            let lines: Vec<String> = links.clone();
+            frame.render_widget(
+                help::LinkList { links: &lines, selected: *selected, theme },
+                popup(frame.area(), 90, 50),
+            )
+        }
         Overlay::Search { .. } | Overlay::None => {}
     }
 }
