@@ -389,3 +389,16 @@ fn a_mixed_directory_opens_as_one_story_list() {
     s.keys("q");
     assert!(s.finish().0.success());
 }
+
+#[test]
+fn sighup_ends_byline_and_restores_the_terminal() {
+    // What a closing terminal window sends. (A real hang-up, where the pty
+    // disappears, was checked by hand with tmux: crossterm then spins on
+    // end-of-file and the signal thread ends byline after its grace period.)
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for_text("q quit");
+    let pid = s.child.process_id().unwrap();
+    assert!(std::process::Command::new("kill").args(["-HUP", &pid.to_string()]).status().unwrap().success());
+    let (_, parser) = s.finish();
+    assert_terminal_restored(&parser);
+}

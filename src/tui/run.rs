@@ -66,9 +66,7 @@ impl Saver {
 pub fn run(mut app: App, theme: &Theme, state: Option<StateFile>) -> io::Result<()> {
     let mut saver = Saver { file: state, due: None };
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    watch_for_termination(Arc::clone(&stop))?;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(io::Error::other(
             "the reader needs a terminal; to print stories use `byline list` or `byline export`",
@@ -85,6 +83,29 @@ pub fn run(mut app: App, theme: &Theme, state: Option<StateFile>) -> io::Result<
         eprintln!("byline: {message}");
     }
     result
+}
+
+/// How long the loop has to notice SIGTERM or SIGHUP and end cleanly.
+const GRACE: Duration = Duration::from_secs(2);
+
+/// On SIGTERM or SIGHUP, ask the loop to stop (it saves state and restores
+/// the terminal). If the terminal hung up, crossterm 0.29 can spin reading
+/// end-of-file without ever returning to the loop; after a grace period
+/// this thread then restores what it can and ends the process itself, so
+/// a closed terminal never leaves a byline burning a core.
+fn watch_for_termination(stop: Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            stop.store(true, Ordering::Relaxed);
+            std::thread::sleep(GRACE);
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+            ratatui::restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
 }
 
 /// ratatui's panic hook restores the screen but not mouse reporting: turn
