@@ -52,10 +52,13 @@ fn listed_stems(args: &[&str]) -> Vec<String> {
 
 #[test]
 fn export_of_the_reference_article() {
+    // The reference article lives beside the repository, not in it; where it
+    // is absent, tests/fixtures/text/seed-shape.txt covers the same shape.
+    if !std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed").exists() {
+        return;
+    }
     let stories = export(&["../shared/seed/"]);
-    // The reference article lives outside the repository; where it is absent
-    // the fixture in tests/fixtures/text/seed-shape.txt covers the same shape.
-    let Some(story) = stories.first() else { return };
+    let story = &stories[0];
     assert_eq!(story["title"], "Boost for Ruto as Trump set to support Kenya's mission in Haiti");
     assert!(story["caption"].as_str().unwrap().starts_with("A side-by-side image"));
     assert_eq!(story["credit"], "PHOTOS | COURTESY");
