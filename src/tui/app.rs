@@ -291,43 +291,6 @@ impl App {
         }
     }
 
-    /// The story's own web page, to open.
-    fn story_url(&mut self) -> Option<Effect> {
-        let url = self.reader.story.and_then(|i| self.library.stories()[i].url.clone());
-        if url.is_none() {
-            self.message = Some("this story has no web page; L lists its links".into());
-        }
-        url.map(Effect::OpenLink)
-    }
-
-    fn show_links(&mut self) {
-        let Some(index) = self.reader.story else { return };
-        let story = &self.library.stories()[index];
-        let mut links: Vec<String> = story.url.iter().cloned().collect();
-        links.extend(story.links.iter().filter(|l| story.url.as_ref() != Some(l)).cloned());
-        if links.is_empty() {
-            self.message = Some("no links in this story".into());
-        } else {
-            self.overlay = Overlay::Links { links, selected: 0 };
-        }
-    }
-
-    fn links_action(&mut self, action: Action) -> Option<Effect> {
-        let Overlay::Links { links, selected } = &mut self.overlay else { return None };
-        match action {
-            Action::Down => *selected = (*selected + 1).min(links.len().saturating_sub(1)),
-            Action::Up => *selected = selected.saturating_sub(1),
-            Action::Submit => {
-                let url = links.get(*selected).cloned();
-                self.overlay = Overlay::None;
-                return url.map(Effect::OpenLink);
-            }
-            Action::Cancel => self.overlay = Overlay::None,
-            _ => {}
-        }
-        None
-    }
-
     fn help_action(&mut self, action: Action) {
         if let Overlay::Help { scroll } = &mut self.overlay {
             match action {
@@ -460,3 +423,7 @@ pub(crate) fn merged_tags(mut chosen: Vec<TagFilter>, highlighted: Option<TagFil
 #[cfg(test)]
 #[path = "app_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "app_tests_marks.rs"]
+mod tests_marks;

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod keymap;
+mod links;
 mod marks;
 mod navigate;
 pub mod panes;

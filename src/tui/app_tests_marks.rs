@@ -1,0 +1,158 @@
+//! `update()` tests for marks, saved positions, key overrides, the wrap
+//! width and links.
+
+use super::*;
+use crate::model::{Format, Story};
+use crate::state::{Mark, Position, State};
+
+/// The bundled sample corpus in an 80x24 terminal.
+fn app() -> App {
+    let mut app = App::new(crate::load::load_sample().library, 0);
+    app.update(Action::Resize(80, 24));
+    app
+}
+
+#[test]
+fn star_toggles_and_asks_for_a_save() {
+    let mut app = app();
+    assert_eq!(app.update(Action::ToggleStar), Some(Effect::SaveState));
+    let index = app.selected_story().unwrap();
+    assert!(app.library.stories()[index].starred);
+    assert_eq!(app.message.as_deref(), Some("starred"));
+    app.update(Action::ToggleStar);
+    assert!(!app.library.stories()[index].starred);
+    assert!(app.changed.contains(&app.library.stories()[index].id));
+}
+
+#[test]
+fn toggle_read_marks_read_and_unread() {
+    let mut app = app();
+    let index = app.selected_story().unwrap();
+    assert_eq!(app.update(Action::ToggleRead), Some(Effect::SaveState));
+    assert!(app.library.stories()[index].read);
+    app.update(Action::ToggleRead);
+    assert!(!app.library.stories()[index].read);
+    assert_eq!(app.message.as_deref(), Some("marked unread"));
+}
+
+#[test]
+fn opening_an_unread_story_asks_for_a_save_once() {
+    let mut app = app();
+    assert_eq!(app.update(Action::Open), Some(Effect::SaveState));
+    app.update(Action::Back);
+    assert_eq!(app.update(Action::Open), None, "already read: nothing to save");
+}
+
+#[test]
+fn unread_only_and_starred_only_filter_and_escape_clears_them() {
+    let mut app = app();
+    app.update(Action::Open);
+    app.update(Action::Back);
+    app.update(Action::UnreadOnly);
+    assert_eq!(app.visible.len(), 13);
+    app.update(Action::UnreadOnly);
+    assert_eq!(app.visible.len(), 14);
+    app.update(Action::Down);
+    app.update(Action::ToggleStar);
+    app.update(Action::StarredOnly);
+    assert_eq!(app.visible.len(), 1);
+    app.update(Action::UnreadOnly);
+    assert!(app.filter.unread_only && app.filter.starred_only);
+    app.update(Action::ClearFilters);
+    assert!(!app.filter.unread_only && !app.filter.starred_only);
+    assert_eq!(app.visible.len(), 14);
+}
+
+#[test]
+fn unsaved_state_holds_changed_marks_and_the_position() {
+    let mut app = app();
+    app.library_key = "sample".into();
+    app.update(Action::Down);
+    app.update(Action::ToggleStar);
+    let state = app.unsaved(42);
+    let id = app.library.stories()[app.selected_story().unwrap()].id.clone();
+    assert_eq!(state.stories.len(), 1);
+    assert_eq!(state.stories[&id], Mark { read: false, starred: true, changed: 42 });
+    assert_eq!(state.positions["sample"].story, id);
+    app.saved(&state);
+    assert!(app.changed.is_empty());
+}
+
+#[test]
+fn marks_saved_by_another_process_are_taken_in() {
+    let mut app = app();
+    let other = app.library.stories()[5].id.clone();
+    let mut merged = State::default();
+    merged.stories.insert(other.clone(), Mark { read: true, starred: true, changed: 1 });
+    app.saved(&merged);
+    let story = app.library.stories().iter().find(|s| s.id == other).unwrap();
+    assert!(story.read && story.starred);
+}
+
+#[test]
+fn a_saved_position_is_restored() {
+    let mut app = app();
+    app.update(Action::Resize(80, 12));
+    let id = app.library.stories()[app.visible[7]].id.clone();
+    app.restore(&Position { story: id.clone(), scroll: 3 });
+    assert_eq!(app.selected, 7);
+    assert_eq!(app.reader.scroll, 3);
+    app.restore(&Position { story: "gone".into(), scroll: 3 });
+    assert_eq!(app.selected, 7, "an unknown story changes nothing");
+}
+
+#[test]
+fn key_overrides_change_what_keys_do() {
+    use crate::tui::keymap::{Key, Keymap};
+    let mut app = app();
+    app.keymap = Keymap::default().with_overrides(&[(Action::NextQuote, vec![Key::parse("x").unwrap()])]);
+    assert_eq!(app.keymap.action(Context::List, Key::parse("x").unwrap()), Some(Action::NextQuote));
+    assert_eq!(app.keymap.action(Context::List, Key::parse("]").unwrap()), None);
+}
+
+#[test]
+fn wrap_width_caps_the_reader_lines() {
+    let mut app = app();
+    app.update(Action::Resize(200, 40));
+    app.wrap_width = Some(50);
+    app.update(Action::Open);
+    app.update(Action::Resize(201, 40));
+    assert_eq!(app.layout.width, 50);
+    assert!(app.layout.lines.iter().all(|l| unicode_width::UnicodeWidthStr::width(l.text.as_str()) <= 50));
+}
+
+fn linked_app() -> App {
+    let mut story = Story::new("x", Format::Json, "Linked".into(), vec!["Text.".into()]);
+    story.url = Some("https://news.example/page".into());
+    story.links = vec!["https://news.example/other".into(), "https://news.example/page".into()];
+    let mut app = App::new(crate::library::Library::from_stories(vec![story]), 0);
+    app.update(Action::Open);
+    app
+}
+
+#[test]
+fn o_opens_the_story_page() {
+    let mut app = linked_app();
+    assert_eq!(app.update(Action::OpenUrl), Some(Effect::OpenLink("https://news.example/page".into())));
+    let mut bare = App::new(
+        crate::library::Library::from_stories(vec![Story::new("x", Format::Text, "T".into(), vec![])]),
+        0,
+    );
+    assert_eq!(bare.update(Action::OpenUrl), None);
+    assert!(bare.message.as_deref().unwrap().contains("no web page"));
+}
+
+#[test]
+fn l_lists_the_links_and_enter_opens_the_highlighted_one() {
+    let mut app = linked_app();
+    app.update(Action::ShowLinks);
+    assert_eq!(app.context(), Context::Links);
+    let Overlay::Links { links, .. } = &app.overlay else { panic!("links shown") };
+    assert_eq!(links, &["https://news.example/page", "https://news.example/other"], "page first, no repeats");
+    app.update(Action::Down);
+    assert_eq!(app.update(Action::Submit), Some(Effect::OpenLink("https://news.example/other".into())));
+    assert_eq!(app.overlay, Overlay::None);
+    app.update(Action::ShowLinks);
+    assert_eq!(app.update(Action::Cancel), None);
+    assert_eq!(app.overlay, Overlay::None);
+}
