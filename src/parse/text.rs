@@ -10,7 +10,12 @@ use crate::model::{Format, Story};
 /// Parse one plain-text article. Infallible for text: a strange article still
 /// yields a story; only empty and binary files are refused.
 pub fn parse(source: &str, bytes: &[u8]) -> Result<Draft, Unreadable> {
-    let decoded = clean::decode(bytes)?;
+    Ok(parse_decoded(source, &clean::decode(bytes)?))
+}
+
+/// Parse an article already decoded (the loader decodes once to detect the
+/// format, and hands that text here rather than decoding again).
+pub fn parse_decoded(source: &str, decoded: &clean::Decoded) -> Draft {
     let mut warnings = Vec::new();
     if decoded.lossy {
         warnings.push("invalid UTF-8 bytes were replaced".to_string());
@@ -75,7 +80,7 @@ pub fn parse(source: &str, bytes: &[u8]) -> Result<Draft, Unreadable> {
         Some(TagLine::SpaceJoined(line)) => Some(line),
         None => None,
     };
-    Ok(finish(story, unsegmented, warnings))
+    finish(story, unsegmented, warnings)
 }
 
 /// Blocks of non-blank lines, lines trimmed. Never empty: `decode` refused

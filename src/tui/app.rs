@@ -13,7 +13,7 @@ use super::wrap::ReaderLayout;
 use std::collections::BTreeSet;
 
 use crate::config::PickerPlacement;
-use crate::filter::{Filter, TagFilter};
+use crate::filter::Filter;
 use crate::library::Library;
 
 /// Which pane keys go to.
@@ -408,16 +408,6 @@ impl App {
         }
         self.list_offset = self.list_offset.min(self.visible.len().saturating_sub(rows));
     }
-}
-
-/// Picker tags to a filter: what was chosen, plus the highlighted item.
-pub(crate) fn merged_tags(mut chosen: Vec<TagFilter>, highlighted: Option<TagFilter>) -> Vec<TagFilter> {
-    if let Some(tag) = highlighted
-        && !chosen.contains(&tag)
-    {
-        chosen.push(tag);
-    }
-    chosen
 }
 
 #[cfg(test)]

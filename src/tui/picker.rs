@@ -61,7 +61,7 @@ impl Picker {
         let highlighted = (!self.input.trim().is_empty() || self.selected > 0)
             .then(|| self.items.get(self.selected).map(|i| i.filter.clone()))
             .flatten();
-        super::app::merged_tags(self.chosen.clone(), highlighted)
+        merged_tags(self.chosen.clone(), highlighted)
     }
 
     /// Rebuild the rows for the typed text: the text as a name filter, then
@@ -84,4 +84,14 @@ impl Picker {
         self.items = items;
         self.selected = 0;
     }
+}
+
+/// Picker tags to a filter: what was chosen, plus the highlighted item.
+fn merged_tags(mut chosen: Vec<TagFilter>, highlighted: Option<TagFilter>) -> Vec<TagFilter> {
+    if let Some(tag) = highlighted
+        && !chosen.contains(&tag)
+    {
+        chosen.push(tag);
+    }
+    chosen
 }
