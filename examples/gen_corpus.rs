@@ -75,10 +75,21 @@ const TAGS: &[&str] = &[
     "United Nations",
     "Budget",
 ];
-const FIRST: &[&str] =
-    &["Amina", "Brian", "Grace", "Peter", "Wanjiru", "Otieno", "Halima", "Joseph", "Faith", "Kevin"];
+const FIRST: &[&str] = &[
+    "Amina",
+    "Brian",
+    "Grace",
+    "Peter",
+    "Wanjiru",
+    "Otieno",
+    "Halima",
+    "Joseph",
+    "Faith",
+    "Kevin",
+    "Séverine",
+];
 const LAST: &[&str] =
-    &["Mwangi", "Achieng", "Kiprop", "Njoki", "Odhiambo", "Wafula", "Chebet", "Baraka", "Mohamed"];
+    &["Mwangi", "Achieng", "Kiprop", "Njoki", "Odhiambo", "Wafula", "Chebet", "Baraka", "Mohamed", "Nyong'o"];
 const ROLES: &[&str] =
     &["trader", "farmer", "official", "teacher", "engineer", "nurse", "analyst", "resident"];
 const WORDS: &[&str] = &[
@@ -134,6 +145,24 @@ fn sentence(rng: &mut Rng) -> String {
     s
 }
 
+/// A paragraph of direct speech in one of the shapes FORMAT.md lists:
+/// attribution after, before, with a pronoun, in curly or straight marks.
+fn quoted(rng: &mut Rng, body: &str) -> String {
+    let who = format!("{} {}", rng.pick(FIRST), rng.pick(LAST));
+    let spoken = body.trim_end_matches('.');
+    let (open, close) = if rng.chance(30) { ("\u{201C}", "\u{201D}") } else { ("\"", "\"") };
+    match rng.below(4) {
+        0 => format!("{open}{spoken},{close} {} {} {who}.", rng.pick(VERBS), rng.pick(ROLES)),
+        1 => format!("{open}{spoken},{close} said {who}."),
+        2 => {
+            let role = rng.pick(ROLES);
+            let a = if role.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+            format!("{who}, {a} {role}, said: {open}{spoken}.{close}")
+        }
+        _ => format!("{who} spoke first. {open}{spoken},{close} she said."),
+    }
+}
+
 struct Story {
     title: String,
     caption: Option<String>,
@@ -150,20 +179,10 @@ fn story(rng: &mut Rng, n: usize) -> Story {
         rng.pick(WORDS)
     );
     let caption = rng.chance(30).then(|| format!("{} PHOTO | FILE", sentence(rng)));
-    let paragraphs = (0..8 + rng.below(6))
+    let paragraphs = (0..5 + rng.below(5))
         .map(|_| {
             let body = (0..2 + rng.below(3)).map(|_| sentence(rng)).collect::<Vec<_>>().join(" ");
-            if rng.chance(25) {
-                let who = format!("{} {}", rng.pick(FIRST), rng.pick(LAST));
-                format!(
-                    "\"{}\" {} {} {who}.",
-                    body.trim_end_matches('.').to_string() + ",",
-                    rng.pick(VERBS),
-                    rng.pick(ROLES)
-                )
-            } else {
-                body
-            }
+            if rng.chance(25) { quoted(rng, &body) } else { body }
         })
         .collect();
     let mut tags: Vec<String> = Vec::new();

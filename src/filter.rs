@@ -36,7 +36,7 @@ pub fn story_matches_search(story: &Story, query: &str) -> bool {
         .chain(story.caption.as_deref())
         .chain(story.paragraphs.iter().map(String::as_str))
         .chain(story.tags.iter().map(String::as_str))
-        .chain(story.quotes.iter().filter_map(|q| q.speaker.as_deref()));
+        .chain(story.quotes().iter().filter_map(|q| q.speaker.as_deref()));
     let haystack: Vec<String> = fields.map(str::to_lowercase).collect();
     words.iter().all(|w| haystack.iter().any(|h| h.contains(w.as_str())))
 }

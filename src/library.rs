@@ -38,10 +38,8 @@ impl Library {
             .filter(|d| d.unsegmented_tags.is_none())
             .flat_map(|d| d.story.tags.iter().map(|t| t.to_lowercase()))
             .collect();
-        if !known.is_empty() {
-            for draft in drafts.iter_mut().filter(|d| d.unsegmented_tags.is_some()) {
-                parse::segment_tags(draft, &known);
-            }
+        for draft in drafts.iter_mut().filter(|d| d.unsegmented_tags.is_some()) {
+            parse::segment_tags(draft, &known);
         }
         Library::from_stories(drafts.into_iter().map(|d| d.story).collect())
     }
@@ -49,13 +47,13 @@ impl Library {
     /// Index stories as they are, sorting them into reading order: newest
     /// first where a date is known, then by title, then by source.
     pub fn from_stories(mut stories: Vec<Story>) -> Library {
-        stories.sort_by(|a, b| {
-            b.published
-                .is_some()
-                .cmp(&a.published.is_some())
-                .then_with(|| b.published.cmp(&a.published))
-                .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
-                .then_with(|| a.source.cmp(&b.source))
+        stories.sort_by_cached_key(|s| {
+            (
+                s.published.is_none(),
+                std::cmp::Reverse(s.published.clone()),
+                s.title.to_lowercase(),
+                s.source.clone(),
+            )
         });
         let mut first_seen: HashMap<String, usize> = HashMap::new();
         let mut tags: Vec<TagCount> = Vec::new();

@@ -1,6 +1,8 @@
 //! The in-memory story model shared by the parsers, the CLI and the UI: `Story`,
 //! `Quote`, `Format`, and the content-derived story id. No I/O happens here.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 /// Where a story came from; serialised as the lower-case names of FORMAT.md.
@@ -54,7 +56,11 @@ pub struct Quote {
 
 /// A news story, whatever format it was read from. Field names are the public
 /// export schema of FORMAT.md.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Quotes are found the first time they are asked for (`quotes()`), not at
+/// load: listing tags or filtering 100,000 stories never pays for quote
+/// attribution, and a reader pays only for the stories it opens.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Story {
     pub id: String,
     pub source: String,
@@ -67,12 +73,11 @@ pub struct Story {
     pub published: Option<String>,
     pub tags: Vec<String>,
     pub paragraphs: Vec<String>,
-    pub quotes: Vec<Quote>,
+    quotes: LazyQuotes,
     pub read: bool,
     pub starred: bool,
     /// Link targets found in the story, for the reader to open. Not part
     /// of the export schema.
-    #[serde(skip)]
     pub links: Vec<String>,
 }
 
@@ -93,17 +98,61 @@ impl Story {
             published: None,
             tags: Vec::new(),
             paragraphs,
-            quotes: Vec::new(),
+            quotes: LazyQuotes::default(),
             read: false,
             starred: false,
             links: Vec::new(),
         }
     }
 
+    /// Every quote in the story, found on first use. The text must not
+    /// change after that: the quotes would no longer match it.
+    pub fn quotes(&self) -> &[Quote] {
+        self.quotes.0.get_or_init(|| {
+            let mut context: Vec<&str> = vec![&self.title];
+            context.extend(self.caption.as_deref());
+            crate::parse::quotes::find_quotes(&self.paragraphs, &context)
+        })
+    }
+
     /// The first eight characters of the id, enough to tell stories apart in
     /// a listing.
     pub fn short_id(&self) -> &str {
         self.id.get(..8).unwrap_or(&self.id)
+    }
+}
+
+/// Quotes computed on first use. Equal whenever the stories are: quotes
+/// are a function of the text, which `Story` compares.
+#[derive(Debug, Clone, Default)]
+struct LazyQuotes(OnceLock<Vec<Quote>>);
+
+impl PartialEq for LazyQuotes {
+    fn eq(&self, _: &LazyQuotes) -> bool {
+        true
+    }
+}
+
+/// The export schema of FORMAT.md, field by field.
+impl Serialize for Story {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Story", 15)?;
+        s.serialize_field("id", &self.id)?;
+        s.serialize_field("source", &self.source)?;
+        s.serialize_field("format", &self.format)?;
+        s.serialize_field("title", &self.title)?;
+        s.serialize_field("caption", &self.caption)?;
+        s.serialize_field("credit", &self.credit)?;
+        s.serialize_field("author", &self.author)?;
+        s.serialize_field("url", &self.url)?;
+        s.serialize_field("published", &self.published)?;
+        s.serialize_field("tags", &self.tags)?;
+        s.serialize_field("paragraphs", &self.paragraphs)?;
+        s.serialize_field("quotes", self.quotes())?;
+        s.serialize_field("read", &self.read)?;
+        s.serialize_field("starred", &self.starred)?;
+        s.end()
     }
 }
 

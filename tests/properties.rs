@@ -12,8 +12,8 @@ fn strings(story: &Story) -> Vec<&str> {
     all.extend(story.credit.as_deref());
     all.extend(story.tags.iter().map(String::as_str));
     all.extend(story.paragraphs.iter().map(String::as_str));
-    all.extend(story.quotes.iter().map(|q| q.text.as_str()));
-    all.extend(story.quotes.iter().filter_map(|q| q.speaker.as_deref()));
+    all.extend(story.quotes().iter().map(|q| q.text.as_str()));
+    all.extend(story.quotes().iter().filter_map(|q| q.speaker.as_deref()));
     all
 }
 
@@ -24,7 +24,7 @@ fn assert_clean(story: &Story) {
             "control character kept in {s:?}"
         );
     }
-    for q in &story.quotes {
+    for q in story.quotes() {
         assert!(q.paragraph <= q.end_paragraph && q.end_paragraph < story.paragraphs.len());
         let len = story.paragraphs[q.end_paragraph].chars().count();
         assert!(q.end <= len);

@@ -15,7 +15,7 @@ const UNKNOWN: &str = "(unknown)";
 pub fn select<'a>(stories: &[&'a Story], speaker: Option<&str>) -> Vec<(&'a Story, &'a Quote)> {
     stories
         .iter()
-        .flat_map(|s| s.quotes.iter().map(move |q| (*s, q)))
+        .flat_map(|s| s.quotes().iter().map(move |q| (*s, q)))
         .filter(|(_, q)| match speaker {
             None => true,
             Some(name) => q.speaker.as_deref().is_some_and(|s| name_matches(s, name)),

@@ -73,6 +73,9 @@ fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> Decoded<'static> {
 /// this is not an article, whatever its name says. (Random bytes score far
 /// higher; text laced with escape sequences far lower.)
 fn looks_binary(text: &str) -> bool {
+    if is_clean(text) {
+        return false;
+    }
     let sample = text.chars().take(8192);
     let (mut total, mut bad) = (0usize, 0usize);
     for c in sample {
@@ -97,8 +100,111 @@ fn is_invisible(c: char) -> bool {
 /// Make text safe and tidy, keeping new lines: line endings become `\n`,
 /// tabs and unusual spaces become a space, ANSI escape sequences are removed
 /// whole, every other control character and every bidi control is dropped,
-/// and trailing spaces are trimmed from each line.
-pub fn sanitize(text: &str) -> String {
+/// and trailing spaces are trimmed from each line. Text that is already
+/// clean (nearly all of it) is returned as it is, without a copy.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if is_clean(text) { Cow::Borrowed(text) } else { Cow::Owned(sanitize_slow(text)) }
+}
+
+/// Whether `sanitize` would leave the text as it is. Eight bytes at a time
+/// while they are all printable ASCII; byte by byte (decoding non-ASCII
+/// characters) elsewhere.
+fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if all_printable_ascii(word) {
+                // A space ending the chunk may be trailing: look at the next byte.
+                if chunk[7] == b' ' && matches!(bytes.get(i + 8), None | Some(b'\n')) {
+                    return false;
+                }
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if b.is_ascii() {
+            let trailing_space = b == b' ' && matches!(bytes.get(i + 1), None | Some(b'\n'));
+            if (b < 0x20 && b != b'\n') || b == 0x7f || trailing_space {
+                return false;
+            }
+            i += 1;
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                return false;
+            };
+            if changed_by_sanitize(c) {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    true
+}
+
+/// Every byte of the word is in 0x20..=0x7e (no control, no DEL, no
+/// non-ASCII), tested without looking at the bytes one by one.
+fn all_printable_ascii(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let del_or_high = (word.wrapping_add(ONES) | word) & HIGH;
+    below_space | del_or_high == 0
+}
+
+/// Whether `fold_spaces` has nothing to fold: single ASCII spaces between
+/// words, none at the ends. Non-ASCII characters are decoded only when
+/// their first byte could start a space (U+0085, U+00A0, U+1680, U+2000-U+205F,
+/// U+3000).
+fn is_folded(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    // Bytes worth a second look: spaces (a double one?), other ASCII white
+    // space, and the first bytes of non-ASCII spaces.
+    const SPECIAL: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < 256 {
+            table[i] = matches!(i, 0x20 | 0x09..=0x0d | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+            i += 1;
+        }
+        table
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        if !SPECIAL[usize::from(b)] {
+            continue;
+        }
+        let folds = match b {
+            b' ' => bytes.get(i + 1) == Some(&b' '),
+            0x09..=0x0d => true,
+            _ => text.get(i..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace),
+        };
+        if folds {
+            return false;
+        }
+    }
+    true
+}
+
+/// Non-ASCII characters that `sanitize` replaces or drops.
+fn changed_by_sanitize(c: char) -> bool {
+    is_unusual_space(c)
+        || matches!(c, '\u{2028}' | '\u{2029}')
+        || c.is_control()
+        || is_bidi_control(c)
+        || is_invisible(c)
+}
+
+/// Spaces that become a plain space.
+fn is_unusual_space(c: char) -> bool {
+    matches!(c, '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
+}
+
+fn sanitize_slow(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -111,7 +217,7 @@ pub fn sanitize(text: &str) -> String {
             '\n' => push_newline(&mut out),
             '\x1b' => skip_escape_sequence(&mut chars),
             '\u{9b}' => skip_csi_body(&mut chars),
-            '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => out.push(' '),
+            c if is_unusual_space(c) => out.push(' '),
             '\u{2028}' | '\u{2029}' => push_newline(&mut out),
             c if c.is_control() || is_bidi_control(c) || is_invisible(c) => {}
             c => out.push(c),
@@ -173,9 +279,17 @@ fn skip_csi_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 /// Sanitise and fold all white space, new lines included, into single
 /// spaces: for titles, tags, names and other one-line fields.
 pub fn one_line(text: &str) -> String {
-    let safe = sanitize(text);
-    let mut out = String::with_capacity(safe.len());
-    for word in safe.split_whitespace() {
+    fold_spaces(&sanitize(text))
+}
+
+/// Fold white space into single spaces, trimmed, in text that is already
+/// sanitised. Copies the text once.
+pub fn fold_spaces(text: &str) -> String {
+    if is_folded(text) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -244,7 +358,32 @@ mod tests {
     }
 
     #[test]
+    fn clean_text_is_not_copied_and_unclean_text_is() {
+        assert!(matches!(sanitize("Plain words.\nSecond line, “curly” Séverine."), Cow::Borrowed(_)));
+        let long_clean = "Eight by eight: the chunked scan sees these. ".repeat(3) + "end";
+        assert!(matches!(sanitize(&long_clean), Cow::Borrowed(_)));
+        for dirty in [
+            "trailing \nspace",
+            "end ",
+            "tab\there",
+            "nbsp\u{A0}",
+            "bell\x07",
+            "rlo\u{202E}",
+            "c1\u{85}",
+            "exactly8 \nafter a chunk",
+            "chunked \nspace ends the first eight bytes",
+            "long enough to be chunked\x1b[31m red",
+            "long enough to be chunked\x7f del",
+        ] {
+            assert!(matches!(sanitize(dirty), Cow::Owned(_)), "{dirty:?}");
+        }
+    }
+
+    #[test]
     fn one_line_folds_whitespace() {
         assert_eq!(one_line("  Boost \n for\u{A0}\u{A0}Ruto "), "Boost for Ruto");
+        assert_eq!(fold_spaces("a  b"), "a b");
+        assert_eq!(fold_spaces("a\u{3000}b\u{1680}c é"), "a b c é");
+        assert_eq!(fold_spaces("already single spaces, “curly”"), "already single spaces, “curly”");
     }
 }

@@ -48,7 +48,11 @@ fn by_extension(path: &str) -> Option<InputFormat> {
 
 /// What the content looks like, from its first bytes.
 fn by_content(text: &str) -> Option<InputFormat> {
-    let head: String = text.trim_start().chars().take(2048).collect::<String>().to_ascii_lowercase();
+    let start = text.trim_start();
+    if !start.starts_with(['<', '{', '[']) {
+        return None;
+    }
+    let head: String = start.chars().take(2048).collect::<String>().to_ascii_lowercase();
     if head.starts_with("<?xml")
         || head.starts_with("<rss")
         || head.starts_with("<feed")

@@ -124,7 +124,7 @@ mod tests {
         assert_eq!(s.tags, ["Mombasa", "Transport"]);
         assert_eq!(s.url.as_deref(), Some("https://example.org/ferry"));
         assert_eq!(s.published.as_deref(), Some("2025-01-14T09:30:00Z"));
-        assert_eq!(s.quotes[0].speaker.as_deref(), Some("Amina Said"));
+        assert_eq!(s.quotes()[0].speaker.as_deref(), Some("Amina Said"));
         assert_eq!(parsed.drafts[1].story.paragraphs, ["Plain text & more."]);
     }
 

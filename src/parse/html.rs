@@ -129,7 +129,7 @@ mod tests {
     #[test]
     fn quotes_in_pages_are_found() {
         let s = parse("p.html", PAGE).story;
-        assert_eq!(s.quotes.len(), 1);
-        assert_eq!(s.quotes[0].speaker.as_deref(), Some("Rose Chebet"));
+        assert_eq!(s.quotes().len(), 1);
+        assert_eq!(s.quotes()[0].speaker.as_deref(), Some("Rose Chebet"));
     }
 }

@@ -241,8 +241,8 @@ mod tests {
     #[test]
     fn quotes_in_markdown_are_found() {
         let s = parse("n.md", "# T\n\n> \"We will rebuild,\" said Mayor Ines Baptiste.\n").story;
-        assert_eq!(s.quotes.len(), 1);
-        assert_eq!(s.quotes[0].speaker.as_deref(), Some("Ines Baptiste"));
+        assert_eq!(s.quotes().len(), 1);
+        assert_eq!(s.quotes()[0].speaker.as_deref(), Some("Ines Baptiste"));
     }
 
     #[test]

@@ -72,15 +72,11 @@ pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Re
     Ok(parsed)
 }
 
-/// Complete a story: find its quotes and give a space-joined tag line a first
-/// segmentation from the story's own text.
-pub(crate) fn finish(mut story: Story, unsegmented: Option<String>, warnings: Vec<String>) -> Draft {
-    let mut context: Vec<&str> = vec![&story.title];
-    context.extend(story.caption.as_deref());
-    story.quotes = quotes::find_quotes(&story.paragraphs, &context);
-    let mut draft = Draft { story, unsegmented_tags: unsegmented, warnings };
-    segment_tags(&mut draft, &HashSet::new());
-    draft
+/// Complete a story. A space-joined tag line stays unsegmented until the
+/// library knows every story's tags (`Library::from_drafts`); quotes are
+/// found when first asked for.
+pub(crate) fn finish(story: Story, unsegmented: Option<String>, warnings: Vec<String>) -> Draft {
+    Draft { story, unsegmented_tags: unsegmented, warnings }
 }
 
 /// Segment a draft's space-joined tag line with what the library knows.

@@ -58,6 +58,10 @@ pub struct Knowledge<'a> {
 pub fn segment(line: &str, knowledge: &Knowledge) -> Vec<String> {
     let words: Vec<&str> = line.split_whitespace().collect();
     let n = words.len();
+    // Where each word of the line starts a whole word in the text: every
+    // phrase a segment could be starts at one of these, so the text is
+    // scanned once a word, not once a candidate phrase.
+    let starts: Vec<Vec<usize>> = words.iter().map(|w| word_starts(knowledge.text, w)).collect();
     // best[i]: best score and segment start for the first i words.
     let mut best: Vec<Option<(i64, usize)>> = vec![None; n + 1];
     best[0] = Some((0, 0));
@@ -66,7 +70,7 @@ pub fn segment(line: &str, knowledge: &Knowledge) -> Vec<String> {
             let Some((before, _)) = best[start] else {
                 continue;
             };
-            let Some(score) = score(&words[start..end], knowledge) else {
+            let Some(score) = score(&words[start..end], &starts[start], knowledge) else {
                 continue;
             };
             let total = before + score;
@@ -87,7 +91,7 @@ pub fn segment(line: &str, knowledge: &Knowledge) -> Vec<String> {
     dedupe(segments)
 }
 
-fn score(words: &[&str], knowledge: &Knowledge) -> Option<i64> {
+fn score(words: &[&str], first_at: &[usize], knowledge: &Knowledge) -> Option<i64> {
     let len = words.len() as i64;
     let first = words[0];
     let last = words[words.len() - 1];
@@ -101,7 +105,7 @@ fn score(words: &[&str], knowledge: &Knowledge) -> Option<i64> {
     if words.len() == 1 {
         return Some(if CONNECTORS.contains(&first) { -5 } else { 1 });
     }
-    if contains_phrase(knowledge.text, &phrase) {
+    if contains_phrase(knowledge.text, first_at, &phrase) {
         return Some(len * len);
     }
     if words.len() == 2 && names::is_title(first) && names::is_name_word(last) {
@@ -122,13 +126,21 @@ fn score(words: &[&str], knowledge: &Knowledge) -> Option<i64> {
     lower_case_phrase.then_some(len + 1)
 }
 
-/// `phrase` occurs in `text` as whole words, case-sensitively (`US` must not
-/// match `us`).
-fn contains_phrase(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+/// Byte offsets where `word` occurs in `text` with no letter or digit
+/// before it, case-sensitively (`US` must not match `us`).
+fn word_starts(text: &str, word: &str) -> Vec<usize> {
+    text.match_indices(word)
+        .filter(|(at, _)| !text[..*at].chars().next_back().is_some_and(char::is_alphanumeric))
+        .map(|(at, _)| at)
+        .collect()
+}
+
+/// `phrase` occurs in `text` as whole words, at one of the places where its
+/// first word starts (`first_at`, from `word_starts`).
+fn contains_phrase(text: &str, first_at: &[usize], phrase: &str) -> bool {
+    first_at.iter().any(|&at| {
+        text[at..].starts_with(phrase)
+            && !text[at + phrase.len()..].chars().next().is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -200,8 +212,17 @@ mod tests {
 
     #[test]
     fn phrase_match_respects_word_boundaries_and_case() {
-        assert!(contains_phrase("the US said", "US"));
-        assert!(!contains_phrase("send us a story", "US"));
-        assert!(!contains_phrase("USAID", "US"));
+        let found = |text: &str, phrase: &str| {
+            let first = phrase.split(' ').next().unwrap_or_default();
+            contains_phrase(text, &word_starts(text, first), phrase)
+        };
+        assert!(found("the US said", "US"));
+        assert!(!found("send us a story", "US"));
+        assert!(!found("USAID", "US"));
+        assert!(!found("THE USAID", "US"));
+        assert!(found("Secretary of State's visit", "Secretary of State"));
+        assert!(!found("Secretary of Statehood", "Secretary of State"));
+        // A later occurrence counts when an earlier one is part of a longer word.
+        assert!(found("Statesman Secretary; Secretary of State", "Secretary of State"));
     }
 }

@@ -2,15 +2,18 @@
 //! caption and credit, body paragraphs, tags, and the site boilerplate after
 //! them, recognised by shape and position.
 
-use super::clean::{self, Unreadable, one_line};
+use super::clean::{self, Unreadable, fold_spaces};
 use super::tags::{self, TagLine};
 use super::{Draft, finish};
 use crate::model::{Format, Story};
 
-/// Parse one plain-text article. Infallible for text: a strange article still
-/// yields a story; only empty and binary files are refused.
+/// Parse one plain-text article on its own, a space-joined tag line
+/// segmented with the story's own text only. Infallible for text: a strange
+/// article still yields a story; only empty and binary files are refused.
 pub fn parse(source: &str, bytes: &[u8]) -> Result<Draft, Unreadable> {
-    Ok(parse_decoded(source, &clean::decode(bytes)?))
+    let mut draft = parse_decoded(source, &clean::decode(bytes)?);
+    super::segment_tags(&mut draft, &std::collections::HashSet::new());
+    Ok(draft)
 }
 
 /// Parse an article already decoded (the loader decodes once to detect the
@@ -25,7 +28,7 @@ pub fn parse_decoded(source: &str, decoded: &clean::Decoded) -> Draft {
 
     // The title is the first line; anything under it in the same block is body.
     let first = blocks.remove(0);
-    let title = one_line(first[0]);
+    let title = fold_spaces(first[0]);
     if first.len() > 1 {
         blocks.insert(0, first[1..].to_vec());
     }
@@ -106,9 +109,12 @@ fn blocks(text: &str) -> Vec<Vec<&str>> {
     out
 }
 
-/// A block's lines as one paragraph.
+/// A block's lines (of sanitised text) as one paragraph.
 fn join(block: &[&str]) -> String {
-    one_line(&block.join(" "))
+    match block {
+        [line] => fold_spaces(line),
+        _ => fold_spaces(&block.join(" ")),
+    }
 }
 
 fn same_text(a: &str, b: &str) -> bool {
@@ -162,7 +168,8 @@ fn is_upper_word(word: &str) -> bool {
 
 /// Promotions scrapers leave inside the body: `ALSO READ: ...`.
 fn is_inline_promo(paragraph: &str) -> bool {
-    let upper = paragraph.to_uppercase();
+    let head: String = paragraph.chars().take(16).collect();
+    let upper = head.to_uppercase();
     ["ALSO READ", "READ ALSO", "RELATED:", "READ MORE:", "ADVERTISEMENT", "SPONSORED"]
         .iter()
         .any(|p| upper.starts_with(p))

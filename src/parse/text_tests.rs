@@ -143,9 +143,9 @@ fn empty_and_binary_files_are_refused() {
 #[test]
 fn quotes_are_found_in_the_body() {
     let s = story(ARTICLE);
-    assert_eq!(s.quotes.len(), 1);
-    assert_eq!(s.quotes[0].speaker.as_deref(), Some("Joyce Chebet"));
-    assert_eq!(s.quotes[0].paragraph, 1);
+    assert_eq!(s.quotes().len(), 1);
+    assert_eq!(s.quotes()[0].speaker.as_deref(), Some("Joyce Chebet"));
+    assert_eq!(s.quotes()[0].paragraph, 1);
 }
 
 #[test]

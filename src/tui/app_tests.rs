@@ -28,7 +28,7 @@ fn typed(app: &mut App, text: &str) {
 fn quote_status(app: &App) -> Option<(usize, String)> {
     let story = &app.library.stories()[app.reader.story?];
     let q = app.reader.quote?;
-    Some((q + 1, story.quotes[q].speaker.clone().unwrap_or_default()))
+    Some((q + 1, story.quotes()[q].speaker.clone().unwrap_or_default()))
 }
 
 #[test]
@@ -155,7 +155,7 @@ fn a_quote_is_scrolled_into_view() {
     app.selected = index_of(&app, "Camel milk");
     app.update(Action::PrevQuote);
     let story = &app.library.stories()[app.reader.story.unwrap()];
-    let quote = &story.quotes[app.reader.quote.unwrap()];
+    let quote = &story.quotes()[app.reader.quote.unwrap()];
     let line = app.layout.line_of(quote.paragraph, quote.start).unwrap();
     let rows = app.panes().reader_rows();
     assert!(app.reader.scroll <= line && line < app.reader.scroll + rows, "line {line} in view");

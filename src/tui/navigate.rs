@@ -7,13 +7,13 @@ use super::app::{App, Focus, Overlay};
 
 impl App {
     pub(super) fn quote_count(&self) -> usize {
-        self.reader.story.map_or(0, |s| self.library.stories()[s].quotes.len())
+        self.reader.story.map_or(0, |s| self.library.stories()[s].quotes().len())
     }
 
     /// Highlight quote `q` and scroll it into view.
     pub(super) fn show_quote(&mut self, q: usize) {
         let Some(story) = self.reader.story else { return };
-        let quote = &self.library.stories()[story].quotes[q];
+        let quote = &self.library.stories()[story].quotes()[q];
         let (para, start) = (quote.paragraph, quote.start);
         self.reader.quote = Some(q);
         self.reveal(para, start);

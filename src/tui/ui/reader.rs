@@ -103,7 +103,7 @@ impl ReaderView<'_> {
         if let Some(i) = marks.found.iter().position(|m| m.para == para && m.start <= at && at < m.end) {
             return if Some(i) == marks.current_found { theme.found_current } else { theme.found };
         }
-        match marks.story.quotes.iter().position(|q| covers(q, para, at)) {
+        match marks.story.quotes().iter().position(|q| covers(q, para, at)) {
             Some(q) if Some(q) == marks.current_quote => theme.quote_current,
             Some(_) => theme.quote,
             None => theme.reader,

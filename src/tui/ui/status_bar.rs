@@ -72,7 +72,7 @@ impl StatusBar<'_> {
             );
         }
         if let (Some(q), Some(story)) = (app.reader.quote, app.reader.story) {
-            let quotes = &app.library.stories()[story].quotes;
+            let quotes = app.library.stories()[story].quotes();
             let speaker = quotes[q].speaker.as_deref().unwrap_or("unknown speaker");
             push(&mut spans, format!("quote {}/{} - {speaker}", q + 1, quotes.len()), theme.status_key);
         }
