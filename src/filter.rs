@@ -3,7 +3,7 @@
 //! the `Filter` that the CLI and the UI apply to a library.
 
 use crate::library::Library;
-use crate::model::Story;
+use crate::words::query_words;
 
 /// The lower-case words of a name: letters and digits, apostrophes inside a
 /// word kept (`Nyong'o`; a curly apostrophe counts as a straight one).
@@ -23,22 +23,6 @@ pub fn name_matches(name: &str, query: &str) -> bool {
 
 pub(crate) fn words_match(name: &[String], query: &[String]) -> bool {
     !query.is_empty() && name.windows(query.len()).any(|w| w == query)
-}
-
-/// Every word of the query occurs (case-insensitive, anywhere in a word) in
-/// the story's title, text, caption, tags or quote speakers.
-pub fn story_matches_search(story: &Story, query: &str) -> bool {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    if words.is_empty() {
-        return true;
-    }
-    let fields = std::iter::once(story.title.as_str())
-        .chain(story.caption.as_deref())
-        .chain(story.paragraphs.iter().map(String::as_str))
-        .chain(story.tags.iter().map(String::as_str))
-        .chain(story.quotes().iter().filter_map(|q| q.speaker.as_deref()));
-    let haystack: Vec<String> = fields.map(str::to_lowercase).collect();
-    words.iter().all(|w| haystack.iter().any(|h| h.contains(w.as_str())))
 }
 
 /// One tag condition of a filter.
@@ -73,53 +57,34 @@ impl Filter {
         *self != Filter::default()
     }
 
-    /// Indices of the matching stories, in library order.
+    /// Indices of the matching stories, in reading order. Tags and search
+    /// are answered by the library's indexes as sets of stories; only the
+    /// read and starred marks are looked at story by story.
     pub fn apply(&self, library: &Library) -> Vec<usize> {
-        let mut selected: Option<Vec<usize>> = None;
+        let mut set = library.search(&query_words(&self.search));
         for tag in &self.tags {
-            let tagged = match tag {
-                TagFilter::Name(name) => library.stories_tagged(name),
-                TagFilter::Exact(name) => library.stories_with_tag(name),
-            };
-            selected = Some(match selected {
-                None => tagged,
-                Some(prev) => intersect(&prev, &tagged),
+            set.intersect_with(&match tag {
+                TagFilter::Name(name) => library.tagged(name),
+                TagFilter::Exact(name) => library.with_tag(name),
             });
         }
-        let candidates = selected.unwrap_or_else(|| (0..library.stories().len()).collect());
-        candidates
-            .into_iter()
+        let stories = library.stories();
+        library
+            .order()
+            .iter()
+            .copied()
             .filter(|&i| {
-                let story = &library.stories()[i];
-                (!self.unread_only || !story.read)
-                    && (!self.starred_only || story.starred)
-                    && story_matches_search(story, &self.search)
+                set.contains(i)
+                    && (!self.unread_only || !stories[i].read)
+                    && (!self.starred_only || stories[i].starred)
             })
             .collect()
     }
 }
 
-/// Intersection of two sorted index lists.
-pub fn intersect(a: &[usize], b: &[usize]) -> Vec<usize> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Format;
 
     #[test]
     fn names_match_on_whole_words_ignoring_case() {
@@ -137,20 +102,5 @@ mod tests {
         assert!(name_matches("Lupita Nyong'o", "nyong'o"));
         assert!(name_matches("Lupita Nyong’o", "Nyong'o"));
         assert!(!name_matches("Lupita Nyong'o", "Nyong"));
-    }
-
-    #[test]
-    fn search_looks_at_title_text_tags_and_speakers() {
-        let mut s = Story::new("x", Format::Text, "Floods in Kisumu".into(), vec!["Water rose fast.".into()]);
-        s.tags = vec!["Weather".into()];
-        assert!(story_matches_search(&s, "kisumu"));
-        assert!(story_matches_search(&s, "WATER rose"));
-        assert!(story_matches_search(&s, "weather"));
-        assert!(!story_matches_search(&s, "kisumu drought"));
-    }
-
-    #[test]
-    fn intersect_sorted_lists() {
-        assert_eq!(intersect(&[1, 3, 5, 7], &[2, 3, 7, 9]), [3, 7]);
     }
 }

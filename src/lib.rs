@@ -13,6 +13,7 @@
 //! - [`cli`]: the text and JSON output of each subcommand.
 //! - [`tui`]: the terminal reader (the only module that knows ratatui).
 
+pub mod bits;
 pub mod cli;
 pub mod config;
 pub mod filter;
@@ -23,6 +24,7 @@ pub mod opener;
 pub mod parse;
 pub mod state;
 pub mod tui;
+pub mod words;
 
 /// The sample corpus from `assets/`, bundled at build time.
 pub mod sample {

@@ -1,14 +1,18 @@
-//! The in-memory library: every story in reading order, plus a tag index
+//! The in-memory library: every story, its reading order, and a tag index
 //! (tag name -> stories, with counts) that answers "stories tagged Ruto" by
-//! whole-word name match. No I/O.
+//! whole-word name match. Stories can be added in batches while the rest
+//! are still loading; a story's index never changes once it is added. No I/O.
 
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
+use crate::bits::BitSet;
 use crate::filter::{name_words, words_match};
 use crate::model::Story;
 use crate::parse::{self, Draft};
+use crate::words::{self, WordIndex};
 
-/// A tag name and the stories that carry it (indices, ascending).
+/// A tag name and the stories that carry it (indices, in the order added).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TagCount {
     pub name: String,
@@ -17,8 +21,17 @@ pub struct TagCount {
 
 #[derive(Debug, Clone, Default)]
 pub struct Library {
+    /// In the order they were added: a story's index is its position here.
     stories: Vec<Story>,
-    /// Most used first, then by name.
+    /// Indices of the stories in reading order, up to `ordered`.
+    order: Vec<usize>,
+    /// Stories before this index are in `order`.
+    ordered: usize,
+    /// Space-joined tag lines waiting for every story's tags to be known.
+    pending: Vec<(usize, String)>,
+    /// Lower-case tags written with separators: what segmentation trusts.
+    known: HashSet<String>,
+    /// Most used first, then by name (after `settle`).
     tags: Vec<TagCount>,
     /// Each tag's lower-case words, parallel to `tags`.
     tag_words: Vec<Vec<String>>,
@@ -26,70 +39,155 @@ pub struct Library {
     by_word: HashMap<String, Vec<usize>>,
     /// Lower-case name -> tag.
     by_name: HashMap<String, usize>,
+    /// The search index, when one was asked for (`index_words`).
+    words: Option<WordIndex>,
 }
 
 impl Library {
-    /// Assemble a library from parsed drafts: segment space-joined tag lines
-    /// with the tags other stories wrote with separators, put stories in
-    /// reading order, and index the tags.
-    pub fn from_drafts(mut drafts: Vec<Draft>) -> Library {
-        let known: HashSet<String> = drafts
-            .iter()
-            .filter(|d| d.unsegmented_tags.is_none())
-            .flat_map(|d| d.story.tags.iter().map(|t| t.to_lowercase()))
-            .collect();
-        for draft in drafts.iter_mut().filter(|d| d.unsegmented_tags.is_some()) {
-            parse::segment_tags(draft, &known);
-        }
-        Library::from_stories(drafts.into_iter().map(|d| d.story).collect())
+    /// Assemble a library from every parsed draft at once.
+    pub fn from_drafts(drafts: Vec<Draft>) -> Library {
+        let mut library = Library::default();
+        library.extend(drafts);
+        library.finish();
+        library
     }
 
-    /// Index stories as they are, sorting them into reading order: newest
-    /// first where a date is known, then by title, then by source.
-    pub fn from_stories(mut stories: Vec<Story>) -> Library {
-        stories.sort_by_cached_key(|s| {
-            (
-                s.published.is_none(),
-                std::cmp::Reverse(s.published.clone()),
-                s.title.to_lowercase(),
-                s.source.clone(),
-            )
-        });
-        let mut first_seen: HashMap<String, usize> = HashMap::new();
-        let mut tags: Vec<TagCount> = Vec::new();
-        for (i, story) in stories.iter().enumerate() {
-            for tag in &story.tags {
-                let at = *first_seen.entry(tag.to_lowercase()).or_insert_with(|| {
-                    tags.push(TagCount { name: tag.clone(), stories: Vec::new() });
-                    tags.len() - 1
-                });
-                if tags[at].stories.last() != Some(&i) {
-                    tags[at].stories.push(i);
+    /// Index finished stories as they are.
+    pub fn from_stories(stories: Vec<Story>) -> Library {
+        let drafts = stories
+            .into_iter()
+            .map(|story| Draft { story, unsegmented_tags: None, warnings: Vec::new() })
+            .collect();
+        Library::from_drafts(drafts)
+    }
+
+    /// Add a batch of stories. They are indexed by tag at once; call
+    /// `settle` to put them in reading order, and `finish` once the last
+    /// batch is in.
+    pub fn extend(&mut self, drafts: Vec<Draft>) {
+        self.extend_indexed(drafts, None);
+    }
+
+    /// Keep a search index from now on, starting with the stories already in.
+    pub fn index_words(&mut self) {
+        if self.words.is_none() {
+            self.words = Some(WordIndex::build(&self.stories));
+        }
+    }
+
+    /// As `extend`, with the batch's word index when the loading thread made
+    /// one (`WordIndex::build` on the batch); otherwise, if this library
+    /// keeps a search index, the batch is indexed here.
+    pub fn extend_indexed(&mut self, drafts: Vec<Draft>, batch_words: Option<WordIndex>) {
+        let base = self.stories.len();
+        for draft in drafts {
+            let index = self.stories.len();
+            match draft.unsegmented_tags {
+                Some(line) => self.pending.push((index, line)),
+                None => {
+                    self.known.extend(draft.story.tags.iter().map(|t| t.to_lowercase()));
+                    self.index_tags(index, &draft.story.tags);
                 }
             }
+            self.stories.push(draft.story);
         }
-        tags.sort_by(|a, b| {
-            b.stories
-                .len()
-                .cmp(&a.stories.len())
-                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-        });
-        let tag_words: Vec<Vec<String>> = tags.iter().map(|t| name_words(&t.name)).collect();
-        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
-        for (t, words) in tag_words.iter().enumerate() {
+        if let Some(index) = &mut self.words {
+            let batch_words = batch_words.unwrap_or_else(|| WordIndex::build(&self.stories[base..]));
+            index.merge(batch_words, base);
+        }
+    }
+
+    /// The last batch is in: segment the space-joined tag lines with every
+    /// tag the library knows, then settle the order and the tag ranking.
+    pub fn finish(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        let segmented = segment_all(&self.stories, &pending, &self.known);
+        for ((index, _), tags) in pending.iter().zip(segmented) {
+            self.index_tags(*index, &tags);
+            if let Some(words) = &mut self.words {
+                words.add_words(*index, &tags);
+            }
+            self.stories[*index].tags = tags;
+        }
+        self.settle();
+    }
+
+    /// Whether stories are waiting for `finish`.
+    pub fn is_finished(&self) -> bool {
+        self.pending.is_empty() && self.ordered == self.stories.len()
+    }
+
+    /// Put the stories added since the last call into reading order and
+    /// rank the tags again.
+    pub fn settle(&mut self) {
+        if self.ordered < self.stories.len() {
+            let mut added: Vec<usize> = (self.ordered..self.stories.len()).collect();
+            let stories = &self.stories;
+            added.sort_by(|&a, &b| reading_order(&stories[a], &stories[b]));
+            self.order = merge(&self.order, &added, |&a, &b| reading_order(&stories[a], &stories[b]));
+            self.ordered = stories.len();
+        }
+        self.rank_tags();
+        if let Some(words) = &mut self.words {
+            words.prepare();
+        }
+    }
+
+    fn index_tags(&mut self, index: usize, tags: &[String]) {
+        for tag in tags {
+            let at = match self.by_name.get(&tag.to_lowercase()) {
+                Some(&at) => at,
+                None => {
+                    self.by_name.insert(tag.to_lowercase(), self.tags.len());
+                    self.tags.push(TagCount { name: tag.clone(), stories: Vec::new() });
+                    self.tags.len() - 1
+                }
+            };
+            if self.tags[at].stories.last() != Some(&index) {
+                self.tags[at].stories.push(index);
+            }
+        }
+    }
+
+    /// Sort the tags most used first and rebuild the lookups by position.
+    fn rank_tags(&mut self) {
+        self.tags.sort_by_cached_key(|t| (std::cmp::Reverse(t.stories.len()), t.name.to_lowercase()));
+        self.tag_words = self.tags.iter().map(|t| name_words(&t.name)).collect();
+        self.by_word.clear();
+        for (t, words) in self.tag_words.iter().enumerate() {
             for w in words {
-                let list = by_word.entry(w.clone()).or_default();
+                let list = self.by_word.entry(w.clone()).or_default();
                 if list.last() != Some(&t) {
                     list.push(t);
                 }
             }
         }
-        let by_name = tags.iter().enumerate().map(|(i, t)| (t.name.to_lowercase(), i)).collect();
-        Library { stories, tags, tag_words, by_word, by_name }
+        self.by_name = self.tags.iter().enumerate().map(|(i, t)| (t.name.to_lowercase(), i)).collect();
     }
 
+    /// Every story, by index (the order they were added).
     pub fn stories(&self) -> &[Story] {
         &self.stories
+    }
+
+    pub fn len(&self) -> usize {
+        self.stories.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stories.is_empty()
+    }
+
+    /// Story indices in reading order: newest first where a date is known,
+    /// then by title, then by source. Stories added since the last `settle`
+    /// are not in it yet.
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+
+    /// The stories in reading order.
+    pub fn in_order(&self) -> impl Iterator<Item = &Story> {
+        self.order.iter().map(|&i| &self.stories[i])
     }
 
     pub fn story_mut(&mut self, index: usize) -> Option<&mut Story> {
@@ -120,22 +218,102 @@ impl Library {
         candidates.iter().copied().filter(|&t| words_match(&self.tag_words[t], &query)).collect()
     }
 
-    /// Stories carrying exactly this tag (ignoring case), in library order.
-    pub fn stories_with_tag(&self, name: &str) -> Vec<usize> {
-        self.by_name.get(&name.to_lowercase()).map(|&t| self.tags[t].stories.clone()).unwrap_or_default()
+    /// The set of stories carrying exactly this tag (ignoring case).
+    pub fn with_tag(&self, name: &str) -> BitSet {
+        let mut set = BitSet::new(self.len());
+        if let Some(&t) = self.by_name.get(&name.to_lowercase()) {
+            self.tags[t].stories.iter().for_each(|&i| set.insert(i));
+        }
+        set
     }
 
-    /// Stories carrying any tag that matches the query, in library order.
-    pub fn stories_tagged(&self, query: &str) -> Vec<usize> {
-        let mut out: Vec<usize> = self
-            .tags_matching(query)
-            .into_iter()
-            .flat_map(|t| self.tags[t].stories.iter().copied())
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+    /// The set of stories carrying any tag that matches the query.
+    pub fn tagged(&self, query: &str) -> BitSet {
+        let mut set = BitSet::new(self.len());
+        for t in self.tags_matching(query) {
+            self.tags[t].stories.iter().for_each(|&i| set.insert(i));
+        }
+        set
     }
+
+    /// The stories matching a search query (see `words`): from the word
+    /// index when the library keeps one, else by reading every story.
+    pub fn search(&self, query: &[String]) -> BitSet {
+        if query.is_empty() {
+            return BitSet::full(self.len());
+        }
+        if let Some(set) = self.words.as_ref().and_then(|w| w.search(query, self.len())) {
+            return set;
+        }
+        let mut set = BitSet::new(self.len());
+        for (i, story) in self.stories.iter().enumerate() {
+            if words::story_matches(story, query) {
+                set.insert(i);
+            }
+        }
+        set
+    }
+
+    /// The stories of a set, in reading order.
+    pub fn ordered(&self, set: &BitSet) -> Vec<usize> {
+        self.order.iter().copied().filter(|&i| set.contains(i)).collect()
+    }
+
+    /// Stories carrying exactly this tag (ignoring case), in reading order.
+    pub fn stories_with_tag(&self, name: &str) -> Vec<usize> {
+        self.ordered(&self.with_tag(name))
+    }
+
+    /// Stories carrying any tag that matches the query, in reading order.
+    pub fn stories_tagged(&self, query: &str) -> Vec<usize> {
+        self.ordered(&self.tagged(query))
+    }
+}
+
+/// Newest first where a date is known, then by title ignoring case, then by
+/// source.
+fn reading_order(a: &Story, b: &Story) -> Ordering {
+    b.published
+        .is_some()
+        .cmp(&a.published.is_some())
+        .then_with(|| b.published.cmp(&a.published))
+        .then_with(|| {
+            a.title.chars().flat_map(char::to_lowercase).cmp(b.title.chars().flat_map(char::to_lowercase))
+        })
+        .then_with(|| a.source.cmp(&b.source))
+}
+
+/// Merge two sorted lists into one, `a`'s items first among equals.
+fn merge(a: &[usize], b: &[usize], cmp: impl Fn(&usize, &usize) -> Ordering) -> Vec<usize> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if cmp(&b[j], &a[i]) == Ordering::Less {
+            out.push(b[j]);
+            j += 1;
+        } else {
+            out.push(a[i]);
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// Segment space-joined tag lines, on every core: each line is scored
+/// against the story's text, which takes a few microseconds a story.
+fn segment_all(stories: &[Story], pending: &[(usize, String)], known: &HashSet<String>) -> Vec<Vec<String>> {
+    let segment = |(index, line): &(usize, String)| parse::segment_line(&stories[*index], line, known);
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let chunk = pending.len().div_ceil(threads).max(256);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = pending
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(segment).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    })
 }
 
 #[cfg(test)]
@@ -162,7 +340,7 @@ mod tests {
     #[test]
     fn stories_sorted_newest_first_then_by_title() {
         let lib = library();
-        let titles: Vec<&str> = lib.stories().iter().map(|s| s.title.as_str()).collect();
+        let titles: Vec<&str> = lib.in_order().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["Delta", "Gamma", "Alpha", "Beta"]);
     }
 

@@ -218,7 +218,7 @@ mod tests {
         write(dir.path(), ".d.txt", b"Hidden file\n\nBody.\n");
         write(dir.path(), "photo.jpg", b"\xff\xd8\xff\x00");
         let loaded = load_paths(&[dir.path().to_path_buf()]).unwrap();
-        let titles: Vec<&str> = loaded.library.stories().iter().map(|s| s.title.as_str()).collect();
+        let titles: Vec<&str> = loaded.library.in_order().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["First", "Second"]);
         assert!(loaded.skipped.is_empty());
     }

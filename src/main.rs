@@ -202,7 +202,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 JsonStyle::Json => ExportFormat::Json,
                 JsonStyle::Jsonl => ExportFormat::Jsonl,
             };
-            write_stdout(|out| cli::export::write(out, library.stories().iter(), format))
+            write_stdout(|out| cli::export::write(out, library.in_order(), format))
         }
         Command::List { tags, search, unread, starred, .. } => {
             let stories = select(&tags, search.as_deref(), unread, starred);

@@ -25,7 +25,7 @@ fn check_directory(dir: &str, expected_dir: &str) {
     for entry in fs::read_dir(root.join(dir)).unwrap() {
         by_file.entry(entry.unwrap().file_name().to_string_lossy().into_owned()).or_default();
     }
-    for story in loaded.library.stories() {
+    for story in loaded.library.in_order() {
         by_file.entry(file_name(&story.source)).or_default().0.push(serde_json::to_value(story).unwrap());
     }
     for skipped in &loaded.skipped {
@@ -104,6 +104,6 @@ fn bundled_corpus_is_the_assets_directory() {
     // What `byline` opens with no PATH is exactly what is in assets/.
     let bundled = byline::load_sample();
     let on_disk = byline::load_paths(&[PathBuf::from("assets")]).unwrap();
-    let ids = |l: &byline::Loaded| l.library.stories().iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+    let ids = |l: &byline::Loaded| l.library.in_order().map(|s| s.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&bundled), ids(&on_disk));
 }

@@ -81,15 +81,19 @@ pub(crate) fn finish(story: Story, unsegmented: Option<String>, warnings: Vec<St
 
 /// Segment a draft's space-joined tag line with what the library knows.
 pub fn segment_tags(draft: &mut Draft, known_tags: &HashSet<String>) {
-    let Some(line) = &draft.unsegmented_tags else {
-        return;
-    };
-    let story = &draft.story;
+    if let Some(line) = &draft.unsegmented_tags {
+        draft.story.tags = segment_line(&draft.story, line, known_tags);
+    }
+}
+
+/// Segment a story's space-joined tag line using the tags the library knows
+/// and the story's own text.
+pub fn segment_line(story: &Story, line: &str, known_tags: &HashSet<String>) -> Vec<String> {
     let mut text = String::with_capacity(4096);
     for part in std::iter::once(&story.title).chain(story.caption.as_ref()).chain(story.paragraphs.iter()) {
         text.push_str(part);
         text.push('\n');
     }
     let knowledge = tags::Knowledge { known_tags, text: &text };
-    draft.story.tags = tags::segment(line, &knowledge);
+    tags::segment(line, &knowledge)
 }

@@ -94,7 +94,7 @@ pub struct App {
 impl App {
     pub fn new(library: Library, skipped: usize) -> App {
         let mut app = App {
-            visible: (0..library.stories().len()).collect(),
+            visible: library.order().to_vec(),
             library,
             filter: Filter::default(),
             selected: 0,

@@ -2,6 +2,7 @@
 //! can highlight them and `n`/`N` can jump between them.
 
 use crate::model::Story;
+use crate::words::{for_each_word_at, query_words};
 
 /// One occurrence of a search word: paragraph and character range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,49 +12,42 @@ pub struct Match {
     pub end: usize,
 }
 
-/// Every occurrence of every word of `query` in the story's paragraphs,
-/// ignoring case, in reading order.
+/// Where the story's paragraphs match the search (see `crate::words`):
+/// every word equal to a query word, or starting with the last one (only
+/// that prefix is marked). Character ranges, in reading order.
 pub fn matches(story: &Story, query: &str) -> Vec<Match> {
-    let words: Vec<Vec<char>> = query
-        .split_whitespace()
-        .map(|w| w.chars().flat_map(char::to_lowercase).collect())
-        .filter(|w: &Vec<char>| !w.is_empty())
-        .collect();
-    if words.is_empty() {
+    let query = query_words(query);
+    let Some((last, whole)) = query.split_last() else {
         return Vec::new();
-    }
+    };
     let mut out = Vec::new();
+    let mut buf = String::new();
     for (para, text) in story.paragraphs.iter().enumerate() {
-        let chars: Vec<char> = text.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let hit = words.iter().filter_map(|w| matches_at(&chars, i, w)).max();
-            if let Some(len) = hit {
-                out.push(Match { para, start: i, end: i + len });
-                i += len;
-            } else {
-                i += 1;
+        let mut spans = Vec::new();
+        for_each_word_at(text, &mut buf, |word, range| {
+            if whole.iter().any(|q| q == word) {
+                spans.push(range);
+            } else if word.starts_with(last.as_str()) {
+                // The typed prefix: as many characters as the query word has.
+                let chars = last.chars().count();
+                let end = text[range.start..]
+                    .char_indices()
+                    .nth(chars)
+                    .map_or(range.end, |(at, _)| range.start + at);
+                spans.push(range.start..end.min(range.end));
             }
+        });
+        let mut chars_before = 0;
+        let mut counted = 0;
+        for span in spans {
+            chars_before += text[counted..span.start].chars().count();
+            let len = text[span.start..span.end].chars().count();
+            out.push(Match { para, start: chars_before, end: chars_before + len });
+            chars_before += len;
+            counted = span.end;
         }
     }
     out
-}
-
-/// Length in characters of `word` found at `at`, ignoring case.
-fn matches_at(chars: &[char], at: usize, word: &[char]) -> Option<usize> {
-    let mut j = 0;
-    let mut k = at;
-    while j < word.len() {
-        let c = *chars.get(k)?;
-        for lower in c.to_lowercase() {
-            if word.get(j) != Some(&lower) {
-                return None;
-            }
-            j += 1;
-        }
-        k += 1;
-    }
-    Some(k - at)
 }
 
 #[cfg(test)]
@@ -69,9 +63,15 @@ mod tests {
             "T".into(),
             vec!["Haiti and HAITI".into(), "no".into(), "Kenya haiti".into()],
         );
-        let found = matches(&story, "haiti kenya");
-        let spots: Vec<(usize, usize, usize)> = found.iter().map(|m| (m.para, m.start, m.end)).collect();
-        assert_eq!(spots, [(0, 0, 5), (0, 10, 15), (2, 0, 5), (2, 6, 11)]);
-        assert!(matches(&story, "  ").is_empty());
+        let spots = |query: &str| -> Vec<(usize, usize, usize)> {
+            matches(&story, query).iter().map(|m| (m.para, m.start, m.end)).collect()
+        };
+        assert_eq!(spots("haiti kenya"), [(0, 0, 5), (0, 10, 15), (2, 0, 5), (2, 6, 11)]);
+        // The last word is a prefix: only the typed part is marked.
+        assert_eq!(spots("hai"), [(0, 0, 3), (0, 10, 13), (2, 6, 9)]);
+        // Earlier words are whole words; nothing inside a word matches.
+        assert_eq!(spots("hai kenya"), [(2, 0, 5)]);
+        assert!(spots("aiti").is_empty());
+        assert!(spots("  ").is_empty());
     }
 }

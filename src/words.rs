@@ -1,0 +1,311 @@
+//! Full-text search: the words of a story, a query's meaning, and the word
+//! index (word -> stories) that answers a search keystroke without reading
+//! any text.
+//!
+//! A query is words; a story matches when it contains every word, the last
+//! one as a prefix (it may still be being typed): `rift val` finds "Rift
+//! Valley". Words are runs of letters and digits (an apostrophe inside a
+//! word is kept: `nyong'o`), compared in lower case. Title, caption, body
+//! and tags are searched.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::bits::BitSet;
+use crate::model::Story;
+
+/// Call `f` with each word of `text`, lower-cased (a curly apostrophe made
+/// straight). `buf` is scratch space, so no word is allocated.
+pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    for_each_word_at(text, buf, |w, _| f(w));
+}
+
+/// As `for_each_word`, with each word's byte range in `text`.
+pub fn for_each_word_at(text: &str, buf: &mut String, mut f: impl FnMut(&str, std::ops::Range<usize>)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(text, i);
+        if !is_word_char(c) {
+            i += len;
+            continue;
+        }
+        buf.clear();
+        let start = i;
+        while i < bytes.len() {
+            let (c, len) = char_at(text, i);
+            if is_word_char(c) {
+                push_lower(buf, c);
+            } else if is_apostrophe(c) && i + len < bytes.len() && is_word_char(char_at(text, i + len).0) {
+                buf.push('\'');
+            } else {
+                break;
+            }
+            i += len;
+        }
+        f(buf, start..i);
+    }
+}
+
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn push_lower(buf: &mut String, c: char) {
+    if c.is_ascii() {
+        buf.push(c.to_ascii_lowercase());
+    } else {
+        buf.extend(c.to_lowercase());
+    }
+}
+
+/// The words of a query, lower-cased.
+pub fn query_words(query: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for_each_word(query, &mut String::new(), |w| words.push(w.to_string()));
+    words
+}
+
+/// Every searchable field of a story.
+fn fields(story: &Story) -> impl Iterator<Item = &str> {
+    std::iter::once(story.title.as_str())
+        .chain(story.caption.as_deref())
+        .chain(story.paragraphs.iter().map(String::as_str))
+        .chain(story.tags.iter().map(String::as_str))
+}
+
+/// Whether a story matches a query, by reading its text: the same answer
+/// the index gives, for one story or a one-off command.
+pub fn story_matches(story: &Story, query: &[String]) -> bool {
+    let Some((last, whole)) = query.split_last() else {
+        return true;
+    };
+    let mut found = vec![false; whole.len()];
+    let mut last_found = false;
+    let mut buf = String::new();
+    for field in fields(story) {
+        for_each_word(field, &mut buf, |w| {
+            for (q, seen) in whole.iter().zip(found.iter_mut()) {
+                *seen |= w == q;
+            }
+            last_found |= w.starts_with(last.as_str());
+        });
+    }
+    last_found && found.iter().all(|&f| f)
+}
+
+/// FNV-1a for the word map: words are short, and SipHash's protection
+/// against crafted keys buys nothing for a local index.
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<WordHasher>>;
+
+/// Word -> the stories that contain it. Built a batch at a time (on the
+/// loading threads) and merged into the library's index.
+#[derive(Debug, Clone, Default)]
+pub struct WordIndex {
+    /// Word -> position in `postings`.
+    ids: WordMap<u32>,
+    words: Vec<Box<str>>,
+    /// Story indices for each word, ascending.
+    postings: Vec<Vec<u32>>,
+    /// Word ids sorted by word, for prefix ranges; rebuilt when words are
+    /// added.
+    sorted: Vec<u32>,
+    sorted_valid: bool,
+}
+
+impl WordIndex {
+    /// The index of a batch of stories, numbered from 0.
+    pub fn build(stories: &[Story]) -> WordIndex {
+        let mut index = WordIndex::default();
+        let mut buf = String::new();
+        for (n, story) in stories.iter().enumerate() {
+            let n = u32::try_from(n).unwrap_or(u32::MAX);
+            for field in fields(story) {
+                for_each_word(field, &mut buf, |w| index.add(w, n));
+            }
+        }
+        index
+    }
+
+    fn add(&mut self, word: &str, story: u32) {
+        let id = match self.ids.get(word) {
+            Some(&id) => id as usize,
+            None => {
+                let id = self.words.len();
+                self.ids.insert(word.into(), u32::try_from(id).unwrap_or(u32::MAX));
+                self.words.push(word.into());
+                self.postings.push(Vec::new());
+                self.sorted_valid = false;
+                id
+            }
+        };
+        let list = &mut self.postings[id];
+        if list.last() != Some(&story) {
+            list.push(story);
+        }
+    }
+
+    /// Index more text of one story (its tags, once segmented).
+    pub fn add_words(&mut self, story: usize, texts: &[String]) {
+        let story = u32::try_from(story).unwrap_or(u32::MAX);
+        let mut buf = String::new();
+        for text in texts {
+            for_each_word(text, &mut buf, |w| self.add(w, story));
+        }
+    }
+
+    /// Add a batch's index whose story 0 is story `base` here.
+    pub fn merge(&mut self, batch: WordIndex, base: usize) {
+        let base = u32::try_from(base).unwrap_or(u32::MAX);
+        for (word, list) in batch.words.into_iter().zip(batch.postings) {
+            let id = match self.ids.get(&word) {
+                Some(&id) => id as usize,
+                None => {
+                    let id = self.words.len();
+                    self.ids.insert(word.clone(), u32::try_from(id).unwrap_or(u32::MAX));
+                    self.words.push(word);
+                    self.postings.push(Vec::new());
+                    self.sorted_valid = false;
+                    id
+                }
+            };
+            self.postings[id].extend(list.into_iter().map(|s| s + base));
+        }
+    }
+
+    /// Sort the words for prefix search, if words came since the last time.
+    pub fn prepare(&mut self) {
+        if !self.sorted_valid {
+            let words = &self.words;
+            self.sorted = (0..u32::try_from(words.len()).unwrap_or(u32::MAX)).collect();
+            self.sorted.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
+            self.sorted_valid = true;
+        }
+    }
+
+    /// Number of distinct words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The stories (below `stories`) matching a query. `None` when the
+    /// index cannot answer: `prepare` was not called since words were added.
+    pub fn search(&self, query: &[String], stories: usize) -> Option<BitSet> {
+        let Some((last, whole)) = query.split_last() else {
+            return Some(BitSet::full(stories));
+        };
+        if !self.sorted_valid {
+            return None;
+        }
+        let mut set = BitSet::new(stories);
+        let from = self.sorted.partition_point(|&id| *self.words[id as usize] < **last);
+        for &id in
+            self.sorted[from..].iter().take_while(|&&id| self.words[id as usize].starts_with(last.as_str()))
+        {
+            self.postings[id as usize].iter().for_each(|&s| set.insert(s as usize));
+        }
+        for word in whole {
+            let mut exact = BitSet::new(stories);
+            if let Some(&id) = self.ids.get(word.as_str()) {
+                self.postings[id as usize].iter().for_each(|&s| exact.insert(s as usize));
+            }
+            set.intersect_with(&exact);
+        }
+        Some(set)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Format;
+
+    fn words(text: &str) -> Vec<String> {
+        query_words(text)
+    }
+
+    fn story(title: &str, body: &str, tags: &[&str]) -> Story {
+        let mut s = Story::new("x", Format::Text, title.into(), vec![body.into()]);
+        s.tags = tags.iter().map(|t| t.to_string()).collect();
+        s
+    }
+
+    #[test]
+    fn words_are_lower_case_runs_of_letters_and_digits() {
+        assert_eq!(words("Rift Valley's 2025 rains—“heavy”"), ["rift", "valley's", "2025", "rains", "heavy"]);
+        assert_eq!(words("Nyong’o SÉVERINE 'quoted'"), ["nyong'o", "séverine", "quoted"]);
+        assert!(words(" -- ").is_empty());
+    }
+
+    #[test]
+    fn every_word_must_match_and_the_last_may_be_a_prefix() {
+        let s = story("Floods in Kisumu", "Water rose fast near the lake.", &["Weather"]);
+        let q = |text: &str| story_matches(&s, &words(text));
+        assert!(q("kisumu"));
+        assert!(q("WATER rose"));
+        assert!(q("weath"), "tags are searched, the last word as a prefix");
+        assert!(q("water ro"));
+        assert!(!q("wat rose"), "earlier words are whole words");
+        assert!(!q("kisumu drought"));
+        assert!(!q("isumu"), "a prefix, not any part of a word");
+        assert!(q(""));
+    }
+
+    #[test]
+    fn the_index_gives_the_same_answers_as_reading_the_text() {
+        let stories = [
+            story("Floods in Kisumu", "Water rose fast.", &["Weather"]),
+            story("Rift Valley rains", "Farmers watch the water.", &["Farming"]),
+            story("Nyong’o speaks", "The senator spoke.", &[]),
+        ];
+        let mut index = WordIndex::default();
+        index.merge(WordIndex::build(&stories[..2]), 0);
+        index.merge(WordIndex::build(&stories[2..]), 2);
+        assert!(index.search(&words("water"), 3).is_none(), "not prepared yet");
+        index.prepare();
+        for query in
+            ["water", "wat", "water rose", "rift val", "nyong'o", "NYONG", "fa", "x", "", "the water"]
+        {
+            let q = words(query);
+            let set = index.search(&q, 3).unwrap();
+            let by_index: Vec<usize> = (0..3).filter(|&i| set.contains(i)).collect();
+            let by_text: Vec<usize> = (0..3).filter(|&i| story_matches(&stories[i], &q)).collect();
+            assert_eq!(by_index, by_text, "{query:?}");
+        }
+        assert_eq!(index.search(&words("wat"), 3).unwrap().count(), 2);
+    }
+}
