@@ -123,7 +123,7 @@ impl Library {
         if self.ordered < self.stories.len() {
             let mut added: Vec<usize> = (self.ordered..self.stories.len()).collect();
             let stories = &self.stories;
-            added.sort_by(|&a, &b| reading_order(&stories[a], &stories[b]));
+            added.sort_by_cached_key(|&i| order_key(&stories[i]));
             self.order = merge(&self.order, &added, |&a, &b| reading_order(&stories[a], &stories[b]));
             self.ordered = stories.len();
         }
@@ -277,10 +277,37 @@ fn reading_order(a: &Story, b: &Story) -> Ordering {
         .is_some()
         .cmp(&a.published.is_some())
         .then_with(|| b.published.cmp(&a.published))
-        .then_with(|| {
-            a.title.chars().flat_map(char::to_lowercase).cmp(b.title.chars().flat_map(char::to_lowercase))
-        })
+        .then_with(|| cmp_ignoring_case(&a.title, &b.title))
         .then_with(|| a.source.cmp(&b.source))
+}
+
+/// `reading_order` as a key, for sorting many stories at once: the title
+/// is lower-cased once a story instead of once a comparison.
+fn order_key(story: &Story) -> (bool, std::cmp::Reverse<Option<&str>>, String, &str) {
+    (
+        story.published.is_none(),
+        std::cmp::Reverse(story.published.as_deref()),
+        lower(&story.title),
+        &story.source,
+    )
+}
+
+/// Lower case for ordering: each character's lower case, the ASCII ones
+/// without decoding.
+fn lower(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.chars().flat_map(char::to_lowercase).collect()
+    }
+}
+
+fn cmp_ignoring_case(a: &str, b: &str) -> Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+    } else {
+        lower(a).cmp(&lower(b))
+    }
 }
 
 /// Merge two sorted lists into one, `a`'s items first among equals.

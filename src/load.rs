@@ -6,10 +6,14 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::mpsc::{self, Receiver, Sender};
 
 use crate::library::Library;
 use crate::parse::{self, Draft, InputFormat};
+use crate::words::WordIndex;
 
 /// Files larger than this are skipped: no article is 64 MiB.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
@@ -58,6 +62,41 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
 }
 
+/// What the loading threads report, in the order it happens.
+#[derive(Debug)]
+pub enum Progress {
+    /// The paths were walked: this many files are read in all. Comes once,
+    /// when the walk ends (batches may come before it).
+    Found { files: usize, skipped: Vec<Skipped> },
+    /// Some files were read.
+    Batch(Batch),
+}
+
+/// The stories and problems of a few hundred files.
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// How many files this batch covers.
+    pub files: usize,
+    pub drafts: Vec<Draft>,
+    /// The batch's search index, when one was asked for.
+    pub words: Option<WordIndex>,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<Warning>,
+}
+
+/// How to load.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Read every file with this parser.
+    pub forced: Option<InputFormat>,
+    /// Build the search index on the loading threads.
+    pub index_words: bool,
+}
+
+/// Files a worker reads before it reports: small enough that the first
+/// stories show at once, large enough that reports stay cheap.
+const BATCH_FILES: usize = 128;
+
 /// Load every article under `paths`. Paths that do not exist are an error
 /// before anything is read; problems with individual files are collected.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
@@ -66,75 +105,191 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
 
 /// As `load_paths`, reading every file with the `forced` parser if given.
 pub fn load_paths_as(paths: &[PathBuf], forced: Option<InputFormat>) -> Result<Loaded, LoadError> {
+    let progress = spawn(paths, Options { forced, index_words: false })?;
+    Ok(receive_all(&progress, |_, _| {}))
+}
+
+/// Start loading in the background: the paths are walked and the files
+/// parsed on every core, and what is read arrives on the channel as it is
+/// read. The channel closes when everything is read. Paths that do not exist
+/// are an error at once.
+pub fn spawn(paths: &[PathBuf], options: Options) -> Result<Receiver<Progress>, LoadError> {
+    check_named(paths)?;
+    let paths = paths.to_vec();
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("load".into())
+        .spawn(move || walk_and_read(&paths, options, &tx))
+        .map_err(|e| LoadError { path: String::new(), reason: format!("cannot start loading: {e}") })?;
+    Ok(rx)
+}
+
+/// Gather everything a loader sends into a finished library. `on_progress`
+/// hears (files read, files found) after each batch.
+pub fn receive_all(progress: &Receiver<Progress>, mut on_progress: impl FnMut(usize, usize)) -> Loaded {
+    let mut loaded = Loaded::default();
+    let (mut done, mut total) = (0, 0);
+    for message in progress {
+        match message {
+            Progress::Found { files, skipped } => {
+                total = files;
+                loaded.skipped.extend(skipped);
+            }
+            Progress::Batch(batch) => {
+                done += batch.files;
+                loaded.absorb(batch);
+                on_progress(done, total);
+            }
+        }
+    }
+    loaded.finish();
+    loaded
+}
+
+impl Loaded {
+    /// Take in one batch.
+    pub fn absorb(&mut self, batch: Batch) {
+        self.library.extend_indexed(batch.drafts, batch.words);
+        self.skipped.extend(batch.skipped);
+        self.warnings.extend(batch.warnings);
+    }
+
+    /// Everything is in: finish the library and put the reports in path
+    /// order, whichever thread found them.
+    pub fn finish(&mut self) {
+        self.library.finish();
+        self.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        self.warnings.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+}
+
+/// The sample corpus bundled into the binary, so an installed byline opens
+/// something from any directory. Parsed straight from the binary's bytes.
+pub fn load_sample() -> Loaded {
+    let mut batch = Batch::default();
+    for (name, bytes) in crate::sample::FILES {
+        read_one(&format!("assets/{name}"), Ok(bytes), None, &mut batch);
+    }
+    let mut loaded = Loaded::default();
+    loaded.absorb(batch);
+    loaded.finish();
+    loaded
+}
+
+fn check_named(paths: &[PathBuf]) -> Result<(), LoadError> {
     for path in paths {
         if let Err(err) = fs::metadata(path) {
             return Err(LoadError { path: path.display().to_string(), reason: io_reason(&err) });
         }
     }
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    for path in paths {
-        collect(path, &mut files, &mut skipped, &mut HashSet::new(), true);
-    }
-    let inputs = files.into_iter().map(|path| {
-        let source = path.display().to_string();
-        let bytes = read_file(&path);
-        (source, bytes)
-    });
-    Ok(assemble(inputs, skipped, forced))
+    Ok(())
 }
 
-/// The sample corpus bundled into the binary, so an installed byline opens
-/// something from any directory.
-pub fn load_sample() -> Loaded {
-    let inputs =
-        crate::sample::FILES.iter().map(|(name, bytes)| (format!("assets/{name}"), Ok(bytes.to_vec())));
-    assemble(inputs, Vec::new(), None)
-}
+/// Files handed to a worker at a time.
+const CHUNK_FILES: usize = 16;
 
-fn assemble(
-    inputs: impl Iterator<Item = (String, Result<Vec<u8>, String>)>,
-    mut skipped: Vec<Skipped>,
-    forced: Option<InputFormat>,
-) -> Loaded {
-    let mut drafts: Vec<Draft> = Vec::new();
-    let mut warnings = Vec::new();
-    for (source, bytes) in inputs {
-        match bytes.and_then(|b| parse::parse_file(&source, &b, forced)) {
-            Ok(parsed) => {
-                for draft in &parsed.drafts {
-                    for message in &draft.warnings {
-                        warnings.push(Warning { path: source.clone(), message: message.clone() });
+/// Walk the paths on this thread while workers (one a core) parse the files
+/// already found, so reading starts with the first directory listed. Each
+/// worker reports every `BATCH_FILES` files, and stops early if nobody is
+/// listening any more.
+fn walk_and_read(paths: &[PathBuf], options: Options, tx: &Sender<Progress>) {
+    let (work_tx, work_rx) = mpsc::channel::<Vec<PathBuf>>();
+    let work = Mutex::new(work_rx);
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                let mut batch = Batch::default();
+                let mut buf = Vec::with_capacity(64 * 1024);
+                loop {
+                    let next = work.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
+                    let Ok(chunk) = next else {
+                        break;
+                    };
+                    for path in &chunk {
+                        let source = path.display().to_string();
+                        let read = read_file(path, &mut buf);
+                        read_one(&source, read.as_ref().map(|()| buf.as_slice()), options.forced, &mut batch);
+                    }
+                    if batch.files >= BATCH_FILES && !send(&mut batch, options, tx) {
+                        return;
                     }
                 }
-                for problem in parsed.problems {
-                    skipped.push(Skipped { path: source.clone(), reason: problem });
-                }
-                drafts.extend(parsed.drafts);
-            }
-            Err(reason) => skipped.push(Skipped { path: source, reason }),
+                send(&mut batch, options, tx);
+            });
         }
-    }
-    Loaded { library: Library::from_drafts(drafts), skipped, warnings }
+        let mut files = 0;
+        let mut chunk = Vec::with_capacity(CHUNK_FILES);
+        let mut skipped = Vec::new();
+        let mut found = |path: PathBuf| {
+            files += 1;
+            chunk.push(path);
+            if chunk.len() == CHUNK_FILES {
+                let _ = work_tx.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_FILES)));
+            }
+        };
+        for path in paths {
+            collect(path, &mut found, &mut skipped, &mut HashSet::new(), true);
+        }
+        if !chunk.is_empty() {
+            let _ = work_tx.send(chunk);
+        }
+        drop(work_tx);
+        let _ = tx.send(Progress::Found { files, skipped });
+    });
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(format!(
-            "file too large ({} MiB; the limit is {} MiB)",
-            meta.len() / (1024 * 1024),
-            MAX_FILE_SIZE / (1024 * 1024)
-        ));
+/// Send a batch (with its word index, if asked for); false when the
+/// receiver has gone.
+fn send(batch: &mut Batch, options: Options, tx: &Sender<Progress>) -> bool {
+    let mut full = std::mem::take(batch);
+    if full.files == 0 {
+        return true;
     }
-    fs::read(path).map_err(|e| io_reason(&e))
+    if options.index_words {
+        let stories: Vec<_> = full.drafts.iter().map(|d| &d.story).collect();
+        full.words = Some(WordIndex::build_refs(&stories));
+    }
+    tx.send(Progress::Batch(full)).is_ok()
+}
+
+/// Parse one file's bytes into the batch, or record why it yields nothing.
+fn read_one(source: &str, bytes: Result<&[u8], &String>, forced: Option<InputFormat>, batch: &mut Batch) {
+    batch.files += 1;
+    match bytes.map_err(String::clone).and_then(|b| parse::parse_file(source, b, forced)) {
+        Ok(parsed) => {
+            for draft in &parsed.drafts {
+                for message in &draft.warnings {
+                    batch.warnings.push(Warning { path: source.to_string(), message: message.clone() });
+                }
+            }
+            for problem in parsed.problems {
+                batch.skipped.push(Skipped { path: source.to_string(), reason: problem });
+            }
+            batch.drafts.extend(parsed.drafts);
+        }
+        Err(reason) => batch.skipped.push(Skipped { path: source.to_string(), reason }),
+    }
+}
+
+/// Read a whole file into `buf` (reused from file to file): one open and
+/// reads up to one byte past the cap, so no size check is needed first and
+/// a file still growing is capped too.
+fn read_file(path: &Path, buf: &mut Vec<u8>) -> Result<(), String> {
+    buf.clear();
+    let file = fs::File::open(path).map_err(|e| io_reason(&e))?;
+    file.take(MAX_FILE_SIZE + 1).read_to_end(buf).map_err(|e| io_reason(&e))?;
+    if buf.len() as u64 > MAX_FILE_SIZE {
+        return Err(format!("file too large (over {} MiB)", MAX_FILE_SIZE / (1024 * 1024)));
+    }
+    Ok(())
 }
 
 /// Gather files under `path`. `named`: the user named this path, so it is
 /// read whatever its name or ending.
 fn collect(
     path: &Path,
-    files: &mut Vec<PathBuf>,
+    found: &mut impl FnMut(PathBuf),
     skipped: &mut Vec<Skipped>,
     visiting: &mut HashSet<PathBuf>,
     named: bool,
@@ -148,7 +303,7 @@ fn collect(
     };
     if meta.is_file() {
         if named || has_article_extension(path) {
-            files.push(path.to_path_buf());
+            found(path.to_path_buf());
         }
         return;
     }
@@ -163,19 +318,28 @@ fn collect(
         skipped.push(Skipped { path: path.display().to_string(), reason: "directory symlink loop".into() });
         return;
     }
-    let mut entries: Vec<PathBuf> = match fs::read_dir(path) {
-        Ok(entries) => entries.filter_map(Result::ok).map(|e| e.path()).collect(),
+    // The entry's type comes with the directory listing: no stat per file.
+    let mut entries: Vec<(PathBuf, Option<fs::FileType>)> = match fs::read_dir(path) {
+        Ok(entries) => entries.filter_map(Result::ok).map(|e| (e.path(), e.file_type().ok())).collect(),
         Err(err) => {
             skipped.push(Skipped { path: path.display().to_string(), reason: io_reason(&err) });
             visiting.remove(&real);
             return;
         }
     };
-    entries.sort();
-    for entry in entries {
-        let hidden = entry.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if !hidden {
-            collect(&entry, files, skipped, visiting, false);
+    // Siblings differ only in their names: compare the bytes.
+    entries.sort_by(|a, b| a.0.as_os_str().as_encoded_bytes().cmp(b.0.as_os_str().as_encoded_bytes()));
+    for (entry, kind) in entries {
+        let hidden = entry.file_name().is_some_and(|n| n.as_encoded_bytes().starts_with(b"."));
+        if hidden {
+            continue;
+        }
+        if kind.is_some_and(|k| k.is_file()) {
+            if has_article_extension(&entry) {
+                found(entry);
+            }
+        } else {
+            collect(&entry, found, skipped, visiting, false);
         }
     }
     visiting.remove(&real);

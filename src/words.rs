@@ -146,6 +146,11 @@ pub struct WordIndex {
 impl WordIndex {
     /// The index of a batch of stories, numbered from 0.
     pub fn build(stories: &[Story]) -> WordIndex {
+        WordIndex::build_refs(&stories.iter().collect::<Vec<_>>())
+    }
+
+    /// As `build`, for stories held elsewhere.
+    pub fn build_refs(stories: &[&Story]) -> WordIndex {
         let mut index = WordIndex::default();
         let mut buf = String::new();
         for (n, story) in stories.iter().enumerate() {

@@ -50,9 +50,12 @@ fn memchr_nul(bytes: &[u8]) -> bool {
 }
 
 fn utf8(bytes: &[u8]) -> Decoded<'_> {
-    let text = String::from_utf8_lossy(bytes);
-    let lossy = matches!(text, Cow::Owned(_));
-    Decoded { text, lossy }
+    // Validation alone is faster than the lossy decoder; that is for files
+    // with bad bytes.
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Decoded { text: Cow::Borrowed(text), lossy: false };
+    }
+    Decoded { text: Cow::Owned(String::from_utf8_lossy(bytes).into_owned()), lossy: true }
 }
 
 fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> Decoded<'static> {
@@ -111,23 +114,26 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 /// characters) elsewhere.
 fn is_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
+    if bytes.last() == Some(&b' ') {
+        return false;
+    }
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            if all_printable_ascii(word) {
-                // A space ending the chunk may be trailing: look at the next byte.
-                if chunk[7] == b' ' && matches!(bytes.get(i + 8), None | Some(b'\n')) {
-                    return false;
-                }
-                i += 8;
-                continue;
-            }
+        if let Some(chunk) = bytes.get(i..i + 8)
+            && all_printable_ascii(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])))
+        {
+            i += 8;
+            continue;
         }
         let b = bytes[i];
-        if b.is_ascii() {
-            let trailing_space = b == b' ' && matches!(bytes.get(i + 1), None | Some(b'\n'));
-            if (b < 0x20 && b != b'\n') || b == 0x7f || trailing_space {
+        if b == b'\n' {
+            // A space before a new line is a trailing space.
+            if i > 0 && bytes[i - 1] == b' ' {
+                return false;
+            }
+            i += 1;
+        } else if b.is_ascii() {
+            if b < 0x20 || b == 0x7f {
                 return false;
             }
             i += 1;
@@ -155,37 +161,38 @@ fn all_printable_ascii(word: u64) -> bool {
 }
 
 /// Whether `fold_spaces` has nothing to fold: single ASCII spaces between
-/// words, none at the ends. Non-ASCII characters are decoded only when
-/// their first byte could start a space (U+0085, U+00A0, U+1680, U+2000-U+205F,
+/// words, none at the ends. Double spaces are looked for with a vectorised
+/// search; other bytes eight at a time, decoding only the non-ASCII
+/// characters that could be spaces (U+0085, U+00A0, U+1680, U+2000-U+205F,
 /// U+3000).
 fn is_folded(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+    if bytes.first() == Some(&b' ')
+        || bytes.last() == Some(&b' ')
+        || memchr::memmem::find(bytes, b"  ").is_some()
+    {
         return false;
     }
-    // Bytes worth a second look: spaces (a double one?), other ASCII white
-    // space, and the first bytes of non-ASCII spaces.
-    const SPECIAL: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut i = 0;
-        while i < 256 {
-            table[i] = matches!(i, 0x20 | 0x09..=0x0d | 0xC2 | 0xE1 | 0xE2 | 0xE3);
-            i += 1;
-        }
-        table
-    };
-    for (i, &b) in bytes.iter().enumerate() {
-        if !SPECIAL[usize::from(b)] {
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8)
+            && all_printable_ascii(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])))
+        {
+            i += 8;
             continue;
         }
+        let b = bytes[i];
         let folds = match b {
-            b' ' => bytes.get(i + 1) == Some(&b' '),
-            0x09..=0x0d => true,
-            _ => text.get(i..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace),
+            0x00..=0x1f => true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                text.get(i..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace)
+            }
+            _ => false,
         };
         if folds {
             return false;
         }
+        i += 1;
     }
     true
 }
@@ -205,6 +212,14 @@ fn is_unusual_space(c: char) -> bool {
 }
 
 fn sanitize_slow(text: &str) -> String {
+    // Windows line endings are the usual reason text is not clean: replace
+    // them in bulk, and go character by character only if that was not all.
+    if text.contains("\r\n") {
+        let unix = text.replace("\r\n", "\n");
+        if is_clean(&unix) {
+            return unix;
+        }
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -339,6 +354,8 @@ mod tests {
     #[test]
     fn crlf_and_lone_cr_become_newlines() {
         assert_eq!(sanitize("a\r\nb\rc\n"), "a\nb\nc\n");
+        assert_eq!(sanitize("Windows\r\nline endings only\r\n"), "Windows\nline endings only\n");
+        assert_eq!(sanitize("trailing \r\nspace\r\n"), "trailing\nspace\n");
     }
 
     #[test]

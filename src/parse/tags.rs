@@ -129,9 +129,8 @@ fn score(words: &[&str], first_at: &[usize], knowledge: &Knowledge) -> Option<i6
 /// Byte offsets where `word` occurs in `text` with no letter or digit
 /// before it, case-sensitively (`US` must not match `us`).
 fn word_starts(text: &str, word: &str) -> Vec<usize> {
-    text.match_indices(word)
-        .filter(|(at, _)| !text[..*at].chars().next_back().is_some_and(char::is_alphanumeric))
-        .map(|(at, _)| at)
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes())
+        .filter(|&at| !text[..at].chars().next_back().is_some_and(char::is_alphanumeric))
         .collect()
 }
 

@@ -124,16 +124,14 @@ fn same_text(a: &str, b: &str) -> bool {
 /// `Tags:`, `Tags: Haiti, Kenya`, `TAGS -`, `Keywords:`: the text after the
 /// label, when the line is a tag label.
 fn tag_label_rest(line: &str) -> Option<&str> {
-    let lower = line.to_ascii_lowercase();
     ["tags", "tag", "keywords", "topics"].iter().find_map(|label| {
-        let rest = lower.strip_prefix(label)?;
+        let rest = line.get(label.len()..).filter(|_| line[..label.len()].eq_ignore_ascii_case(label))?;
         let trimmed = rest.trim_start();
         let sep = trimmed.chars().next();
         if !matches!(sep, Some(':' | '-' | '–' | '—') | None) {
             return None;
         }
-        let skip = line.len() - trimmed.len() + sep.map_or(0, char::len_utf8);
-        Some(line[skip..].trim())
+        Some(trimmed[sep.map_or(0, char::len_utf8)..].trim())
     })
 }
 
@@ -219,11 +217,21 @@ const WEAK_PROMPTS: &[&str] =
 /// prompt in a few words), or - when no tags marked the end - a short line
 /// that is not a sentence (`latest stories`, `Comments`).
 fn is_boilerplate(block: &str, strict: bool) -> bool {
-    let lower = block.to_lowercase();
     let words = block.split_whitespace().count();
-    let contact =
-        lower.contains('@') || lower.contains("http") || lower.contains("www.") || has_phone_number(block);
-    if STRONG_PROMPTS.iter().any(|p| lower.contains(p)) && (words <= 30 || contact) {
+    let contact = || {
+        block.contains('@')
+            || block.contains("http")
+            || block.contains("www.")
+            || block.contains("WWW.")
+            || has_phone_number(block)
+    };
+    // Long paragraphs are story text unless they carry contact details:
+    // most paragraphs are decided here without lower-casing them.
+    if words > 30 && !contact() {
+        return false;
+    }
+    let lower = block.to_lowercase();
+    if STRONG_PROMPTS.iter().any(|p| lower.contains(p)) {
         return true;
     }
     if WEAK_PROMPTS.iter().any(|p| lower.contains(p)) && words <= 5 {
