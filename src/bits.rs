@@ -31,6 +31,33 @@ impl BitSet {
         }
     }
 
+    /// Make room for indices below `len`; new ones are not in the set.
+    pub fn grow(&mut self, len: usize) {
+        if len > self.len {
+            self.len = len;
+            self.words.resize(len.div_ceil(64), 0);
+        }
+    }
+
+    /// Put `index` in the set or take it out.
+    pub fn set(&mut self, index: usize, on: bool) {
+        if index < self.len {
+            let bit = 1 << (index % 64);
+            if on {
+                self.words[index / 64] |= bit;
+            } else {
+                self.words[index / 64] &= !bit;
+            }
+        }
+    }
+
+    /// Take out every index that is in `other`.
+    pub fn subtract(&mut self, other: &BitSet) {
+        for (a, b) in self.words.iter_mut().zip(&other.words) {
+            *a &= !b;
+        }
+    }
+
     pub fn contains(&self, index: usize) -> bool {
         index < self.len && self.words[index / 64] & (1 << (index % 64)) != 0
     }
@@ -90,5 +117,18 @@ mod tests {
         assert!(!a.is_empty());
         a.intersect_with(&BitSet::new(0));
         assert!(a.is_empty());
+    }
+
+    #[test]
+    fn grow_set_and_subtract() {
+        let mut a = BitSet::full(10);
+        a.grow(70);
+        assert_eq!(a.count(), 10, "grown indices start outside the set");
+        a.set(69, true);
+        a.set(3, false);
+        assert!(a.contains(69) && !a.contains(3));
+        let b: BitSet = [0, 1, 69].into_iter().collect();
+        a.subtract(&b);
+        assert_eq!((0..70).filter(|&i| a.contains(i)).collect::<Vec<_>>(), [2, 4, 5, 6, 7, 8, 9]);
     }
 }

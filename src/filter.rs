@@ -57,9 +57,9 @@ impl Filter {
         *self != Filter::default()
     }
 
-    /// Indices of the matching stories, in reading order. Tags and search
-    /// are answered by the library's indexes as sets of stories; only the
-    /// read and starred marks are looked at story by story.
+    /// Indices of the matching stories, in reading order. Tags, search and
+    /// marks are each a set of stories from the library's indexes; their
+    /// intersection is read off in one pass over the reading order.
     pub fn apply(&self, library: &Library) -> Vec<usize> {
         let mut set = library.search(&query_words(&self.search));
         for tag in &self.tags {
@@ -68,17 +68,13 @@ impl Filter {
                 TagFilter::Exact(name) => library.with_tag(name),
             });
         }
-        let stories = library.stories();
-        library
-            .order()
-            .iter()
-            .copied()
-            .filter(|&i| {
-                set.contains(i)
-                    && (!self.unread_only || !stories[i].read)
-                    && (!self.starred_only || stories[i].starred)
-            })
-            .collect()
+        if self.unread_only {
+            set.subtract(library.read_set());
+        }
+        if self.starred_only {
+            set.intersect_with(library.starred_set());
+        }
+        library.ordered(&set)
     }
 }
 

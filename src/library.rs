@@ -10,6 +10,7 @@ use crate::bits::BitSet;
 use crate::filter::{name_words, words_match};
 use crate::model::Story;
 use crate::parse::{self, Draft};
+use crate::state::State;
 use crate::words::{self, WordIndex};
 
 /// A tag name and the stories that carry it (indices, in the order added).
@@ -41,6 +42,13 @@ pub struct Library {
     by_name: HashMap<String, usize>,
     /// The search index, when one was asked for (`index_words`).
     words: Option<WordIndex>,
+    /// Stories marked read, and starred: kept with the stories' own flags
+    /// by `set_marks` and `apply_state`, so filters never visit stories.
+    read: BitSet,
+    starred: BitSet,
+    /// Each story's date and title as two numbers (`quick_key`): most
+    /// reading-order comparisons end there, without touching the stories.
+    quick_keys: Vec<(u64, u64)>,
 }
 
 impl Library {
@@ -89,6 +97,11 @@ impl Library {
                     self.index_tags(index, &draft.story.tags);
                 }
             }
+            self.quick_keys.push(quick_key(&draft.story));
+            self.read.grow(index + 1);
+            self.starred.grow(index + 1);
+            self.read.set(index, draft.story.read);
+            self.starred.set(index, draft.story.starred);
             self.stories.push(draft.story);
         }
         if let Some(index) = &mut self.words {
@@ -122,9 +135,10 @@ impl Library {
     pub fn settle(&mut self) {
         if self.ordered < self.stories.len() {
             let mut added: Vec<usize> = (self.ordered..self.stories.len()).collect();
-            let stories = &self.stories;
-            added.sort_by_cached_key(|&i| order_key(&stories[i]));
-            self.order = merge(&self.order, &added, |&a, &b| reading_order(&stories[a], &stories[b]));
+            let (stories, keys) = (&self.stories, &self.quick_keys);
+            let cmp = |a: &usize, b: &usize| reading_order(&stories[*a], &stories[*b], keys[*a], keys[*b]);
+            added.sort_unstable_by(cmp);
+            self.order = merge(&self.order, &added, cmp);
             self.ordered = stories.len();
         }
         self.rank_tags();
@@ -190,14 +204,36 @@ impl Library {
         self.order.iter().map(|&i| &self.stories[i])
     }
 
-    pub fn story_mut(&mut self, index: usize) -> Option<&mut Story> {
-        self.stories.get_mut(index)
+    /// Set a story's read and starred marks.
+    pub fn set_marks(&mut self, index: usize, read: bool, starred: bool) {
+        if let Some(story) = self.stories.get_mut(index) {
+            story.read = read;
+            story.starred = starred;
+            self.read.set(index, read);
+            self.starred.set(index, starred);
+        }
     }
 
-    /// Every story, to set read and starred marks. Tags and text must not
-    /// change through this: the indexes would no longer match them.
-    pub fn stories_mut(&mut self) -> &mut [Story] {
-        &mut self.stories
+    /// Take the saved marks for the stories from index `from` on.
+    pub fn apply_state(&mut self, state: &State, from: usize) {
+        if state.stories.is_empty() {
+            return;
+        }
+        for index in from..self.stories.len() {
+            if let Some(mark) = state.stories.get(&self.stories[index].id) {
+                self.set_marks(index, mark.read, mark.starred);
+            }
+        }
+    }
+
+    /// Stories marked read.
+    pub fn read_set(&self) -> &BitSet {
+        &self.read
+    }
+
+    /// Stories marked with a star.
+    pub fn starred_set(&self) -> &BitSet {
+        &self.starred
     }
 
     /// Every tag with its stories, most used first.
@@ -271,25 +307,37 @@ impl Library {
 }
 
 /// Newest first where a date is known, then by title ignoring case, then by
-/// source.
-fn reading_order(a: &Story, b: &Story) -> Ordering {
-    b.published
-        .is_some()
-        .cmp(&a.published.is_some())
+/// source, then by id: a total order, so stories that arrive in a different
+/// order from the loading threads still come out the same. The quick keys
+/// (functions of the date and title) are compared first.
+fn reading_order(a: &Story, b: &Story, a_key: (u64, u64), b_key: (u64, u64)) -> Ordering {
+    b_key
+        .0
+        .cmp(&a_key.0)
         .then_with(|| b.published.cmp(&a.published))
+        .then_with(|| a_key.1.cmp(&b_key.1))
         .then_with(|| cmp_ignoring_case(&a.title, &b.title))
         .then_with(|| a.source.cmp(&b.source))
+        .then_with(|| a.id.cmp(&b.id))
 }
 
-/// `reading_order` as a key, for sorting many stories at once: the title
-/// is lower-cased once a story instead of once a comparison.
-fn order_key(story: &Story) -> (bool, std::cmp::Reverse<Option<&str>>, String, &str) {
-    (
-        story.published.is_none(),
-        std::cmp::Reverse(story.published.as_deref()),
-        lower(&story.title),
-        &story.source,
-    )
+/// The date as a number (its first 14 digits, `20250603030000`; 0 for no
+/// date, which sorts after every date) and the first eight bytes of the
+/// lower-cased title, big-endian and zero-padded, which order as the
+/// titles do.
+fn quick_key(story: &Story) -> (u64, u64) {
+    let date = story.published.as_deref().map_or(0, |d| {
+        let digits = d.bytes().filter(u8::is_ascii_digit).take(14);
+        let (value, count) = digits.fold((0u64, 0), |(v, n), c| (v * 10 + u64::from(c - b'0'), n + 1));
+        (value * 10u64.pow(14 - count)).max(1)
+    });
+    let title = &story.title;
+    let mut bytes = [0u8; 8];
+    let lowered = lower(title.get(..title.len().min(32)).unwrap_or(title));
+    for (slot, b) in bytes.iter_mut().zip(lowered.bytes()) {
+        *slot = b;
+    }
+    (date, u64::from_be_bytes(bytes))
 }
 
 /// Lower case for ordering: each character's lower case, the ASCII ones

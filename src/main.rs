@@ -2,16 +2,19 @@
 //! over to the terminal reader or a CLI command. The only place errors become
 //! exit codes.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use byline::cli::progress::{self, ProgressBar};
 use byline::cli::{self, export::ExportFormat};
 use byline::config::{Config, DEFAULT_FILE, Paths};
 use byline::filter::TagFilter;
+use byline::load::{self, Skipped, Warning};
 use byline::parse::InputFormat;
 use byline::state::{LoadedState, StateFile, library_key};
+use byline::tui::Stories;
 use byline::{Filter, Loaded, Story};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -176,15 +179,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         _ => cli.format,
     }
     .or(cli.input_format);
-    let mut loaded = load(&paths, forced)?;
-    report(&loaded);
-    state.apply(loaded.library.stories_mut());
     let Some(command) = cli.command else {
+        // The reader opens at once and shows stories as they load.
+        let stories = if paths.is_empty() {
+            let mut loaded = byline::load_sample();
+            loaded.library.apply_state(&state, 0);
+            Stories::Loaded(Box::new(loaded))
+        } else {
+            Stories::Loading(load::spawn(&paths, load::Options { forced, index_words: true })?)
+        };
         let options =
             byline::tui::Options { config, state_file, state, notice, library_key: library_key(&paths) };
-        byline_tui(loaded, options)?;
+        let (skipped, warnings) =
+            byline::tui::start(stories, options).context("running the terminal reader")?;
+        report(&skipped, &warnings);
         return Ok(ExitCode::SUCCESS);
     };
+    let mut loaded = load(&paths, forced)?;
+    report(&loaded.skipped, &loaded.warnings);
+    loaded.library.apply_state(&state, 0);
     let library = &loaded.library;
     let select =
         |tags: &[String], search: Option<&str>, unread_only: bool, starred_only: bool| -> Vec<&Story> {
@@ -224,20 +237,34 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(code)
 }
 
+/// Load for a command, with a progress bar on stderr when that is a
+/// terminal and the load takes a while.
 fn load(paths: &[PathBuf], forced: Option<InputFormat>) -> anyhow::Result<Loaded> {
     if paths.is_empty() {
         return Ok(byline::load_sample());
     }
-    Ok(byline::load::load_paths_as(paths, forced)?)
+    let progress = load::spawn(paths, load::Options { forced, index_words: false })?;
+    if !io::stderr().is_terminal() {
+        return Ok(load::receive_all(&progress, |_, _| {}));
+    }
+    // The delay can be set for tests, which cannot wait for a slow load.
+    let delay = std::env::var("BYLINE_PROGRESS_DELAY_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(progress::SHOW_AFTER, std::time::Duration::from_millis);
+    let mut bar = ProgressBar::new(io::stderr(), delay);
+    let loaded = load::receive_all(&progress, |done, total| bar.update(done, total));
+    bar.finish();
+    Ok(loaded)
 }
 
 /// Tell the user, on stderr, about every file skipped or patched.
-fn report(loaded: &Loaded) {
+fn report(skipped: &[Skipped], warnings: &[Warning]) {
     let mut err = io::stderr().lock();
-    for skipped in &loaded.skipped {
+    for skipped in skipped {
         let _ = writeln!(err, "byline: {skipped}");
     }
-    for warning in &loaded.warnings {
+    for warning in warnings {
         let _ = writeln!(err, "byline: {warning}");
     }
 }
@@ -251,8 +278,4 @@ fn write_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }
-}
-
-fn byline_tui(loaded: Loaded, options: byline::tui::Options) -> anyhow::Result<()> {
-    byline::tui::start(loaded, options).context("running the terminal reader")
 }

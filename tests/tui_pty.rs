@@ -5,139 +5,16 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
 use std::path::Path;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::time::{Duration, Instant};
-
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 mod common;
 
-const DEADLINE: Duration = Duration::from_secs(15);
+use std::num::NonZeroU16;
 
-struct Session {
-    /// Config, state and data directories of this session alone.
-    home: tempfile::TempDir,
-    parser: vt100::Parser,
-    output: Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
-    master: Box<dyn MasterPty + Send>,
-    child: Box<dyn Child + Send + Sync>,
-}
+use std::time::Instant;
 
-impl Session {
-    fn start(args: &[&str], cols: u16, rows: u16) -> Session {
-        Session::start_in(tempfile::tempdir().unwrap(), args, cols, rows)
-    }
-
-    /// Start byline with `home` holding its XDG directories.
-    fn start_in(home: tempfile::TempDir, args: &[&str], cols: u16, rows: u16) -> Session {
-        Session::start_with_env(home, args, cols, rows, &[])
-    }
-
-    fn start_with_env(
-        home: tempfile::TempDir,
-        args: &[&str],
-        cols: u16,
-        rows: u16,
-        env: &[(&str, &str)],
-    ) -> Session {
-        let pty = native_pty_system();
-        let size = PtySize { rows, cols, pixel_width: 0, pixel_height: 0 };
-        let pair = pty.openpty(size).unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
-        cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        for (var, dir) in
-            [("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"), ("XDG_DATA_HOME", "data")]
-        {
-            cmd.env(var, home.path().join(dir));
-        }
-        for (var, value) in env {
-            cmd.env(var, value);
-        }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let (tx, output) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        let parser = vt100::Parser::new(NonZeroU16::new(rows).unwrap(), NonZeroU16::new(cols).unwrap(), 0);
-        Session { home, parser, output, writer, master: pair.master, child }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    /// Feed output to the emulator until `done` holds for the screen.
-    fn wait_until(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
-        let start = Instant::now();
-        while !done(self.parser.screen()) {
-            let left = DEADLINE.checked_sub(start.elapsed()).unwrap_or_default();
-            match self.output.recv_timeout(left) {
-                Ok(bytes) => self.parser.process(&bytes),
-                Err(RecvTimeoutError::Timeout) => {
-                    panic!("timed out waiting for {what}; screen:\n{}", self.screen())
-                }
-                Err(RecvTimeoutError::Disconnected) => {
-                    assert!(
-                        done(self.parser.screen()),
-                        "byline exited before {what}; screen:\n{}",
-                        self.screen()
-                    );
-                    return;
-                }
-            }
-        }
-    }
-
-    fn wait_for_text(&mut self, text: &str) {
-        self.wait_until(&format!("{text:?}"), |s| s.contents().contains(text));
-    }
-
-    fn keys(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Wait for the process to end and read everything it wrote.
-    fn finish(self) -> (portable_pty::ExitStatus, vt100::Parser) {
-        let (status, parser, _) = self.finish_keeping_home();
-        (status, parser)
-    }
-
-    /// As `finish`, handing back the session's directories for a next run.
-    fn finish_keeping_home(mut self) -> (portable_pty::ExitStatus, vt100::Parser, tempfile::TempDir) {
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                break status;
-            }
-            match self.output.recv_timeout(Duration::from_millis(100)) {
-                Ok(bytes) => self.parser.process(&bytes),
-                Err(_) => {
-                    assert!(start.elapsed() < DEADLINE, "byline did not exit; screen:\n{}", self.screen())
-                }
-            }
-        };
-        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
-            self.parser.process(&bytes);
-        }
-        (status, self.parser, self.home)
-    }
-}
+use common::pty::{DEADLINE, Session};
+use portable_pty::PtySize;
 
 /// After byline ends the terminal is as it was: main screen, cursor shown,
 /// mouse reporting off.

@@ -186,3 +186,22 @@ fn key_overrides_from_the_config_show_in_help() {
     let old_key = rows.iter().filter(|r| r.contains("  ]  ") && r.contains("first quote")).count();
     assert_eq!(old_key, 0, "] no longer opens the first quote");
 }
+
+#[test]
+fn while_loading_the_status_bar_counts_files_and_stories_show_as_they_arrive() {
+    let theme = Theme::new(false);
+    let mut app = App::new(byline::Library::default(), 0);
+    app.update(Action::Resize(80, 24));
+    app.start_loading(None);
+    insta::assert_snapshot!("loading_empty_80x24", render(&app, &theme).backend());
+
+    app.files_found(14);
+    let drafts: Vec<_> = byline::sample::FILES[..5]
+        .iter()
+        .flat_map(|(name, bytes)| byline::parse::parse_file(name, bytes, None).unwrap().drafts)
+        .collect();
+    let batch = byline::load::Batch { files: 5, drafts, ..Default::default() };
+    app.add_batch(batch, &byline::state::State::default());
+    app.stories_arrived();
+    insta::assert_snapshot!("loading_some_80x24", render(&app, &theme).backend());
+}

@@ -4,10 +4,24 @@
 
 pub mod export;
 pub mod list;
+pub mod progress;
 pub mod quotes;
 pub mod tags;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// `100000` as `100,000`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 
 /// `text` cut to at most `width` display cells, with `…` where it was cut.
 pub fn truncate(text: &str, width: usize) -> String {
@@ -44,6 +58,14 @@ pub fn column_width<'a>(texts: impl Iterator<Item = &'a str>, cap: usize) -> usi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(100_000), "100,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
 
     #[test]
     fn wide_characters_count_two_cells() {

@@ -89,6 +89,13 @@ pub struct App {
     pub changed: BTreeSet<String>,
     /// Names this library in the saved positions.
     pub library_key: String,
+    /// Set while stories are still arriving.
+    pub loading: Option<super::loading::LoadProgress>,
+    /// A saved position whose story has not arrived yet.
+    pub(super) pending_position: Option<crate::state::Position>,
+    /// The user has acted since the reader opened: new stories no longer
+    /// move the selection.
+    pub(super) user_moved: bool,
 }
 
 impl App {
@@ -114,6 +121,9 @@ impl App {
             picker_placement: PickerPlacement::Popup,
             changed: BTreeSet::new(),
             library_key: String::new(),
+            loading: None,
+            pending_position: None,
+            user_moved: false,
         };
         app.sync();
         app
@@ -143,6 +153,9 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         if !matches!(action, Action::Resize(..) | Action::Scroll { .. }) {
             self.message = None;
+        }
+        if !matches!(action, Action::Resize(..)) {
+            self.user_acted();
         }
         let effect = match action {
             Action::Quit => Some(Effect::Quit),
@@ -417,3 +430,7 @@ mod tests;
 #[cfg(test)]
 #[path = "app_tests_marks.rs"]
 mod tests_marks;
+
+#[cfg(test)]
+#[path = "app_tests_loading.rs"]
+mod tests_loading;

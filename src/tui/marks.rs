@@ -12,12 +12,11 @@ impl App {
             self.message = Some("no story selected".into());
             return;
         };
-        if let Some(story) = self.library.story_mut(index) {
-            story.read = read.unwrap_or(story.read);
-            story.starred = starred.unwrap_or(story.starred);
-            self.changed.insert(story.id.clone());
-            self.marks_changed = true;
-        }
+        let story = &self.library.stories()[index];
+        let (read, starred) = (read.unwrap_or(story.read), starred.unwrap_or(story.starred));
+        self.changed.insert(story.id.clone());
+        self.library.set_marks(index, read, starred);
+        self.marks_changed = true;
     }
 
     /// The marks changed since the last save, stamped with `now`, and the
@@ -40,7 +39,7 @@ impl App {
     /// byline process saved meanwhile.
     pub fn saved(&mut self, merged: &State) {
         self.changed.clear();
-        merged.apply(self.library.stories_mut());
+        self.library.apply_state(merged, 0);
     }
 
     /// Select the story and reader position saved for this library.

@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 mod links;
+pub mod loading;
 mod marks;
 mod navigate;
 pub mod panes;
@@ -18,8 +19,10 @@ pub mod wrap;
 
 pub use app::{Action, App, Effect, Focus, Overlay};
 
+use std::sync::mpsc::Receiver;
+
 use crate::config::Config;
-use crate::load::Loaded;
+use crate::load::{Loaded, Progress, Skipped, Warning};
 use crate::state::{State, StateFile};
 
 /// Whether the user asked for no colour (`NO_COLOR` set and not empty).
@@ -32,7 +35,7 @@ pub struct Options {
     pub config: Config,
     /// Where marks are saved; `None` with `--no-state`.
     pub state_file: Option<StateFile>,
-    /// The state loaded at start (already applied to the stories).
+    /// The state loaded at start: marks and the saved positions.
     pub state: State,
     /// A line for the status bar about the state file.
     pub notice: Option<String>,
@@ -64,9 +67,31 @@ pub fn build_app(loaded: Loaded, options: &Options) -> App {
     app
 }
 
-/// Open the reader on a loaded library.
-pub fn start(loaded: Loaded, options: Options) -> std::io::Result<()> {
-    let app = build_app(loaded, &options);
+/// Where the reader's stories come from.
+pub enum Stories {
+    /// Read already, marks applied (the bundled sample).
+    Loaded(Box<Loaded>),
+    /// Arriving from `load::spawn`: the reader opens at once and shows
+    /// them as they come.
+    Loading(Receiver<Progress>),
+}
+
+/// Open the reader. Returns the reports about files that came in while it
+/// was open, to print once the terminal is back.
+pub fn start(stories: Stories, options: Options) -> std::io::Result<(Vec<Skipped>, Vec<Warning>)> {
     let theme = ui::theme::Theme::with_config(no_color_requested(), &options.config.theme);
-    run::run(app, &theme, options.state_file)
+    match stories {
+        Stories::Loaded(loaded) => {
+            let app = build_app(*loaded, &options);
+            run::run(app, &theme, options.state_file, None)?;
+            Ok((Vec::new(), Vec::new()))
+        }
+        Stories::Loading(progress) => {
+            let mut app = build_app(Loaded::default(), &options);
+            app.start_loading(options.state.positions.get(&options.library_key).cloned());
+            let mut incoming = run::Incoming::new(progress, options.state);
+            run::run(app, &theme, options.state_file, Some(&mut incoming))?;
+            Ok((incoming.skipped, incoming.warnings))
+        }
+    }
 }

@@ -66,12 +66,12 @@ impl Picker {
 
     /// Rebuild the rows for the typed text: the text as a name filter, then
     /// every tag whose name contains it, most used first.
-    fn refresh(&mut self, library: &Library) {
+    pub(super) fn refresh(&mut self, library: &Library) {
         let typed = self.input.trim();
         let lower = typed.to_lowercase();
         let mut items = Vec::new();
         if !typed.is_empty() {
-            let stories = library.stories_tagged(typed).len();
+            let stories = library.tagged(typed).count();
             items.push(PickerItem { filter: TagFilter::Name(typed.to_string()), stories });
         }
         items.extend(

@@ -15,10 +15,73 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
+use std::sync::mpsc::{Receiver, TryRecvError};
+
 use super::app::{Action, App, Effect};
 use super::keymap::{Context, Key};
 use super::ui::{self, theme::Theme};
-use crate::state::{StateFile, now_millis};
+use crate::load::{Progress, Skipped, Warning};
+use crate::state::{State, StateFile, now_millis};
+
+/// Stories still arriving from the loading threads, and the reports about
+/// files that came with them (printed when the reader closes).
+pub struct Incoming {
+    pub progress: Receiver<Progress>,
+    /// Saved marks, for the stories as they arrive.
+    pub state: State,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<Warning>,
+    done: bool,
+}
+
+/// While loading, the screen is redrawn at least this often.
+const LOADING_TICK: Duration = Duration::from_millis(50);
+
+impl Incoming {
+    pub fn new(progress: Receiver<Progress>, state: State) -> Incoming {
+        Incoming { progress, state, skipped: Vec::new(), warnings: Vec::new(), done: false }
+    }
+
+    /// Take in everything that has arrived; whether anything did.
+    pub fn pump(&mut self, app: &mut App) -> bool {
+        if self.done {
+            return false;
+        }
+        let mut batches = 0;
+        loop {
+            match self.progress.try_recv() {
+                Ok(Progress::Found { files, skipped }) => {
+                    app.files_found(files);
+                    app.skipped += skipped.len();
+                    self.skipped.extend(skipped);
+                }
+                Ok(Progress::Batch(mut batch)) => {
+                    self.skipped.extend(batch.skipped.iter().cloned());
+                    self.warnings.append(&mut batch.warnings);
+                    app.add_batch(batch, &self.state);
+                    batches += 1;
+                }
+                Err(TryRecvError::Empty) => {
+                    if batches > 0 {
+                        app.stories_arrived();
+                    }
+                    return batches > 0;
+                }
+                Err(TryRecvError::Disconnected) => {
+                    self.done = true;
+                    app.finish_loading();
+                    self.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+                    self.warnings.sort_by(|a, b| a.path.cmp(&b.path));
+                    return true;
+                }
+            }
+        }
+    }
+
+    fn loading(&self) -> bool {
+        !self.done
+    }
+}
 
 /// Marks are saved this long after the first change, so a burst of keys
 /// costs one write.
@@ -63,7 +126,12 @@ impl Saver {
 
 /// Run the reader until the user quits or a terminating signal arrives,
 /// saving state on the way out.
-pub fn run(mut app: App, theme: &Theme, state: Option<StateFile>) -> io::Result<()> {
+pub fn run(
+    mut app: App,
+    theme: &Theme,
+    state: Option<StateFile>,
+    mut incoming: Option<&mut Incoming>,
+) -> io::Result<()> {
     let mut saver = Saver { file: state, due: None };
     let stop = Arc::new(AtomicBool::new(false));
     watch_for_termination(Arc::clone(&stop))?;
@@ -75,7 +143,7 @@ pub fn run(mut app: App, theme: &Theme, state: Option<StateFile>) -> io::Result<
     let mut terminal = ratatui::try_init()?;
     install_mouse_release_on_panic();
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut app, theme, &stop, &mut saver);
+    let result = event_loop(&mut terminal, &mut app, theme, &stop, &mut saver, &mut incoming);
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     saver.save(&mut app);
@@ -125,24 +193,30 @@ fn event_loop(
     theme: &Theme,
     stop: &AtomicBool,
     saver: &mut Saver,
+    incoming: &mut Option<&mut Incoming>,
 ) -> io::Result<()> {
     // Start crossterm's event reader (and its SIGWINCH handler) before the
     // first frame, so a resize during start-up is not lost.
     let _ = event::poll(Duration::ZERO)?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    loop {
+    'frames: loop {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
         loop {
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            // A bounded wait, so a signal or a due save is noticed even when
-            // no key comes.
-            if event::poll(saver.wait())? {
+            // A bounded wait, so a signal, a due save or arriving stories
+            // are noticed even when no key comes.
+            let loading = incoming.as_ref().is_some_and(|i| i.loading());
+            let wait = if loading { saver.wait().min(LOADING_TICK) } else { saver.wait() };
+            if event::poll(wait)? {
                 break;
             }
             saver.save_if_due(app);
+            if incoming.as_mut().is_some_and(|i| i.pump(app)) {
+                continue 'frames;
+            }
         }
         // Take every event already queued before drawing again.
         loop {
@@ -163,6 +237,9 @@ fn event_loop(
             }
         }
         saver.save_if_due(app);
+        if let Some(incoming) = incoming.as_mut() {
+            incoming.pump(app);
+        }
     }
 }
 

@@ -8,8 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
+use crate::cli::thousands;
 use crate::tui::app::{Action, App, Overlay};
 use crate::tui::keymap::Context;
+use crate::tui::loading::LoadProgress;
 
 pub struct StatusBar<'a> {
     pub app: &'a App,
@@ -51,6 +53,9 @@ impl StatusBar<'_> {
             }
             spans.push(Span::styled(text, style));
         };
+        if let Some(progress) = app.loading {
+            push(&mut spans, loading_text(progress, app.library.len()), theme.status_key);
+        }
         if !app.filter.tags.is_empty() {
             let names: Vec<&str> = app.filter.tags.iter().map(|t| t.label()).collect();
             push(&mut spans, format!("tag: {}", names.join(" + ")), theme.status_filter);
@@ -117,5 +122,34 @@ impl StatusBar<'_> {
             }
         }
         Line::from(spans)
+    }
+}
+
+/// `loading 4,096 of 100,000 files (40%) · 4,090 stories`.
+fn loading_text(progress: LoadProgress, stories: usize) -> String {
+    let read = thousands(progress.files_read);
+    match progress.files_found {
+        Some(found) if found > 0 => {
+            let percent = progress.files_read * 100 / found;
+            format!(
+                "loading {read} of {} files ({percent}%) · {} stories",
+                thousands(found),
+                thousands(stories)
+            )
+        }
+        _ => format!("loading {read} files · {} stories", thousands(stories)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loading_progress_reads_naturally() {
+        let before_walk = LoadProgress { files_read: 2048, files_found: None };
+        assert_eq!(loading_text(before_walk, 2000), "loading 2,048 files · 2,000 stories");
+        let counted = LoadProgress { files_read: 25_000, files_found: Some(100_000) };
+        assert_eq!(loading_text(counted, 24_990), "loading 25,000 of 100,000 files (25%) · 24,990 stories");
     }
 }

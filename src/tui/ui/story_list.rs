@@ -40,7 +40,12 @@ impl Widget for StoryList<'_> {
             return;
         }
         if app.visible.is_empty() {
-            let text = if total == 0 { "No stories." } else { "No story matches. Esc clears the filters." };
+            let text = match (total, app.loading.is_some()) {
+                (0, true) => "Loading stories...",
+                (0, false) => "No stories.",
+                (_, true) => "No story matches yet. Esc clears the filters.",
+                _ => "No story matches. Esc clears the filters.",
+            };
             Line::styled(truncate(text, usize::from(rows.width)), self.theme.dim).render(rows, buf);
             return;
         }

@@ -1,0 +1,166 @@
+//! `update()` tests for a library that is still loading: stories arrive in
+//! batches while the user reads, filters and searches.
+
+use super::*;
+use crate::load::Batch;
+use crate::parse::{self, Draft};
+use crate::state::{Mark, Position, State};
+use crate::words::WordIndex;
+
+/// The sample corpus's drafts, in the order the files are bundled.
+fn drafts() -> Vec<Draft> {
+    crate::sample::FILES
+        .iter()
+        .flat_map(|(name, bytes)| parse::parse_file(name, bytes, None).unwrap().drafts)
+        .collect()
+}
+
+/// A batch as a loading thread sends it, word index included.
+fn batch(drafts: Vec<Draft>) -> Batch {
+    let stories: Vec<_> = drafts.iter().map(|d| &d.story).collect();
+    let words = Some(WordIndex::build_refs(&stories));
+    Batch { files: drafts.len(), drafts, words, ..Batch::default() }
+}
+
+/// A reader opened on nothing, loading.
+fn loading_app() -> App {
+    let mut library = Library::default();
+    library.index_words();
+    let mut app = App::new(library, 0);
+    app.update(Action::Resize(100, 30));
+    app.start_loading(None);
+    app.user_moved = false;
+    app
+}
+
+fn arrive(app: &mut App, drafts: Vec<Draft>, state: &State) {
+    app.add_batch(batch(drafts), state);
+    app.stories_arrived();
+}
+
+/// A loading reader that has received the sample's first `n` stories, and
+/// the rest, still to come.
+fn first_arrived(n: usize) -> (App, Vec<Draft>) {
+    let mut app = loading_app();
+    let mut all = drafts();
+    let rest = all.split_off(n);
+    arrive(&mut app, all, &State::default());
+    (app, rest)
+}
+
+fn titles(app: &App) -> Vec<String> {
+    app.visible.iter().map(|&i| app.library.stories()[i].title.clone()).collect()
+}
+
+fn selected_title(app: &App) -> String {
+    app.library.stories()[app.selected_story().unwrap()].title.clone()
+}
+
+#[test]
+fn stories_join_the_list_in_reading_order_as_they_arrive() {
+    let (mut app, second) = first_arrived(6);
+    assert_eq!(app.visible.len(), 6);
+    assert_eq!(app.loading.unwrap().files_read, 6);
+    arrive(&mut app, second, &State::default());
+    app.finish_loading();
+    assert!(app.loading.is_none());
+    let finished = App::new(crate::load::load_sample().library, 0);
+    assert_eq!(titles(&app), titles(&finished), "the same order as a library loaded at once");
+}
+
+#[test]
+fn the_selection_stays_on_top_until_the_user_moves_then_follows_their_story() {
+    let (mut app, rest) = first_arrived(3);
+    assert_eq!(app.selected, 0);
+    app.update(Action::Down);
+    let chosen = selected_title(&app);
+    arrive(&mut app, rest, &State::default());
+    assert_eq!(selected_title(&app), chosen, "new stories do not move the user's selection");
+    assert_ne!(app.selected, 1, "stories arrived above it");
+}
+
+#[test]
+fn untouched_the_list_keeps_showing_its_first_story() {
+    let (mut app, rest) = first_arrived(2);
+    arrive(&mut app, rest, &State::default());
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.list_offset, 0);
+}
+
+#[test]
+fn saved_marks_and_position_apply_when_their_story_arrives() {
+    let all = drafts();
+    let last = all.last().unwrap().story.clone();
+    let mut state = State::default();
+    state.stories.insert(last.id.clone(), Mark { read: true, starred: true, changed: 1 });
+    let mut app = loading_app();
+    app.start_loading(Some(Position { story: last.id.clone(), scroll: 0 }));
+    let mut first = all;
+    let tail = first.split_off(first.len() - 1);
+    arrive(&mut app, first, &state);
+    assert_eq!(app.selected, 0, "its story has not come yet");
+    arrive(&mut app, tail, &state);
+    assert_eq!(selected_title(&app), last.title, "the saved story is selected once it arrives");
+    let index = app.selected_story().unwrap();
+    assert!(app.library.stories()[index].read && app.library.stories()[index].starred);
+}
+
+#[test]
+fn filters_and_search_apply_to_stories_as_they_arrive() {
+    let mut app = loading_app();
+    app.update(Action::UnreadOnly);
+    app.update(Action::OpenSearch);
+    for c in "haiti".chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::Submit);
+    let mut all = drafts();
+    let rest = all.split_off(4);
+    arrive(&mut app, all, &State::default());
+    let early = app.visible.len();
+    arrive(&mut app, rest, &State::default());
+    app.finish_loading();
+    let expected = App::new(crate::load::load_sample().library, 0);
+    let haiti = expected.library.search(&crate::words::query_words("haiti")).count();
+    assert!(early <= haiti);
+    assert_eq!(app.visible.len(), haiti, "the word index answers for every arrived story");
+    assert!(app.visible.iter().all(|&i| app.library.stories()[i].title.to_lowercase().contains("haiti")
+        || app.library.stories()[i].paragraphs.iter().any(|p| p.to_lowercase().contains("haiti"))
+        || app.library.stories()[i].tags.iter().any(|t| t.to_lowercase().contains("haiti"))));
+}
+
+#[test]
+fn the_open_tag_picker_counts_new_stories_and_keeps_its_row() {
+    let (mut app, rest) = first_arrived(5);
+    app.update(Action::OpenTagPicker);
+    app.update(Action::Down);
+    let Overlay::Picker(before) = &app.overlay else { panic!("picker open") };
+    let highlighted = before.items[before.selected].filter.clone();
+    let total_before: usize = before.items.iter().map(|i| i.stories).sum();
+    arrive(&mut app, rest, &State::default());
+    let Overlay::Picker(after) = &app.overlay else { panic!("picker still open") };
+    assert_eq!(after.items[after.selected].filter, highlighted);
+    assert!(after.items.iter().map(|i| i.stories).sum::<usize>() > total_before);
+}
+
+#[test]
+fn space_joined_tags_are_segmented_when_loading_ends() {
+    let mut app = loading_app();
+    let seed = b"Title of a story\n\nPresident Ruto met the Haiti envoy.\n\nTags:\n\nHaiti President Ruto\n";
+    let other = b"Another story\n\nBody.\n\nTags: President Ruto, Haiti\n";
+    let parsed: Vec<Draft> = [("a.txt", &seed[..]), ("b.txt", &other[..])]
+        .iter()
+        .flat_map(|(n, b)| parse::parse_file(n, b, None).unwrap().drafts)
+        .collect();
+    arrive(&mut app, parsed, &State::default());
+    let a = app.library.stories().iter().position(|s| s.source == "a.txt").unwrap();
+    assert!(app.library.stories()[a].tags.is_empty(), "waits for every story's tags");
+    app.finish_loading();
+    assert_eq!(app.library.stories()[a].tags, ["Haiti", "President Ruto"]);
+    assert_eq!(app.library.stories_tagged("ruto").len(), 2);
+    assert_eq!(
+        app.library.search(&crate::words::query_words("presid")).count(),
+        2,
+        "new tags are searchable"
+    );
+}

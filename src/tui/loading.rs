@@ -1,0 +1,98 @@
+//! Stories arriving while the reader is open: each batch from the loading
+//! threads joins the library, the list and the tag picker, and the status
+//! bar counts files read. Until the user moves, the selection stays on the
+//! first story (or goes to the saved position once its story arrives).
+
+use super::app::{App, Overlay};
+use super::picker::Picker;
+use crate::load::Batch;
+use crate::state::{Position, State};
+
+/// How far loading has got, for the status bar.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadProgress {
+    pub files_read: usize,
+    /// Known once the walk of the paths is done.
+    pub files_found: Option<usize>,
+}
+
+impl App {
+    /// Loading has begun; `position` is the saved place to return to when
+    /// its story arrives.
+    pub fn start_loading(&mut self, position: Option<Position>) {
+        self.loading = Some(LoadProgress::default());
+        self.pending_position = position;
+    }
+
+    /// The walk is done: this many files are read in all.
+    pub fn files_found(&mut self, files: usize) {
+        if let Some(progress) = &mut self.loading {
+            progress.files_found = Some(files);
+        }
+    }
+
+    /// Take in a batch of stories, with the saved marks for them. Call
+    /// `stories_arrived` after the last batch that came at once.
+    pub fn add_batch(&mut self, batch: Batch, state: &State) {
+        let from = self.library.len();
+        self.library.extend_indexed(batch.drafts, batch.words);
+        self.library.apply_state(state, from);
+        self.skipped += batch.skipped.len();
+        if let Some(progress) = &mut self.loading {
+            progress.files_read += batch.files;
+        }
+    }
+
+    /// Put the stories added by `add_batch` in order and in the list.
+    pub fn stories_arrived(&mut self) {
+        self.library.settle();
+        self.refresh_stories();
+    }
+
+    /// Everything is loaded: tag lines written without separators are
+    /// segmented now that every tag is known.
+    pub fn finish_loading(&mut self) {
+        self.library.finish();
+        self.loading = None;
+        self.refresh_stories();
+        if self.pending_position.take().is_some() && self.message.is_none() {
+            self.message = Some("the story you were reading is no longer here".into());
+        }
+    }
+
+    /// The user did something: from now on the selection follows their
+    /// story, not the top of the list.
+    pub(super) fn user_acted(&mut self) {
+        self.user_moved = true;
+        self.pending_position = None;
+    }
+
+    fn refresh_stories(&mut self) {
+        self.apply_filter();
+        if !self.user_moved {
+            self.selected = 0;
+            self.list_offset = 0;
+        }
+        if let Overlay::Picker(picker) = &mut self.overlay {
+            picker.reload(&self.library);
+        }
+        if let Some(position) = self.pending_position.clone()
+            && self.visible.iter().any(|&i| self.library.stories()[i].id == position.story)
+        {
+            self.restore(&position);
+            self.user_acted();
+        }
+        self.sync();
+    }
+}
+
+impl Picker {
+    /// New stories came: recount the rows, keeping the highlighted one.
+    pub fn reload(&mut self, library: &crate::library::Library) {
+        let highlighted = self.items.get(self.selected).map(|i| i.filter.clone());
+        self.refresh(library);
+        if let Some(filter) = highlighted {
+            self.selected = self.items.iter().position(|i| i.filter == filter).unwrap_or(0);
+        }
+    }
+}

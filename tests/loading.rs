@@ -1,0 +1,83 @@
+//! Large libraries end to end: the reader opens on a library of thousands
+//! of files and shows them as they load, search answers from the word
+//! index, and the CLI's progress bar appears only on a terminal.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::process::Command;
+
+mod common;
+
+use common::pty::Session;
+
+/// `count` small text stories in folders of 500; story 1234 alone holds the
+/// word "quagga".
+fn corpus(dir: &Path, count: usize) {
+    for n in 0..count {
+        let folder = dir.join(format!("{:02}", n / 500));
+        if n % 500 == 0 {
+            std::fs::create_dir_all(&folder).unwrap();
+        }
+        let animal = if n == 1234 { "quagga" } else { "zebra" };
+        let text = format!(
+            "Story number {n}\n\nThe {animal} herd crossed the river near Narok on day {n}.\n\n\"We counted them all,\" said Amina Njoki.\n\nTags: Wildlife, Narok\n"
+        );
+        std::fs::write(folder.join(format!("{n:05}.txt")), text).unwrap();
+    }
+}
+
+#[test]
+fn a_library_of_thousands_opens_and_is_searchable_by_word() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path(), 3000);
+    let path = dir.path().to_str().unwrap();
+    let mut s = Session::start(&[path], 100, 30);
+    s.wait_until("every story loaded", |screen| {
+        screen.contents().contains(" 3000 ") && !screen.contents().contains("loading")
+    });
+    s.keys("/quag");
+    s.wait_for_text("1 of 3000");
+    s.wait_for_text("Story number 1234");
+    s.keys("\r");
+    s.keys("q");
+    assert!(s.finish().0.success());
+}
+
+#[test]
+fn the_progress_bar_is_drawn_on_a_terminal_and_erased() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path(), 600);
+    let path = dir.path().to_str().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let s = Session::start_with_env(home, &["tags", path], 100, 30, &[("BYLINE_PROGRESS_DELAY_MS", "0")]);
+    let raw = finish_raw(s);
+    let text = String::from_utf8_lossy(&raw);
+    let bar = text.find("byline: loading").expect("a progress bar");
+    let erased = text[bar..].find("\r\x1b[2K").expect("the bar erased") + bar;
+    let tags = text.find("Wildlife").unwrap();
+    assert!(erased < tags, "the bar is gone before the output: {text:?}");
+}
+
+#[test]
+fn the_progress_bar_never_goes_to_a_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path(), 600);
+    let home = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["tags", dir.path().to_str().unwrap()])
+        .envs(common::xdg_env(home.path()))
+        .env("BYLINE_PROGRESS_DELAY_MS", "0")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "600  Narok\n600  Wildlife\n");
+}
+
+/// Wait for the session to end and return every byte it wrote.
+fn finish_raw(s: Session) -> Vec<u8> {
+    let (status, _parser, raw) = s.finish_raw();
+    assert!(status.success());
+    raw
+}
