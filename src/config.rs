@@ -16,6 +16,8 @@ pub struct Config {
     pub library: Vec<String>,
     /// The longest line the reader shows, in columns.
     pub wrap_width: Option<u16>,
+    /// Files larger than this many MiB are skipped (default 64).
+    pub max_file_mib: Option<std::num::NonZeroU32>,
     /// Action name -> key or keys, replacing the default keys.
     pub keys: BTreeMap<ActionName, KeyList>,
     pub theme: ThemeConfig,
@@ -173,6 +175,11 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Config {
+    /// The size above which files are skipped, in bytes.
+    pub fn max_file_size(&self) -> u64 {
+        self.max_file_mib.map_or(crate::load::MAX_FILE_SIZE, |mib| u64::from(mib.get()) * 1024 * 1024)
+    }
+
     /// Parse config text; `path` names it in errors.
     pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
         toml::from_str(text).map_err(|err| {
@@ -247,6 +254,9 @@ pub const DEFAULT_FILE: &str = r##"# byline configuration. Every setting is opti
 
 # The longest line the reader shows, in columns (unset: the pane's width).
 # wrap_width = 100
+
+# Files larger than this many MiB are skipped with a message, not read.
+# max_file_mib = 64
 
 [layout]
 # Width of the story list, in percent of a terminal 80 columns or wider.

@@ -115,3 +115,13 @@ fn a_missing_file_is_the_defaults_unless_it_was_named() {
     assert_eq!(Config::load(missing, false).unwrap(), Config::default());
     assert!(Config::load(missing, true).is_err());
 }
+
+#[test]
+fn the_file_size_limit_is_in_mib_and_never_zero() {
+    assert_eq!(Config::default().max_file_size(), 64 * 1024 * 1024);
+    let raised = Config::parse("max_file_mib = 256\n", "c.toml").unwrap();
+    assert_eq!(raised.max_file_size(), 256 * 1024 * 1024);
+    let e = error("max_file_mib = 0\n");
+    assert_eq!((e.line, e.column), (1, 16));
+    assert!(e.message.contains("nonzero"), "{}", e.message);
+}

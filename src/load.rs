@@ -15,7 +15,9 @@ use crate::library::Library;
 use crate::parse::{self, Draft, InputFormat};
 use crate::words::WordIndex;
 
-/// Files larger than this are skipped: no article is 64 MiB.
+/// Files larger than this are skipped unless the user says otherwise
+/// (`max_file_mib`, `--max-file-mib`): no article is 64 MiB, though a
+/// large feed may be.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
 use crate::parse::detect::EXTENSIONS as ARTICLE_EXTENSIONS;
@@ -85,12 +87,20 @@ pub struct Batch {
 }
 
 /// How to load.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Options {
     /// Read every file with this parser.
     pub forced: Option<InputFormat>,
     /// Build the search index on the loading threads.
     pub index_words: bool,
+    /// Files larger than this many bytes are skipped.
+    pub max_file_size: u64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { forced: None, index_words: false, max_file_size: MAX_FILE_SIZE }
+    }
 }
 
 /// Files a worker reads before it reports: small enough that the first
@@ -105,7 +115,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
 
 /// As `load_paths`, reading every file with the `forced` parser if given.
 pub fn load_paths_as(paths: &[PathBuf], forced: Option<InputFormat>) -> Result<Loaded, LoadError> {
-    let progress = spawn(paths, Options { forced, index_words: false })?;
+    let progress = spawn(paths, Options { forced, ..Options::default() })?;
     Ok(receive_all(&progress, |_, _| {}))
 }
 
@@ -208,7 +218,7 @@ fn walk_and_read(paths: &[PathBuf], options: Options, tx: &Sender<Progress>) {
                     };
                     for path in &chunk {
                         let source = path.display().to_string();
-                        let read = read_file(path, &mut buf);
+                        let read = read_file(path, &mut buf, options.max_file_size);
                         read_one(&source, read.as_ref().map(|()| buf.as_slice()), options.forced, &mut batch);
                     }
                     if batch.files >= BATCH_FILES && !send(&mut batch, options, tx) {
@@ -275,12 +285,15 @@ fn read_one(source: &str, bytes: Result<&[u8], &String>, forced: Option<InputFor
 /// Read a whole file into `buf` (reused from file to file): one open and
 /// reads up to one byte past the cap, so no size check is needed first and
 /// a file still growing is capped too.
-fn read_file(path: &Path, buf: &mut Vec<u8>) -> Result<(), String> {
+fn read_file(path: &Path, buf: &mut Vec<u8>, limit: u64) -> Result<(), String> {
     buf.clear();
     let file = fs::File::open(path).map_err(|e| io_reason(&e))?;
-    file.take(MAX_FILE_SIZE + 1).read_to_end(buf).map_err(|e| io_reason(&e))?;
-    if buf.len() as u64 > MAX_FILE_SIZE {
-        return Err(format!("file too large (over {} MiB)", MAX_FILE_SIZE / (1024 * 1024)));
+    file.take(limit + 1).read_to_end(buf).map_err(|e| io_reason(&e))?;
+    if buf.len() as u64 > limit {
+        return Err(format!(
+            "file too large (over {} MiB; raise max_file_mib in the config or pass --max-file-mib)",
+            limit.div_ceil(1024 * 1024)
+        ));
     }
     Ok(())
 }

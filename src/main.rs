@@ -40,6 +40,10 @@ struct Cli {
     #[arg(long, global = true)]
     no_state: bool,
 
+    /// Skip files larger than N MiB (default 64, or max_file_mib in the config)
+    #[arg(long, global = true, value_name = "N")]
+    max_file_mib: Option<std::num::NonZeroU32>,
+
     /// Read every file as FORMAT (text, json, markdown, rss, atom, jsonfeed, html)
     /// whatever its name or content
     #[arg(long = "input-format", global = true, value_name = "FORMAT", value_parser = parse_input_format)]
@@ -179,6 +183,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         _ => cli.format,
     }
     .or(cli.input_format);
+    let mut config = config;
+    if let Some(mib) = cli.max_file_mib {
+        config.max_file_mib = Some(mib);
+    }
+    let max_file_size = config.max_file_size();
     let Some(command) = cli.command else {
         // The reader opens at once and shows stories as they load.
         let stories = if paths.is_empty() {
@@ -186,7 +195,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             loaded.library.apply_state(&state, 0);
             Stories::Loaded(Box::new(loaded))
         } else {
-            Stories::Loading(load::spawn(&paths, load::Options { forced, index_words: true })?)
+            Stories::Loading(load::spawn(&paths, load::Options { forced, index_words: true, max_file_size })?)
         };
         let options =
             byline::tui::Options { config, state_file, state, notice, library_key: library_key(&paths) };
@@ -195,7 +204,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         report(&skipped, &warnings);
         return Ok(ExitCode::SUCCESS);
     };
-    let mut loaded = load(&paths, forced)?;
+    let mut loaded = load(&paths, load::Options { forced, index_words: false, max_file_size })?;
     report(&loaded.skipped, &loaded.warnings);
     loaded.library.apply_state(&state, 0);
     let library = &loaded.library;
@@ -239,11 +248,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Load for a command, with a progress bar on stderr when that is a
 /// terminal and the load takes a while.
-fn load(paths: &[PathBuf], forced: Option<InputFormat>) -> anyhow::Result<Loaded> {
+fn load(paths: &[PathBuf], options: load::Options) -> anyhow::Result<Loaded> {
     if paths.is_empty() {
         return Ok(byline::load_sample());
     }
-    let progress = load::spawn(paths, load::Options { forced, index_words: false })?;
+    let progress = load::spawn(paths, options)?;
     if !io::stderr().is_terminal() {
         return Ok(load::receive_all(&progress, |_, _| {}));
     }

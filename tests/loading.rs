@@ -81,3 +81,34 @@ fn finish_raw(s: Session) -> Vec<u8> {
     assert!(status.success());
     raw
 }
+
+#[test]
+fn files_over_the_size_limit_are_skipped_with_a_reason_and_the_limit_can_be_raised() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path(), 3);
+    let big = dir.path().join("big.txt");
+    let paragraph = "A long paragraph about the long rains in the Rift Valley. ".repeat(40);
+    let text = format!("Big story\n\n{}\n", vec![paragraph; 1000].join("\n\n"));
+    assert!(text.len() > 2 * 1024 * 1024);
+    std::fs::write(&big, text).unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["list", dir.path().to_str().unwrap()];
+        args.extend_from_slice(extra);
+        common::byline_in(home.path(), &args)
+    };
+
+    let capped = run(&["--max-file-mib", "1"]);
+    assert_eq!(capped.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&capped.stderr);
+    assert!(stderr.contains("big.txt: file too large (over 1 MiB"), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&capped.stdout).lines().count(), 3, "the rest loads");
+
+    let raised = run(&[]);
+    assert!(raised.status.success(), "2 MiB is under the default 64 MiB");
+    assert!(String::from_utf8_lossy(&raised.stdout).contains("Big story"));
+
+    let zero = run(&["--max-file-mib", "0"]);
+    assert_eq!(zero.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&zero.stderr).contains("--max-file-mib"));
+}

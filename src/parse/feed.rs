@@ -9,9 +9,23 @@ use super::tags::dedupe;
 use super::{Draft, Parsed, finish};
 use crate::model::{Format, Story};
 
+use std::io::Read;
+
 use feed_rs::model::{Entry, FeedType};
 
+/// Feeds larger than this are parsed in parts, one a core.
+const SPLIT_ABOVE: usize = 2 * 1024 * 1024;
+
 pub fn parse(source: &str, bytes: &[u8]) -> Result<Parsed, String> {
+    if bytes.len() > SPLIT_ABOVE
+        && let Some(parsed) = parse_in_parts(source, bytes)
+    {
+        return Ok(parsed);
+    }
+    parse_whole(source, bytes)
+}
+
+fn parse_whole(source: &str, bytes: &[u8]) -> Result<Parsed, String> {
     let mut parsed = Parsed::default();
     let feed = match feed_rs::parser::parse(bytes) {
         Ok(feed) => feed,
@@ -26,6 +40,13 @@ pub fn parse(source: &str, bytes: &[u8]) -> Result<Parsed, String> {
             feed
         }
     };
+    add_entries(source, feed, 0, &mut parsed);
+    Ok(parsed)
+}
+
+/// Stories from a feed's entries; `first` numbers the first entry in the
+/// whole feed, for problem reports.
+fn add_entries(source: &str, feed: feed_rs::model::Feed, first: usize, parsed: &mut Parsed) {
     let format = match feed.feed_type {
         FeedType::Atom => Format::Atom,
         FeedType::JSON => Format::Jsonfeed,
@@ -34,10 +55,89 @@ pub fn parse(source: &str, bytes: &[u8]) -> Result<Parsed, String> {
     for (i, entry) in feed.entries.into_iter().enumerate() {
         match story_from(source, format, entry) {
             Some(draft) => parsed.drafts.push(draft),
-            None => parsed.problems.push(format!("item {}: no title and no text", i + 1)),
+            None => parsed.problems.push(format!("item {}: no title and no text", first + i + 1)),
         }
     }
-    Ok(parsed)
+}
+
+/// A large XML feed cut between its items into one document a core (the
+/// head before the first item and the tail after the last one around each
+/// share), parsed side by side. `None` when the feed does not split cleanly
+/// or a part fails: the whole feed is then parsed as one, which also
+/// repairs a truncated feed.
+fn parse_in_parts(source: &str, bytes: &[u8]) -> Option<Parsed> {
+    let items = item_spans(bytes)?;
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if threads < 2 || items.len() < 2 * threads {
+        return None;
+    }
+    let (head, tail) = (&bytes[..items[0].0], &bytes[items[items.len() - 1].1..]);
+    let per_part = items.len().div_ceil(threads);
+    let parts: Vec<&[(usize, usize)]> = items.chunks(per_part).collect();
+    // Each part is parsed and turned into stories on its own thread.
+    let results: Vec<Option<Parsed>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = parts
+            .iter()
+            .enumerate()
+            .map(|(n, part)| {
+                scope.spawn(move || {
+                    let items = &bytes[part.first()?.0..part.last()?.1];
+                    let feed = feed_rs::parser::parse(head.chain(items).chain(tail)).ok()?;
+                    if feed.entries.len() != part.len() {
+                        return None;
+                    }
+                    let mut parsed = Parsed::default();
+                    add_entries(source, feed, n * per_part, &mut parsed);
+                    Some(parsed)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().ok().flatten()).collect()
+    });
+    let mut parsed = Parsed::default();
+    for part in results {
+        let part = part?;
+        parsed.drafts.extend(part.drafts);
+        parsed.problems.extend(part.problems);
+    }
+    Some(parsed)
+}
+
+/// Byte ranges of the top-level `<item>`/`<entry>` elements of an XML feed,
+/// skipping comments and CDATA sections (which may hold anything). `None`
+/// if the items are not a plain sequence of siblings.
+fn item_spans(bytes: &[u8]) -> Option<Vec<(usize, usize)>> {
+    let name: &[u8] = if memchr::memmem::find(bytes, b"<entry").is_some() { b"entry" } else { b"item" };
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
+        let tag = at + found;
+        let rest = &bytes[tag..];
+        if rest.starts_with(b"<![CDATA[") {
+            at = tag + memchr::memmem::find(rest, b"]]>")? + 3;
+        } else if rest.starts_with(b"<!--") {
+            at = tag + memchr::memmem::find(rest, b"-->")? + 3;
+        } else if rest.get(1..=name.len()) == Some(name)
+            && rest.get(name.len() + 1).is_some_and(|b| *b == b'>' || b.is_ascii_whitespace())
+        {
+            if open.is_some() {
+                return None;
+            }
+            open = Some(tag);
+            at = tag + 1;
+        } else if rest.get(..2) == Some(b"</")
+            && rest.get(2..2 + name.len()) == Some(name)
+            && rest.get(2 + name.len()) == Some(&b'>')
+        {
+            let end = tag + 3 + name.len();
+            spans.push((open.take()?, end));
+            at = end;
+        } else {
+            at = tag + 1;
+        }
+    }
+    (open.is_none() && !spans.is_empty()).then_some(spans)
 }
 
 fn story_from(source: &str, format: Format, entry: Entry) -> Option<Draft> {
@@ -103,6 +203,48 @@ fn repair_truncated(bytes: &[u8]) -> Option<(Vec<u8>, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A feed of `n` items, the fifth with a comment and a CDATA section
+    /// that look like item tags.
+    fn many_items(n: usize) -> String {
+        let mut xml = String::from("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\n");
+        for i in 0..n {
+            let tricky = if i == 4 { "<!-- <item> --><![CDATA[</item><item>]]>" } else { "" };
+            xml.push_str(&format!(
+                "<item><title>Story {i}</title><description>&lt;p&gt;Body {i}.&lt;/p&gt;{tricky}</description><category>Tag{}</category></item>\n",
+                i % 3
+            ));
+        }
+        xml.push_str("</channel></rss>\n");
+        xml
+    }
+
+    #[test]
+    fn a_large_feed_parsed_in_parts_gives_what_it_gives_whole() {
+        let xml = many_items(40);
+        let spans = item_spans(xml.as_bytes()).unwrap();
+        assert_eq!(spans.len(), 40);
+        assert!(xml[spans[4].0..spans[4].1].ends_with("]]></description><category>Tag1</category></item>"));
+        let whole = parse_whole("f.xml", xml.as_bytes()).unwrap();
+        let parts = parse_in_parts("f.xml", xml.as_bytes()).expect("splits");
+        let titles = |p: &Parsed| p.drafts.iter().map(|d| d.story.title.clone()).collect::<Vec<_>>();
+        assert_eq!(titles(&parts), titles(&whole));
+        assert_eq!(parts.drafts[39].story.tags, ["Tag0"]);
+    }
+
+    #[test]
+    fn a_feed_that_does_not_split_cleanly_is_parsed_whole() {
+        assert!(item_spans(b"<rss><channel><item><title>a</title>").is_none(), "unclosed item");
+        assert!(item_spans(b"<rss><item><item></item></item></rss>").is_none(), "nested items");
+        let truncated = many_items(40);
+        let cut = &truncated.as_bytes()[..truncated.len() - 200];
+        let parsed = parse(cut_name(), cut).unwrap();
+        assert!(parsed.drafts.len() >= 38, "the items before the break");
+    }
+
+    fn cut_name() -> &'static str {
+        "cut.xml"
+    }
 
     const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Coast News</title>
