@@ -4,14 +4,16 @@
 //! are still loading; a story's index never changes once it is added. No I/O.
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use crate::bits::BitSet;
 use crate::filter::{name_words, words_match};
 use crate::model::Story;
+use crate::parse::tags::KnownTags;
 use crate::parse::{self, Draft};
 use crate::state::State;
-use crate::words::{self, WordIndex};
+use crate::words::{self, WordHasher, WordIndex};
 
 /// A tag name and the stories that carry it (indices, in the order added).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,16 +32,15 @@ pub struct Library {
     ordered: usize,
     /// Space-joined tag lines waiting for every story's tags to be known.
     pending: Vec<(usize, String)>,
-    /// Lower-case tags written with separators: what segmentation trusts.
-    known: HashSet<String>,
     /// Most used first, then by name (after `settle`).
     tags: Vec<TagCount>,
     /// Each tag's lower-case words, parallel to `tags`.
     tag_words: Vec<Vec<String>>,
     /// Lower-case word -> tags containing it.
     by_word: HashMap<String, Vec<usize>>,
-    /// Lower-case name -> tag.
-    by_name: HashMap<String, usize>,
+    /// Lower-case name -> tag. Until `finish`, only tags written with
+    /// separators are in it: what segmentation trusts.
+    by_name: HashMap<String, usize, BuildHasherDefault<WordHasher>>,
     /// The search index, when one was asked for (`index_words`).
     words: Option<WordIndex>,
     /// Stories marked read, and starred: kept with the stories' own flags
@@ -48,7 +49,7 @@ pub struct Library {
     starred: BitSet,
     /// Each story's date and title as two numbers (`quick_key`): most
     /// reading-order comparisons end there, without touching the stories.
-    quick_keys: Vec<(u64, u64)>,
+    quick_keys: Vec<QuickKey>,
 }
 
 impl Library {
@@ -92,10 +93,7 @@ impl Library {
             let index = self.stories.len();
             match draft.unsegmented_tags {
                 Some(line) => self.pending.push((index, line)),
-                None => {
-                    self.known.extend(draft.story.tags.iter().map(|t| t.to_lowercase()));
-                    self.index_tags(index, &draft.story.tags);
-                }
+                None => self.index_tags(index, &draft.story.tags),
             }
             self.quick_keys.push(quick_key(&draft.story));
             self.read.grow(index + 1);
@@ -114,7 +112,7 @@ impl Library {
     /// tag the library knows, then settle the order and the tag ranking.
     pub fn finish(&mut self) {
         let pending = std::mem::take(&mut self.pending);
-        let segmented = segment_all(&self.stories, &pending, &self.known);
+        let segmented = segment_all(&self.stories, &pending, &self.by_name);
         for ((index, _), tags) in pending.iter().zip(segmented) {
             self.index_tags(*index, &tags);
             if let Some(words) = &mut self.words {
@@ -149,10 +147,11 @@ impl Library {
 
     fn index_tags(&mut self, index: usize, tags: &[String]) {
         for tag in tags {
-            let at = match self.by_name.get(&tag.to_lowercase()) {
+            let lower = tag.to_lowercase();
+            let at = match self.by_name.get(&lower) {
                 Some(&at) => at,
                 None => {
-                    self.by_name.insert(tag.to_lowercase(), self.tags.len());
+                    self.by_name.insert(lower, self.tags.len());
                     self.tags.push(TagCount { name: tag.clone(), stories: Vec::new() });
                     self.tags.len() - 1
                 }
@@ -310,34 +309,42 @@ impl Library {
 /// source, then by id: a total order, so stories that arrive in a different
 /// order from the loading threads still come out the same. The quick keys
 /// (functions of the date and title) are compared first.
-fn reading_order(a: &Story, b: &Story, a_key: (u64, u64), b_key: (u64, u64)) -> Ordering {
+fn reading_order(a: &Story, b: &Story, a_key: QuickKey, b_key: QuickKey) -> Ordering {
     b_key
-        .0
-        .cmp(&a_key.0)
+        .date
+        .cmp(&a_key.date)
+        .then(a_key.title.cmp(&b_key.title))
         .then_with(|| b.published.cmp(&a.published))
-        .then_with(|| a_key.1.cmp(&b_key.1))
         .then_with(|| cmp_ignoring_case(&a.title, &b.title))
         .then_with(|| a.source.cmp(&b.source))
         .then_with(|| a.id.cmp(&b.id))
 }
 
-/// The date as a number (its first 14 digits, `20250603030000`; 0 for no
-/// date, which sorts after every date) and the first eight bytes of the
-/// lower-cased title, big-endian and zero-padded, which order as the
-/// titles do.
-fn quick_key(story: &Story) -> (u64, u64) {
+/// A story's date and the start of its title as numbers, compared before
+/// anything else in the reading order.
+#[derive(Debug, Clone, Copy)]
+struct QuickKey {
+    /// The date's first 14 digits (`20250603030000`); 0 for no date, which
+    /// sorts after every date.
+    date: u64,
+    /// The first sixteen bytes of the lower-cased title, big-endian and
+    /// zero-padded: ordered as the titles are.
+    title: u128,
+}
+
+fn quick_key(story: &Story) -> QuickKey {
     let date = story.published.as_deref().map_or(0, |d| {
         let digits = d.bytes().filter(u8::is_ascii_digit).take(14);
         let (value, count) = digits.fold((0u64, 0), |(v, n), c| (v * 10 + u64::from(c - b'0'), n + 1));
         (value * 10u64.pow(14 - count)).max(1)
     });
     let title = &story.title;
-    let mut bytes = [0u8; 8];
-    let lowered = lower(title.get(..title.len().min(32)).unwrap_or(title));
+    let mut bytes = [0u8; 16];
+    let lowered = lower(title.get(..title.len().min(48)).unwrap_or(title));
     for (slot, b) in bytes.iter_mut().zip(lowered.bytes()) {
         *slot = b;
     }
-    (date, u64::from_be_bytes(bytes))
+    QuickKey { date, title: u128::from_be_bytes(bytes) }
 }
 
 /// Lower case for ordering: each character's lower case, the ASCII ones
@@ -378,7 +385,7 @@ fn merge(a: &[usize], b: &[usize], cmp: impl Fn(&usize, &usize) -> Ordering) -> 
 
 /// Segment space-joined tag lines, on every core: each line is scored
 /// against the story's text, which takes a few microseconds a story.
-fn segment_all(stories: &[Story], pending: &[(usize, String)], known: &HashSet<String>) -> Vec<Vec<String>> {
+fn segment_all(stories: &[Story], pending: &[(usize, String)], known: &dyn KnownTags) -> Vec<Vec<String>> {
     let segment = |(index, line): &(usize, String)| parse::segment_line(&stories[*index], line, known);
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let chunk = pending.len().div_ceil(threads).max(256);

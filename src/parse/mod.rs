@@ -16,8 +16,6 @@ pub mod quotes;
 pub mod tags;
 pub mod text;
 
-use std::collections::HashSet;
-
 pub use clean::Unreadable;
 pub use detect::InputFormat;
 
@@ -80,7 +78,7 @@ pub(crate) fn finish(story: Story, unsegmented: Option<String>, warnings: Vec<St
 }
 
 /// Segment a draft's space-joined tag line with what the library knows.
-pub fn segment_tags(draft: &mut Draft, known_tags: &HashSet<String>) {
+pub fn segment_tags(draft: &mut Draft, known_tags: &dyn tags::KnownTags) {
     if let Some(line) = &draft.unsegmented_tags {
         draft.story.tags = segment_line(&draft.story, line, known_tags);
     }
@@ -88,7 +86,7 @@ pub fn segment_tags(draft: &mut Draft, known_tags: &HashSet<String>) {
 
 /// Segment a story's space-joined tag line using the tags the library knows
 /// and the story's own text.
-pub fn segment_line(story: &Story, line: &str, known_tags: &HashSet<String>) -> Vec<String> {
+pub fn segment_line(story: &Story, line: &str, known_tags: &dyn tags::KnownTags) -> Vec<String> {
     let mut text = String::with_capacity(4096);
     for part in std::iter::once(&story.title).chain(story.caption.as_ref()).chain(story.paragraphs.iter()) {
         text.push_str(part);

@@ -42,10 +42,27 @@ pub fn dedupe(tags: impl IntoIterator<Item = String>) -> Vec<String> {
 /// Words that join the parts of a name: `Secretary of State`.
 const CONNECTORS: &[&str] = &["of", "the", "and", "for", "de", "du", "la", "al"];
 
+/// Lower-case tag names the library knows.
+pub trait KnownTags: Sync {
+    fn knows(&self, lower_case_name: &str) -> bool;
+}
+
+impl<S: std::hash::BuildHasher + Sync> KnownTags for HashSet<String, S> {
+    fn knows(&self, name: &str) -> bool {
+        self.contains(name)
+    }
+}
+
+impl<V: Sync, S: std::hash::BuildHasher + Sync> KnownTags for std::collections::HashMap<String, V, S> {
+    fn knows(&self, name: &str) -> bool {
+        self.contains_key(name)
+    }
+}
+
 /// What segmentation knows: tags written with separators anywhere in the
-/// library (lower-cased), and the story's own text.
+/// library, and the story's own text.
 pub struct Knowledge<'a> {
-    pub known_tags: &'a HashSet<String>,
+    pub known_tags: &'a dyn KnownTags,
     pub text: &'a str,
 }
 
@@ -99,7 +116,7 @@ fn score(words: &[&str], first_at: &[usize], knowledge: &Knowledge) -> Option<i6
         return None;
     }
     let phrase = words.join(" ");
-    if knowledge.known_tags.contains(&phrase.to_lowercase()) {
+    if knowledge.known_tags.knows(&phrase.to_lowercase()) {
         return Some(len * len + 1);
     }
     if words.len() == 1 {

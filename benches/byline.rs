@@ -1,0 +1,199 @@
+//! `cargo bench`: parse throughput per format, library build time, and the
+//! work of one keystroke and one frame at 100,000 stories. The corpora are
+//! generated in memory by `support/corpus.rs` (the generator behind
+//! `examples/gen_corpus.rs`), so the numbers do not depend on a disk.
+//!
+//! Keystroke benches run a key and its undo (type a letter, delete it) and
+//! draw after each: one iteration is two keystrokes, updated and drawn.
+
+#![allow(clippy::unwrap_used)]
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use std::sync::{LazyLock, Mutex};
+
+use byline::filter::{Filter, TagFilter};
+use byline::library::Library;
+use byline::parse::{self, Draft};
+use byline::tui::ui::{draw, theme::Theme};
+use byline::tui::{Action, App};
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    divan::main();
+}
+
+/// Generated text articles, as files: (name, bytes).
+fn text_files(count: usize) -> Vec<(String, Vec<u8>)> {
+    corpus::text_files(count).collect()
+}
+
+fn drafts(files: &[(String, Vec<u8>)]) -> Vec<Draft> {
+    files.iter().flat_map(|(name, bytes)| parse::parse_file(name, bytes, None).unwrap().drafts).collect()
+}
+
+static TEXT_1K: LazyLock<Vec<(String, Vec<u8>)>> = LazyLock::new(|| text_files(1000));
+static DRAFTS_10K: LazyLock<Vec<Draft>> = LazyLock::new(|| drafts(&text_files(10_000)));
+static DRAFTS_100K: LazyLock<Vec<Draft>> = LazyLock::new(|| drafts(&text_files(100_000)));
+
+/// The fixture files of one format directory.
+fn fixtures(dir: &str) -> Vec<(String, Vec<u8>)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir);
+    let mut files: Vec<_> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+fn parse_all(bencher: Bencher, files: &[(String, Vec<u8>)]) {
+    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        for (name, content) in files {
+            black_box(parse::parse_file(name, content, None).ok());
+        }
+    });
+}
+
+/// Parse throughput, one group a format. Text and RSS use the generated
+/// corpus; the other formats their test fixtures, read again and again.
+mod parse_throughput {
+    use super::*;
+
+    #[divan::bench(sample_count = 20)]
+    fn text(bencher: Bencher) {
+        parse_all(bencher, &TEXT_1K);
+    }
+
+    #[divan::bench(sample_count = 20)]
+    fn rss(bencher: Bencher) {
+        // 500 items: about 1.3 MB, under the size where a feed is split, so
+        // this is one thread's speed.
+        let mut feed = Vec::new();
+        corpus::rss_feed(500, &mut feed).unwrap();
+        parse_all(bencher, &[("feed.xml".into(), feed)]);
+    }
+
+    #[divan::bench(args = ["atom", "jsonfeed", "json", "markdown", "html"])]
+    fn fixture_format(bencher: Bencher, dir: &str) {
+        parse_all(bencher, &fixtures(dir));
+    }
+}
+
+/// A library assembled from parsed drafts: tag index, reading order, the
+/// space-joined tag lines segmented.
+mod library_build {
+    use super::*;
+
+    #[divan::bench(sample_count = 10)]
+    fn stories_10k(bencher: Bencher) {
+        bencher.with_inputs(|| DRAFTS_10K.clone()).bench_local_values(Library::from_drafts);
+    }
+
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn stories_100k(bencher: Bencher) {
+        bencher.with_inputs(|| DRAFTS_100K.clone()).bench_local_values(Library::from_drafts);
+    }
+}
+
+/// 100,000 stories with the word index, as the reader holds them.
+static LIBRARY_100K: LazyLock<Library> = LazyLock::new(|| {
+    let mut library = Library::default();
+    library.index_words();
+    library.extend(DRAFTS_100K.clone());
+    library.finish();
+    library
+});
+
+/// The reader at 200x60 on 100,000 stories, in the state a bench needs.
+fn app_100k(actions: &[Action]) -> Mutex<App> {
+    let mut app = App::new(LIBRARY_100K.clone(), 0);
+    app.update(Action::Resize(200, 60));
+    for action in actions {
+        app.update(action.clone());
+    }
+    Mutex::new(app)
+}
+
+fn frame(app: &App, terminal: &mut Terminal<TestBackend>, theme: &Theme) {
+    terminal.draw(|f| draw(f, app, theme)).unwrap();
+}
+
+/// A key and the key that undoes it, each updated and drawn.
+fn keystrokes(bencher: Bencher, app: &Mutex<App>, key: Action, undo: Action) {
+    let theme = Theme::new(false);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let mut app = app.lock().unwrap();
+    bencher.bench_local(|| {
+        app.update(key.clone());
+        frame(&app, &mut terminal, &theme);
+        app.update(undo.clone());
+        frame(&app, &mut terminal, &theme);
+    });
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::Insert).collect()
+}
+
+/// Keystrokes at 100,000 stories: update and draw, two keys an iteration.
+mod keystroke_100k {
+    use super::*;
+
+    #[divan::bench(sample_count = 30)]
+    fn scroll(bencher: Bencher) {
+        keystrokes(bencher, &app_100k(&[Action::Down]), Action::Down, Action::Up);
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn search_letter(bencher: Bencher) {
+        // "fa" -> "far" (prefix of farmers) -> "fa": each a search of the index.
+        let app = app_100k(&[vec![Action::OpenSearch], typed("fa")].concat());
+        keystrokes(bencher, &app, Action::Insert('r'), Action::DeleteBack);
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn picker_letter(bencher: Bencher) {
+        let app = app_100k(&[vec![Action::OpenTagPicker], typed("ru")].concat());
+        keystrokes(bencher, &app, Action::Insert('t'), Action::DeleteBack);
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn unread_filter(bencher: Bencher) {
+        keystrokes(bencher, &app_100k(&[]), Action::UnreadOnly, Action::UnreadOnly);
+    }
+}
+
+/// Filtering alone at 100,000 stories (no drawing).
+mod filter_100k {
+    use super::*;
+
+    #[divan::bench(args = ["Ruto", "Haiti", "Lake Victoria"])]
+    fn tag(bencher: Bencher, name: &str) {
+        let filter = Filter { tags: vec![TagFilter::Name(name.into())], ..Filter::default() };
+        bencher.bench(|| black_box(filter.apply(&LIBRARY_100K)).len());
+    }
+
+    #[divan::bench(args = ["f", "farm", "farmers water", "haiti ruto bud"])]
+    fn search(bencher: Bencher, query: &str) {
+        let filter = Filter { search: query.into(), ..Filter::default() };
+        bencher.bench(|| black_box(filter.apply(&LIBRARY_100K)).len());
+    }
+}
+
+/// One full frame of the reader at 200x60 with 100,000 stories.
+#[divan::bench(sample_count = 50)]
+fn frame_200x60(bencher: Bencher) {
+    let app = app_100k(&[Action::Down, Action::Open]);
+    let app = app.lock().unwrap();
+    let theme = Theme::new(false);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    bencher.bench_local(|| frame(&app, &mut terminal, &theme));
+}
