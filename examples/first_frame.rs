@@ -1,0 +1,148 @@
+//! Time the reader as a user meets it: `byline PATH` started in a
+//! pseudo-terminal, the time until its first frame is on screen, until every
+//! story has loaded, and from a key press to the screen it changes.
+//!
+//! `cargo run --release --example first_frame -- [--runs N] [--keys N] BYLINE PATH`
+//!
+//! Prints one line per run and the medians. Used by `bench/compare.sh`.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const COLS: u16 = 200;
+const ROWS: u16 = 60;
+const DEADLINE: Duration = Duration::from_secs(120);
+
+struct Screen {
+    parser: vt100::Parser,
+    output: Receiver<Vec<u8>>,
+}
+
+impl Screen {
+    /// Read output until `done` holds; when it first held.
+    fn until(&mut self, done: impl Fn(&str) -> bool) -> Option<Instant> {
+        let start = Instant::now();
+        loop {
+            if done(&self.parser.screen().contents()) {
+                return Some(Instant::now());
+            }
+            let left = DEADLINE.checked_sub(start.elapsed())?;
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.parser.process(&bytes),
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+    }
+}
+
+struct Run {
+    first_frame: Duration,
+    loaded: Duration,
+    keys: Vec<Duration>,
+}
+
+fn run(byline: &str, path: &str, keys: usize) -> Option<Run> {
+    let pty = native_pty_system();
+    let pair = pty.openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).ok()?;
+    let home = std::env::temp_dir().join(format!("byline-first-frame-{}", std::process::id()));
+    let mut cmd = CommandBuilder::new(byline);
+    cmd.args(["--no-state", path]);
+    cmd.cwd(std::env::current_dir().ok()?);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_CONFIG_HOME", home.join("config"));
+    let started = Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).ok()?;
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().ok()?;
+    let mut writer = pair.master.take_writer().ok()?;
+    let (tx, output) = channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let rows = NonZeroU16::new(ROWS)?;
+    let cols = NonZeroU16::new(COLS)?;
+    let mut screen = Screen { parser: vt100::Parser::new(rows, cols, 0), output };
+    let Some(first) = screen.until(|s| s.contains("Stories") && s.contains("Reader")) else {
+        eprintln!("no first frame; screen:\n{}", screen.parser.screen().contents());
+        return None;
+    };
+    let Some(loaded) = screen.until(|s| s.contains("? help") && !s.contains("loading")) else {
+        eprintln!("never loaded; screen:\n{}", screen.parser.screen().contents());
+        return None;
+    };
+    let mut times = Vec::new();
+    for n in 0..keys {
+        let before = screen.parser.screen().contents();
+        let key = if n % 2 == 0 { "j" } else { "k" };
+        let sent = Instant::now();
+        writer.write_all(key.as_bytes()).ok()?;
+        writer.flush().ok()?;
+        let changed = screen.until(|s| s != before)?;
+        times.push(changed - sent);
+    }
+    writer.write_all(b"q").ok()?;
+    writer.flush().ok()?;
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(home);
+    Some(Run { first_frame: first - started, loaded: loaded - started, keys: times })
+}
+
+fn median(mut values: Vec<Duration>) -> Duration {
+    values.sort();
+    values.get(values.len() / 2).copied().unwrap_or_default()
+}
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut option = |name: &str, default: usize| -> usize {
+        match args.iter().position(|a| a == name) {
+            Some(at) if at + 1 < args.len() => {
+                let value = args.remove(at + 1);
+                args.remove(at);
+                value.parse().unwrap_or(default)
+            }
+            _ => default,
+        }
+    };
+    let runs = option("--runs", 5);
+    let keys = option("--keys", 20);
+    let [byline, path] = args.as_slice() else {
+        eprintln!("usage: first_frame [--runs N] [--keys N] BYLINE PATH");
+        std::process::exit(2);
+    };
+    let mut firsts = Vec::new();
+    let mut loads = Vec::new();
+    let mut all_keys = Vec::new();
+    for n in 1..=runs {
+        let Some(r) = run(byline, path, keys) else {
+            eprintln!("first_frame: run {n} did not finish");
+            std::process::exit(1);
+        };
+        println!(
+            "run {n}: first frame {:.1} ms, all loaded {:.2} s, key to screen median {:.2} ms",
+            r.first_frame.as_secs_f64() * 1e3,
+            r.loaded.as_secs_f64(),
+            median(r.keys.clone()).as_secs_f64() * 1e3
+        );
+        firsts.push(r.first_frame);
+        loads.push(r.loaded);
+        all_keys.extend(r.keys);
+    }
+    let worst_key = all_keys.iter().max().copied().unwrap_or_default();
+    println!(
+        "median: first frame {:.1} ms, all loaded {:.2} s, key to screen {:.2} ms (slowest {:.2} ms)",
+        median(firsts).as_secs_f64() * 1e3,
+        median(loads).as_secs_f64(),
+        median(all_keys).as_secs_f64() * 1e3,
+        worst_key.as_secs_f64() * 1e3
+    );
+}
