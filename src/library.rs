@@ -135,7 +135,7 @@ impl Library {
             let mut added: Vec<usize> = (self.ordered..self.stories.len()).collect();
             let (stories, keys) = (&self.stories, &self.quick_keys);
             let cmp = |a: &usize, b: &usize| reading_order(&stories[*a], &stories[*b], keys[*a], keys[*b]);
-            added.sort_unstable_by(cmp);
+            sort_on_two_threads(&mut added, cmp);
             self.order = merge(&self.order, &added, cmp);
             self.ordered = stories.len();
         }
@@ -219,7 +219,7 @@ impl Library {
             return;
         }
         for index in from..self.stories.len() {
-            if let Some(mark) = state.stories.get(&self.stories[index].id) {
+            if let Some(mark) = state.stories.get(self.stories[index].id()) {
                 self.set_marks(index, mark.read, mark.starred);
             }
         }
@@ -317,7 +317,7 @@ fn reading_order(a: &Story, b: &Story, a_key: QuickKey, b_key: QuickKey) -> Orde
         .then_with(|| b.published.cmp(&a.published))
         .then_with(|| cmp_ignoring_case(&a.title, &b.title))
         .then_with(|| a.source.cmp(&b.source))
-        .then_with(|| a.id.cmp(&b.id))
+        .then_with(|| a.id().cmp(b.id()))
 }
 
 /// A story's date and the start of its title as numbers, compared before
@@ -363,6 +363,23 @@ fn cmp_ignoring_case(a: &str, b: &str) -> Ordering {
     } else {
         lower(a).cmp(&lower(b))
     }
+}
+
+/// Sort a long list as two halves side by side, then merge them; a short
+/// one in place.
+fn sort_on_two_threads(items: &mut Vec<usize>, cmp: impl Fn(&usize, &usize) -> Ordering + Sync) {
+    if items.len() < 20_000 {
+        items.sort_unstable_by(&cmp);
+        return;
+    }
+    let half = items.len() / 2;
+    let (left, right) = items.split_at_mut(half);
+    std::thread::scope(|scope| {
+        scope.spawn(|| left.sort_unstable_by(&cmp));
+        right.sort_unstable_by(&cmp);
+    });
+    let (left, right) = items.split_at(half);
+    *items = merge(left, right, cmp);
 }
 
 /// Merge two sorted lists into one, `a`'s items first among equals.

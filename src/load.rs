@@ -95,11 +95,15 @@ pub struct Options {
     pub index_words: bool,
     /// Files larger than this many bytes are skipped.
     pub max_file_size: u64,
+    /// Compute every story's id on the loading threads, for commands that
+    /// will need them all (saved marks, listings, export). Otherwise an id
+    /// is computed when first asked for.
+    pub story_ids: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { forced: None, index_words: false, max_file_size: MAX_FILE_SIZE }
+        Options { forced: None, index_words: false, max_file_size: MAX_FILE_SIZE, story_ids: true }
     }
 }
 
@@ -255,6 +259,11 @@ fn send(batch: &mut Batch, options: Options, tx: &Sender<Progress>) -> bool {
     let mut full = std::mem::take(batch);
     if full.files == 0 {
         return true;
+    }
+    if options.story_ids {
+        for draft in &full.drafts {
+            let _ = draft.story.id();
+        }
     }
     if options.index_words {
         let stories: Vec<_> = full.drafts.iter().map(|d| &d.story).collect();

@@ -195,7 +195,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             loaded.library.apply_state(&state, 0);
             Stories::Loaded(Box::new(loaded))
         } else {
-            Stories::Loading(load::spawn(&paths, load::Options { forced, index_words: true, max_file_size })?)
+            let options = load::Options { forced, index_words: true, max_file_size, story_ids: true };
+            Stories::Loading(load::spawn(&paths, options)?)
         };
         let options =
             byline::tui::Options { config, state_file, state, notice, library_key: library_key(&paths) };
@@ -204,9 +205,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         report(&skipped, &warnings);
         return Ok(ExitCode::SUCCESS);
     };
-    let mut loaded = load(&paths, load::Options { forced, index_words: false, max_file_size })?;
+    // Tag counts and quotes do not depend on read and starred marks: those
+    // commands never need a story's id.
+    let marks_matter = !matches!(command, Command::Tags { .. } | Command::Quotes { .. });
+    let options = load::Options { forced, index_words: false, max_file_size, story_ids: marks_matter };
+    let mut loaded = load(&paths, options)?;
     report(&loaded.skipped, &loaded.warnings);
-    loaded.library.apply_state(&state, 0);
+    if marks_matter {
+        loaded.library.apply_state(&state, 0);
+    }
     let library = &loaded.library;
     let select =
         |tags: &[String], search: Option<&str>, unread_only: bool, starred_only: bool| -> Vec<&Story> {

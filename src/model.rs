@@ -60,9 +60,11 @@ pub struct Quote {
 /// Quotes are found the first time they are asked for (`quotes()`), not at
 /// load: listing tags or filtering 100,000 stories never pays for quote
 /// attribution, and a reader pays only for the stories it opens.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Story {
-    pub id: String,
+    /// Derived from the content when first asked for (`id()`), unless a
+    /// source gave one (`set_id`).
+    id: OnceLock<String>,
     pub source: String,
     pub format: Format,
     pub title: String,
@@ -85,9 +87,8 @@ impl Story {
     /// A story with the given title and body and every other field empty;
     /// the id is derived from the content.
     pub fn new(source: &str, format: Format, title: String, paragraphs: Vec<String>) -> Story {
-        let id = story_id(&title, &paragraphs);
         Story {
-            id,
+            id: OnceLock::new(),
             source: source.to_string(),
             format,
             title,
@@ -105,6 +106,19 @@ impl Story {
         }
     }
 
+    /// The story's stable id: 16 hex digits of FNV-1a over its title and
+    /// body (`story_id`), computed the first time it is asked for, so that
+    /// commands that never need it (`byline tags`) never pay for hashing
+    /// every byte. The text must not change after that.
+    pub fn id(&self) -> &str {
+        self.id.get_or_init(|| story_id(&self.title, &self.paragraphs))
+    }
+
+    /// Keep the id a source gave (an export read back in).
+    pub fn set_id(&mut self, id: String) {
+        self.id = OnceLock::from(id);
+    }
+
     /// Every quote in the story, found on first use. The text must not
     /// change after that: the quotes would no longer match it.
     pub fn quotes(&self) -> &[Quote] {
@@ -118,27 +132,21 @@ impl Story {
     /// The first eight characters of the id, enough to tell stories apart in
     /// a listing.
     pub fn short_id(&self) -> &str {
-        self.id.get(..8).unwrap_or(&self.id)
+        let id = self.id();
+        id.get(..8).unwrap_or(id)
     }
 }
 
-/// Quotes computed on first use. Equal whenever the stories are: quotes
-/// are a function of the text, which `Story` compares.
+/// Quotes computed on first use.
 #[derive(Debug, Clone, Default)]
 struct LazyQuotes(OnceLock<Vec<Quote>>);
-
-impl PartialEq for LazyQuotes {
-    fn eq(&self, _: &LazyQuotes) -> bool {
-        true
-    }
-}
 
 /// The export schema of FORMAT.md, field by field.
 impl Serialize for Story {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut s = serializer.serialize_struct("Story", 15)?;
-        s.serialize_field("id", &self.id)?;
+        s.serialize_field("id", self.id())?;
         s.serialize_field("source", &self.source)?;
         s.serialize_field("format", &self.format)?;
         s.serialize_field("title", &self.title)?;
@@ -204,5 +212,14 @@ mod tests {
         assert_ne!(story_id("T", &["ab".into(), "c".into()]), story_id("T", &["a".into(), "bc".into()]));
         // A known value pins the algorithm so ids never change between releases.
         assert_eq!(story_id("", &[]), "cbf29ce484222325");
+    }
+
+    #[test]
+    fn a_story_computes_its_id_when_asked_unless_it_was_given_one() {
+        let mut story = Story::new("x", Format::Text, "Title".into(), vec!["One.".into()]);
+        assert_eq!(story.id(), story_id("Title", &["One.".to_string()]));
+        assert_eq!(story.short_id(), &story_id("Title", &["One.".to_string()])[..8]);
+        story.set_id("0123456789abcdef".into());
+        assert_eq!(story.id(), "0123456789abcdef");
     }
 }

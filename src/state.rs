@@ -48,7 +48,7 @@ impl State {
     /// Set each story's read and starred flags from its mark.
     pub fn apply(&self, stories: &mut [Story]) {
         for story in stories {
-            if let Some(mark) = self.stories.get(&story.id) {
+            if let Some(mark) = self.stories.get(story.id()) {
                 story.read = mark.read;
                 story.starred = mark.starred;
             }

@@ -102,7 +102,7 @@ fn a_bad_file_that_cannot_be_moved_is_never_written_over() {
 #[test]
 fn marks_apply_to_stories_by_id() {
     let mut stories = vec![crate::model::Story::new("x", crate::model::Format::Text, "T".into(), vec![])];
-    let state = state_with(&stories[0].id.clone(), mark(true, true, 1));
+    let state = state_with(stories[0].id(), mark(true, true, 1));
     state.apply(&mut stories);
     assert!(stories[0].read && stories[0].starred);
 }

@@ -104,6 +104,6 @@ fn bundled_corpus_is_the_assets_directory() {
     // What `byline` opens with no PATH is exactly what is in assets/.
     let bundled = byline::load_sample();
     let on_disk = byline::load_paths(&[PathBuf::from("assets")]).unwrap();
-    let ids = |l: &byline::Loaded| l.library.in_order().map(|s| s.id.clone()).collect::<Vec<_>>();
+    let ids = |l: &byline::Loaded| l.library.in_order().map(|s| s.id().to_string()).collect::<Vec<_>>();
     assert_eq!(ids(&bundled), ids(&on_disk));
 }

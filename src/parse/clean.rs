@@ -160,6 +160,10 @@ fn all_printable_ascii(word: u64) -> bool {
     below_space | del_or_high == 0
 }
 
+/// Built once: building a searcher costs more than most searches.
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
 /// Whether `fold_spaces` has nothing to fold: single ASCII spaces between
 /// words, none at the ends. Double spaces are looked for with a vectorised
 /// search; other bytes eight at a time, decoding only the non-ASCII
@@ -167,10 +171,7 @@ fn all_printable_ascii(word: u64) -> bool {
 /// U+3000).
 fn is_folded(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.first() == Some(&b' ')
-        || bytes.last() == Some(&b' ')
-        || memchr::memmem::find(bytes, b"  ").is_some()
-    {
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') || DOUBLE_SPACE.find(bytes).is_some() {
         return false;
     }
     let mut i = 0;

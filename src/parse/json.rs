@@ -152,7 +152,7 @@ fn story_from(source: &str, record: &Value) -> Result<Draft, String> {
     let given_source = text_field(object, &["source"])?;
     let mut story = Story::new(given_source.as_deref().unwrap_or(source), format, title, paragraphs);
     if let Some(id) = text_field(object, &["id"])?.filter(|id| !id.trim().is_empty()) {
-        story.id = one_line(&id);
+        story.set_id(one_line(&id));
     }
     story.caption = text_field(object, &["caption"])?.map(|s| one_line(&s)).filter(|s| !s.is_empty());
     story.credit = text_field(object, &["credit"])?.map(|s| one_line(&s)).filter(|s| !s.is_empty());

@@ -88,7 +88,7 @@ fn export_fields_are_kept_for_a_round_trip() {
         r#"[{"id": "0123456789abcdef", "source": "a/b.txt", "format": "text", "title": "T", "paragraphs": ["P."], "read": true}]"#,
     );
     let s = &p.drafts[0].story;
-    assert_eq!((s.id.as_str(), s.source.as_str(), s.format), ("0123456789abcdef", "a/b.txt", Format::Text));
+    assert_eq!((s.id(), s.source.as_str(), s.format), ("0123456789abcdef", "a/b.txt", Format::Text));
     assert!(s.read);
 }
 

@@ -166,11 +166,9 @@ fn is_upper_word(word: &str) -> bool {
 
 /// Promotions scrapers leave inside the body: `ALSO READ: ...`.
 fn is_inline_promo(paragraph: &str) -> bool {
-    let head: String = paragraph.chars().take(16).collect();
-    let upper = head.to_uppercase();
-    ["ALSO READ", "READ ALSO", "RELATED:", "READ MORE:", "ADVERTISEMENT", "SPONSORED"]
-        .iter()
-        .any(|p| upper.starts_with(p))
+    ["ALSO READ", "READ ALSO", "RELATED:", "READ MORE:", "ADVERTISEMENT", "SPONSORED"].iter().any(|p| {
+        paragraph.as_bytes().get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 /// Calls to action that never belong to a story.

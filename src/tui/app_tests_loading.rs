@@ -92,9 +92,9 @@ fn saved_marks_and_position_apply_when_their_story_arrives() {
     let all = drafts();
     let last = all.last().unwrap().story.clone();
     let mut state = State::default();
-    state.stories.insert(last.id.clone(), Mark { read: true, starred: true, changed: 1 });
+    state.stories.insert(last.id().to_string(), Mark { read: true, starred: true, changed: 1 });
     let mut app = loading_app();
-    app.start_loading(Some(Position { story: last.id.clone(), scroll: 0 }));
+    app.start_loading(Some(Position { story: last.id().to_string(), scroll: 0 }));
     let mut first = all;
     let tail = first.split_off(first.len() - 1);
     arrive(&mut app, first, &state);

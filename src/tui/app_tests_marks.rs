@@ -21,7 +21,7 @@ fn star_toggles_and_asks_for_a_save() {
     assert_eq!(app.message.as_deref(), Some("starred"));
     app.update(Action::ToggleStar);
     assert!(!app.library.stories()[index].starred);
-    assert!(app.changed.contains(&app.library.stories()[index].id));
+    assert!(app.changed.contains(app.library.stories()[index].id()));
 }
 
 #[test]
@@ -70,7 +70,7 @@ fn unsaved_state_holds_changed_marks_and_the_position() {
     app.update(Action::Down);
     app.update(Action::ToggleStar);
     let state = app.unsaved(42);
-    let id = app.library.stories()[app.selected_story().unwrap()].id.clone();
+    let id = app.library.stories()[app.selected_story().unwrap()].id().to_string();
     assert_eq!(state.stories.len(), 1);
     assert_eq!(state.stories[&id], Mark { read: false, starred: true, changed: 42 });
     assert_eq!(state.positions["sample"].story, id);
@@ -81,11 +81,11 @@ fn unsaved_state_holds_changed_marks_and_the_position() {
 #[test]
 fn marks_saved_by_another_process_are_taken_in() {
     let mut app = app();
-    let other = app.library.stories()[5].id.clone();
+    let other = app.library.stories()[5].id().to_string();
     let mut merged = State::default();
     merged.stories.insert(other.clone(), Mark { read: true, starred: true, changed: 1 });
     app.saved(&merged);
-    let story = app.library.stories().iter().find(|s| s.id == other).unwrap();
+    let story = app.library.stories().iter().find(|s| s.id() == other).unwrap();
     assert!(story.read && story.starred);
 }
 
@@ -93,7 +93,7 @@ fn marks_saved_by_another_process_are_taken_in() {
 fn a_saved_position_is_restored() {
     let mut app = app();
     app.update(Action::Resize(80, 12));
-    let id = app.library.stories()[app.visible[7]].id.clone();
+    let id = app.library.stories()[app.visible[7]].id().to_string();
     app.restore(&Position { story: id.clone(), scroll: 3 });
     assert_eq!(app.selected, 7);
     assert_eq!(app.reader.scroll, 3);

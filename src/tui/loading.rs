@@ -77,7 +77,7 @@ impl App {
             picker.reload(&self.library);
         }
         if let Some(position) = self.pending_position.clone()
-            && self.visible.iter().any(|&i| self.library.stories()[i].id == position.story)
+            && self.visible.iter().any(|&i| self.library.stories()[i].id() == position.story)
         {
             self.restore(&position);
             self.user_acted();

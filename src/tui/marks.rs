@@ -14,7 +14,7 @@ impl App {
         };
         let story = &self.library.stories()[index];
         let (read, starred) = (read.unwrap_or(story.read), starred.unwrap_or(story.starred));
-        self.changed.insert(story.id.clone());
+        self.changed.insert(story.id().to_string());
         self.library.set_marks(index, read, starred);
         self.marks_changed = true;
     }
@@ -23,13 +23,14 @@ impl App {
     /// reader's position: what the state file must take in.
     pub fn unsaved(&self, now: u64) -> State {
         let mut state = State::default();
-        for story in self.library.stories().iter().filter(|s| self.changed.contains(&s.id)) {
-            state
-                .stories
-                .insert(story.id.clone(), Mark { read: story.read, starred: story.starred, changed: now });
+        for story in self.library.stories().iter().filter(|s| self.changed.contains(s.id())) {
+            state.stories.insert(
+                story.id().to_string(),
+                Mark { read: story.read, starred: story.starred, changed: now },
+            );
         }
         if let Some(index) = self.selected_story() {
-            let story = self.library.stories()[index].id.clone();
+            let story = self.library.stories()[index].id().to_string();
             state.positions.insert(self.library_key.clone(), Position { story, scroll: self.reader.scroll });
         }
         state
@@ -44,7 +45,7 @@ impl App {
 
     /// Select the story and reader position saved for this library.
     pub fn restore(&mut self, position: &Position) {
-        let found = self.visible.iter().position(|&i| self.library.stories()[i].id == position.story);
+        let found = self.visible.iter().position(|&i| self.library.stories()[i].id() == position.story);
         if let Some(at) = found {
             self.selected = at;
             self.sync();
