@@ -119,6 +119,12 @@ fn is_clean(text: &str) -> bool {
     }
     let mut i = 0;
     while i < bytes.len() {
+        if let Some(block) = bytes.get(i..i + 32)
+            && all_printable(block)
+        {
+            i += 32;
+            continue;
+        }
         if let Some(chunk) = bytes.get(i..i + 8)
             && all_printable_ascii(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])))
         {
@@ -148,6 +154,12 @@ fn is_clean(text: &str) -> bool {
         }
     }
     true
+}
+
+/// Every byte is in 0x20..=0x7e, tested without stopping early, so the
+/// compiler can check many bytes at once.
+fn all_printable(block: &[u8]) -> bool {
+    block.iter().fold(0u8, |bad, &b| bad | u8::from(b.wrapping_sub(0x20) > 0x5e)) == 0
 }
 
 /// Every byte of the word is in 0x20..=0x7e (no control, no DEL, no

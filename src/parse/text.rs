@@ -32,13 +32,14 @@ pub fn parse_decoded(source: &str, decoded: &clean::Decoded) -> Draft {
     if first.len() > 1 {
         blocks.insert(0, first[1..].to_vec());
     }
-    if blocks.first().is_some_and(|b| same_text(&join(b), &title)) {
+    if blocks.first().is_some_and(|b| same_words(b, &title)) {
         blocks.remove(0);
     }
 
     let mut caption = None;
     let mut credit = None;
-    if let Some((cap, cred)) = blocks.first().and_then(|b| split_credit(&join(b))) {
+    let has_bar = |b: &Vec<&str>| b.iter().any(|line| line.contains('|'));
+    if let Some((cap, cred)) = blocks.first().filter(|b| has_bar(b)).and_then(|b| split_credit(&join(b))) {
         caption = cap;
         credit = Some(cred);
         blocks.remove(0);
@@ -117,8 +118,14 @@ fn join(block: &[&str]) -> String {
     }
 }
 
-fn same_text(a: &str, b: &str) -> bool {
-    a.split_whitespace().map(str::to_lowercase).eq(b.split_whitespace().map(str::to_lowercase))
+/// Whether a block's lines say the same words as `text`, ignoring case and
+/// spacing: the scraper's repeat of the title.
+fn same_words(block: &[&str], text: &str) -> bool {
+    let same = |a: &str, b: &str| {
+        a.eq_ignore_ascii_case(b) || (!a.is_ascii() && a.to_lowercase() == b.to_lowercase())
+    };
+    let mut words = block.iter().flat_map(|line| line.split_whitespace());
+    text.split_whitespace().all(|w| words.next().is_some_and(|v| same(w, v))) && words.next().is_none()
 }
 
 /// `Tags:`, `Tags: Haiti, Kenya`, `TAGS -`, `Keywords:`: the text after the
