@@ -78,7 +78,7 @@ enum Command {
         /// Only stories with a tag matching NAME (whole words, any case); repeat for all of several
         #[arg(long = "tag", value_name = "NAME")]
         tags: Vec<String>,
-        /// Only stories whose title, text, tags or speakers contain every word of TEXT
+        /// Only stories whose title, text or tags hold every word of TEXT (the last may be a prefix)
         #[arg(long, value_name = "TEXT")]
         search: Option<String>,
         /// Only stories not yet read

@@ -174,7 +174,7 @@ const DEFAULTS: &[(Context, &[&str], Action, &str)] = &[
     (Context::List, &["]"], Action::NextQuote, "open the story at its first quote"),
     (Context::List, &["["], Action::PrevQuote, "open the story at its last quote"),
     (Context::List, &["t"], Action::OpenTagPicker, "filter by tag"),
-    (Context::List, &["/"], Action::OpenSearch, "search title, text, tags and speakers"),
+    (Context::List, &["/"], Action::OpenSearch, "search title, text and tags (word prefix)"),
     (Context::List, &["Tab", "Shift-Tab"], Action::SwitchFocus, "focus the reader"),
     (Context::List, &["s"], Action::ToggleStar, "star or unstar the story"),
     (Context::List, &["m"], Action::ToggleRead, "mark the story read or unread"),
