@@ -43,6 +43,8 @@ struct Run {
     first_frame: Duration,
     loaded: Duration,
     keys: Vec<Duration>,
+    /// Key-to-screen times for keys pressed while stories were loading.
+    keys_loading: Vec<Duration>,
 }
 
 fn run(byline: &str, path: &str, keys: usize) -> Option<Run> {
@@ -75,6 +77,38 @@ fn run(byline: &str, path: &str, keys: usize) -> Option<Run> {
         eprintln!("no first frame; screen:\n{}", screen.parser.screen().contents());
         return None;
     };
+    // Keys while loading: once the first stories show, a key, then wait
+    // for the screen to show it (the list's selection moves), until loading
+    // ends.
+    screen.until(|s| s.contains("? help") || s.contains("stories"))?;
+    while selected_row(&screen).is_none() {
+        let bytes = screen.output.recv_timeout(DEADLINE).ok()?;
+        screen.parser.process(&bytes);
+    }
+    let mut keys_loading = Vec::new();
+    for n in 0.. {
+        if !screen.parser.screen().contents().contains("loading") {
+            break;
+        }
+        let before = selected_row(&screen);
+        let key = if n % 2 == 0 { "j" } else { "k" };
+        let sent = Instant::now();
+        writer.write_all(key.as_bytes()).ok()?;
+        writer.flush().ok()?;
+        let changed = loop {
+            if selected_row(&screen) != before {
+                break Some(Instant::now());
+            }
+            match screen.output.recv_timeout(Duration::from_secs(10)) {
+                Ok(bytes) => screen.parser.process(&bytes),
+                Err(_) => {
+                    eprintln!("key {n}: {before:?} -> {:?}", selected_row(&screen));
+                    break None;
+                }
+            }
+        }?;
+        keys_loading.push(changed - sent);
+    }
     let Some(loaded) = screen.until(|s| s.contains("? help") && !s.contains("loading")) else {
         eprintln!("never loaded; screen:\n{}", screen.parser.screen().contents());
         return None;
@@ -86,14 +120,28 @@ fn run(byline: &str, path: &str, keys: usize) -> Option<Run> {
         let sent = Instant::now();
         writer.write_all(key.as_bytes()).ok()?;
         writer.flush().ok()?;
-        let changed = screen.until(|s| s != before)?;
+        let Some(changed) = screen.until(|s| s != before) else {
+            eprintln!("key {n} after loading did not change the screen:\n{}", screen.parser.screen().contents());
+            return None;
+        };
         times.push(changed - sent);
     }
     writer.write_all(b"q").ok()?;
     writer.flush().ok()?;
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(home);
-    Some(Run { first_frame: first - started, loaded: loaded - started, keys: times })
+    Some(Run { first_frame: first - started, loaded: loaded - started, keys: times, keys_loading })
+}
+
+/// The selected story as the screen shows it: the top of the reading pane,
+/// which previews the list's selection (its title ends in a unique report
+/// number), or `None` before there is a selection. A key moved the
+/// selection when this changes.
+fn selected_row(screen: &Screen) -> Option<String> {
+    let s = screen.parser.screen();
+    (1..ROWS - 1).find(|&row| s.cell(row, 2).is_some_and(|c| c.inverse() || c.bgcolor() != vt100::Color::Default))?;
+    let reader: Vec<String> = s.rows(COLS / 3, COLS - COLS / 3).skip(1).take(4).collect();
+    Some(reader.join("\n"))
 }
 
 fn median(mut values: Vec<Duration>) -> Duration {
@@ -122,27 +170,37 @@ fn main() {
     let mut firsts = Vec::new();
     let mut loads = Vec::new();
     let mut all_keys = Vec::new();
+    let mut loading_keys = Vec::new();
     for n in 1..=runs {
         let Some(r) = run(byline, path, keys) else {
             eprintln!("first_frame: run {n} did not finish");
             std::process::exit(1);
         };
         println!(
-            "run {n}: first frame {:.1} ms, all loaded {:.2} s, key to screen median {:.2} ms",
+            "run {n}: first frame {:.1} ms, all loaded {:.2} s, key to screen median {:.2} ms; \
+             while loading {} keys, median {:.1} ms, slowest {:.1} ms",
             r.first_frame.as_secs_f64() * 1e3,
             r.loaded.as_secs_f64(),
-            median(r.keys.clone()).as_secs_f64() * 1e3
+            median(r.keys.clone()).as_secs_f64() * 1e3,
+            r.keys_loading.len(),
+            median(r.keys_loading.clone()).as_secs_f64() * 1e3,
+            r.keys_loading.iter().max().copied().unwrap_or_default().as_secs_f64() * 1e3
         );
+        loading_keys.extend(r.keys_loading);
         firsts.push(r.first_frame);
         loads.push(r.loaded);
         all_keys.extend(r.keys);
     }
     let worst_key = all_keys.iter().max().copied().unwrap_or_default();
+    let worst_loading = loading_keys.iter().max().copied().unwrap_or_default();
     println!(
-        "median: first frame {:.1} ms, all loaded {:.2} s, key to screen {:.2} ms (slowest {:.2} ms)",
+        "median: first frame {:.1} ms, all loaded {:.2} s, key to screen {:.2} ms (slowest {:.2} ms); \
+         while loading {:.1} ms (slowest {:.1} ms)",
         median(firsts).as_secs_f64() * 1e3,
         median(loads).as_secs_f64(),
         median(all_keys).as_secs_f64() * 1e3,
-        worst_key.as_secs_f64() * 1e3
+        worst_key.as_secs_f64() * 1e3,
+        median(loading_keys).as_secs_f64() * 1e3,
+        worst_loading.as_secs_f64() * 1e3
     );
 }
