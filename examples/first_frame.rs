@@ -121,7 +121,10 @@ fn run(byline: &str, path: &str, keys: usize) -> Option<Run> {
         writer.write_all(key.as_bytes()).ok()?;
         writer.flush().ok()?;
         let Some(changed) = screen.until(|s| s != before) else {
-            eprintln!("key {n} after loading did not change the screen:\n{}", screen.parser.screen().contents());
+            eprintln!(
+                "key {n} after loading did not change the screen:\n{}",
+                screen.parser.screen().contents()
+            );
             return None;
         };
         times.push(changed - sent);
@@ -139,7 +142,8 @@ fn run(byline: &str, path: &str, keys: usize) -> Option<Run> {
 /// selection when this changes.
 fn selected_row(screen: &Screen) -> Option<String> {
     let s = screen.parser.screen();
-    (1..ROWS - 1).find(|&row| s.cell(row, 2).is_some_and(|c| c.inverse() || c.bgcolor() != vt100::Color::Default))?;
+    (1..ROWS - 1)
+        .find(|&row| s.cell(row, 2).is_some_and(|c| c.inverse() || c.bgcolor() != vt100::Color::Default))?;
     let reader: Vec<String> = s.rows(COLS / 3, COLS - COLS / 3).skip(1).take(4).collect();
     Some(reader.join("\n"))
 }

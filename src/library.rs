@@ -20,6 +20,8 @@ use crate::words::{self, WordHasher, WordIndex};
 pub struct TagCount {
     pub name: String,
     pub stories: Vec<usize>,
+    /// Some story wrote this tag with separators: segmentation trusts it.
+    pub(crate) written: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -93,7 +95,7 @@ impl Library {
             let index = self.stories.len();
             match draft.unsegmented_tags {
                 Some(line) => self.pending.push((index, line)),
-                None => self.index_tags(index, &draft.story.tags),
+                None => self.index_tags(index, &draft.story.tags, true),
             }
             self.quick_keys.push(quick_key(&draft.story));
             self.read.grow(index + 1);
@@ -111,16 +113,30 @@ impl Library {
     /// The last batch is in: segment the space-joined tag lines with every
     /// tag the library knows, then settle the order and the tag ranking.
     pub fn finish(&mut self) {
-        let pending = std::mem::take(&mut self.pending);
-        let segmented = segment_all(&self.stories, &pending, &self.by_name);
-        for ((index, _), tags) in pending.iter().zip(segmented) {
-            self.index_tags(*index, &tags);
+        while !self.finish_some(usize::MAX) {}
+    }
+
+    /// As `finish`, a slice at a time, for a reader that must keep
+    /// answering keys: segments up to `max` tag lines and reports whether
+    /// the library is finished. Each line is segmented with the tags
+    /// written with separators only, so slicing never changes the result.
+    pub fn finish_some(&mut self, max: usize) -> bool {
+        let take = self.pending.len().min(max);
+        let slice: Vec<(usize, String)> = self.pending.drain(..take).collect();
+        let written = WrittenTags { by_name: &self.by_name, tags: &self.tags };
+        let segmented = segment_all(&self.stories, &slice, &written);
+        for ((index, _), tags) in slice.iter().zip(segmented) {
+            self.index_tags(*index, &tags, false);
             if let Some(words) = &mut self.words {
                 words.add_words(*index, &tags);
             }
             self.stories[*index].tags = tags;
         }
-        self.settle();
+        if self.pending.is_empty() {
+            self.settle();
+            return true;
+        }
+        false
     }
 
     /// Whether stories are waiting for `finish`.
@@ -145,17 +161,19 @@ impl Library {
         }
     }
 
-    fn index_tags(&mut self, index: usize, tags: &[String]) {
+    /// Add a story's tags to the index; `written`: with separators.
+    fn index_tags(&mut self, index: usize, tags: &[String], written: bool) {
         for tag in tags {
             let lower = tag.to_lowercase();
             let at = match self.by_name.get(&lower) {
                 Some(&at) => at,
                 None => {
                     self.by_name.insert(lower, self.tags.len());
-                    self.tags.push(TagCount { name: tag.clone(), stories: Vec::new() });
+                    self.tags.push(TagCount { name: tag.clone(), stories: Vec::new(), written });
                     self.tags.len() - 1
                 }
             };
+            self.tags[at].written |= written;
             if self.tags[at].stories.last() != Some(&index) {
                 self.tags[at].stories.push(index);
             }
@@ -302,6 +320,18 @@ impl Library {
     /// Stories carrying any tag that matches the query, in reading order.
     pub fn stories_tagged(&self, query: &str) -> Vec<usize> {
         self.ordered(&self.tagged(query))
+    }
+}
+
+/// The tags some story wrote with separators, which segmentation trusts.
+struct WrittenTags<'a> {
+    by_name: &'a HashMap<String, usize, BuildHasherDefault<WordHasher>>,
+    tags: &'a [TagCount],
+}
+
+impl KnownTags for WrittenTags<'_> {
+    fn knows(&self, name: &str) -> bool {
+        self.by_name.get(name).is_some_and(|&t| self.tags[t].written)
     }
 }
 
@@ -465,6 +495,38 @@ mod tests {
             lib.tags().iter().map(|t| (t.name.clone(), t.stories.len())).collect();
         assert_eq!(counts[0], ("Haiti".to_string(), 2));
         assert_eq!(counts.len(), 6);
+    }
+
+    #[test]
+    fn finishing_in_slices_segments_exactly_as_finishing_at_once() {
+        let text = |title: &str, tags: &str| {
+            format!("{title}\n\nPresident Ruto spoke in Nairobi.\n\nTags: {tags}\n")
+        };
+        let files = [
+            text("A", "President Ruto, Kenya"),
+            text("B", "Haiti President Ruto Kenya"),
+            text("C", "Kenya Haiti Nairobi County"),
+            text("D", "Nairobi County, Haiti"),
+            text("E", "President Ruto Nairobi County Kenya"),
+        ];
+        let drafts = || -> Vec<Draft> {
+            files
+                .iter()
+                .flat_map(|f| parse::parse_file("x.txt", f.as_bytes(), None).unwrap().drafts)
+                .collect()
+        };
+        let at_once = Library::from_drafts(drafts());
+        let mut sliced = Library::default();
+        sliced.extend(drafts());
+        let mut steps = 0;
+        while !sliced.finish_some(1) {
+            steps += 1;
+        }
+        assert_eq!(steps, 2, "three space-joined lines, one a slice");
+        let tags = |l: &Library| l.in_order().map(|s| s.tags.clone()).collect::<Vec<_>>();
+        assert_eq!(tags(&sliced), tags(&at_once));
+        assert_eq!(tags(&at_once)[1], ["Haiti", "President Ruto", "Kenya"]);
+        assert!(sliced.is_finished());
     }
 
     #[test]

@@ -8,6 +8,10 @@ use super::picker::Picker;
 use crate::load::Batch;
 use crate::state::{Position, State};
 
+/// Tag lines segmented between two looks at the keyboard: a few
+/// milliseconds of work.
+const FINISH_SLICE: usize = 2000;
+
 /// How far loading has got, for the status bar.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LoadProgress {
@@ -52,12 +56,21 @@ impl App {
     /// Everything is loaded: tag lines written without separators are
     /// segmented now that every tag is known.
     pub fn finish_loading(&mut self) {
-        self.library.finish();
+        while !self.finish_loading_step() {}
+    }
+
+    /// As `finish_loading`, a slice of tag lines at a time, so that keys
+    /// are answered between slices; true once finished.
+    pub fn finish_loading_step(&mut self) -> bool {
+        if !self.library.finish_some(FINISH_SLICE) {
+            return false;
+        }
         self.loading = None;
         self.refresh_stories();
         if self.pending_position.take().is_some() && self.message.is_none() {
             self.message = Some("the story you were reading is no longer here".into());
         }
+        true
     }
 
     /// The user did something: from now on the selection follows their

@@ -31,6 +31,8 @@ pub struct Incoming {
     pub state: State,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<Warning>,
+    /// Every file is read; the library is finishing, a slice a pump.
+    read: bool,
     done: bool,
 }
 
@@ -39,13 +41,19 @@ const LOADING_TICK: Duration = Duration::from_millis(50);
 
 impl Incoming {
     pub fn new(progress: Receiver<Progress>, state: State) -> Incoming {
-        Incoming { progress, state, skipped: Vec::new(), warnings: Vec::new(), done: false }
+        Incoming { progress, state, skipped: Vec::new(), warnings: Vec::new(), read: false, done: false }
     }
 
     /// Take in everything that has arrived; whether anything did.
     pub fn pump(&mut self, app: &mut App) -> bool {
         if self.done {
             return false;
+        }
+        if self.read {
+            if app.finish_loading_step() {
+                self.done = true;
+            }
+            return true;
         }
         let mut batches = 0;
         loop {
@@ -68,8 +76,10 @@ impl Incoming {
                     return batches > 0;
                 }
                 Err(TryRecvError::Disconnected) => {
-                    self.done = true;
-                    app.finish_loading();
+                    self.read = true;
+                    if batches > 0 {
+                        app.stories_arrived();
+                    }
                     self.skipped.sort_by(|a, b| a.path.cmp(&b.path));
                     self.warnings.sort_by(|a, b| a.path.cmp(&b.path));
                     return true;
@@ -78,8 +88,14 @@ impl Incoming {
         }
     }
 
-    fn loading(&self) -> bool {
-        !self.done
+    /// How long the loop may wait for a key before pumping again: a tick
+    /// while files are read, none while the library finishes.
+    fn wait(&self) -> Option<Duration> {
+        match (self.done, self.read) {
+            (true, _) => None,
+            (false, false) => Some(LOADING_TICK),
+            (false, true) => Some(Duration::ZERO),
+        }
     }
 }
 
@@ -208,8 +224,10 @@ fn event_loop(
             }
             // A bounded wait, so a signal, a due save or arriving stories
             // are noticed even when no key comes.
-            let loading = incoming.as_ref().is_some_and(|i| i.loading());
-            let wait = if loading { saver.wait().min(LOADING_TICK) } else { saver.wait() };
+            let wait = match incoming.as_ref().and_then(|i| i.wait()) {
+                Some(tick) => saver.wait().min(tick),
+                None => saver.wait(),
+            };
             if event::poll(wait)? {
                 break;
             }
