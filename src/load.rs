@@ -424,6 +424,22 @@ mod tests {
     }
 
     #[test]
+    fn a_file_gone_between_the_walk_and_the_read_is_skipped_with_its_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gone.txt");
+        write(dir.path(), "gone.txt", b"Here\n\nBody.\n");
+        std::fs::remove_file(&path).unwrap();
+        let mut batch = Batch::default();
+        let read = read_file(&path, &mut Vec::new(), MAX_FILE_SIZE);
+        read_one("gone.txt", read.as_ref().map(|()| &b""[..]), None, &mut batch);
+        assert_eq!(
+            batch.skipped,
+            [Skipped { path: "gone.txt".into(), reason: "no such file or directory".into() }]
+        );
+        assert_eq!(batch.files, 1);
+    }
+
+    #[test]
     fn a_missing_path_is_an_error() {
         let err = load_paths(&[PathBuf::from("/no/such/place")]).unwrap_err();
         assert_eq!(err.to_string(), "/no/such/place: no such file or directory");

@@ -52,11 +52,69 @@ const SKIPPED: &[&str] = &[
     "form", "button", "select", "textarea", "input",
 ];
 
+/// Elements nested deeper than this make a document hostile, not an
+/// article: the HTML parser's work grows with the depth at every tag.
+pub const MAX_NESTING: usize = 512;
+
+/// Whether the elements of `html` nest deeper than `limit`, by a quick scan
+/// of its tags: void elements, self-closed tags and the elements that close
+/// themselves (`p`, `li`, table cells) do not count, so ordinary pages
+/// stay far below any limit.
+pub fn nests_deeper_than(html: &str, limit: usize) -> bool {
+    const NOT_NESTING: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+        "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option",
+    ];
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
+        let tag = at + found;
+        let closing = bytes.get(tag + 1) == Some(&b'/');
+        let name_start = tag + 1 + usize::from(closing);
+        let name_len = bytes[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let end = memchr::memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |e| name_start + e);
+        at = (end + 1).min(bytes.len());
+        if name_len == 0 {
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        if NOT_NESTING.contains(&name.as_str()) || bytes[..end].ends_with(b"/") {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            if depth > limit {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Extract paragraphs from HTML. Text without tags comes out as itself, its
-/// entities decoded.
+/// entities decoded. A fragment nested beyond `MAX_NESTING` is not given to
+/// the parser: its text, tags dropped, becomes one paragraph.
 pub fn html_to_text(html: &str) -> HtmlText {
     if let Some(simple) = simple_paragraphs(html) {
         return simple;
+    }
+    if nests_deeper_than(html, MAX_NESTING) {
+        let mut text = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(open) = rest.find('<') {
+            text.push_str(&rest[..open]);
+            text.push(' ');
+            rest = rest[open..].find('>').map_or("", |close| &rest[open + close + 1..]);
+        }
+        text.push_str(rest);
+        let paragraph = one_line(&text);
+        return HtmlText {
+            paragraphs: (!paragraph.is_empty()).then_some(paragraph).into_iter().collect(),
+            links: vec![],
+        };
     }
     let doc = Document::from(html);
     let mut walker = Walker::default();
@@ -140,8 +198,9 @@ struct Walker {
     after_break: bool,
 }
 
-/// Deeper than this, nesting is hostile, not an article.
-const MAX_DEPTH: usize = 256;
+/// The walker's own bound, for documents whose depth the tag scan
+/// underestimated: it never recurses deeper.
+const MAX_DEPTH: usize = MAX_NESTING;
 
 impl Walker {
     fn walk(&mut self, node: &NodeRef, depth: usize) {
@@ -312,10 +371,28 @@ mod tests {
     }
 
     #[test]
+    fn nesting_depth_counts_only_elements_that_nest() {
+        assert!(!nests_deeper_than("<p>a<p>b<p>c<br><img src=x><hr/>", 2));
+        assert!(!nests_deeper_than("<div><div></div></div><div></div>", 2));
+        assert!(nests_deeper_than("<div><div><div>", 2));
+        assert!(nests_deeper_than(&"<span>".repeat(600), MAX_NESTING));
+        let page =
+            format!("<html><body>{}</body></html>", "<div><p>Text <b>bold</b></p></div>".repeat(10_000));
+        assert!(!nests_deeper_than(&page, 8));
+    }
+
+    #[test]
+    fn a_hostile_fragment_becomes_plain_text_without_the_parser() {
+        let html = format!("{}deep text{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        assert_eq!(html_to_text(&html).paragraphs, ["deep text"]);
+    }
+
+    #[test]
     fn deep_nesting_is_bounded() {
-        let html = "<div>".repeat(600) + "deep" + &"</div>".repeat(600);
-        // Text below the depth bound is not walked: bounded work, no stack overflow.
-        let t = html_to_text(&html);
-        assert!(t.paragraphs.is_empty());
+        // Deep but within the bound: walked. Past it: read as plain text.
+        let within = "<div>".repeat(400) + "deep" + &"</div>".repeat(400);
+        assert_eq!(html_to_text(&within).paragraphs, ["deep"]);
+        let beyond = "<div>".repeat(600) + "deeper" + &"</div>".repeat(600);
+        assert_eq!(html_to_text(&beyond).paragraphs, ["deeper"]);
     }
 }

@@ -55,6 +55,12 @@ pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Re
         InputFormat::Markdown => {
             Parsed { drafts: vec![markdown::parse(source, &decoded.text)], problems: Vec::new() }
         }
+        InputFormat::Html if html_text::nests_deeper_than(&decoded.text, html_text::MAX_NESTING) => {
+            return Err(format!(
+                "HTML nested more than {} levels deep: not an article, not read",
+                html_text::MAX_NESTING
+            ));
+        }
         InputFormat::Html => {
             Parsed { drafts: vec![html::parse(source, &decoded.text)], problems: Vec::new() }
         }

@@ -55,7 +55,12 @@ pub fn find_quotes(paragraphs: &[String], context: &[&str]) -> Vec<Quote> {
     let narration: Vec<String> = paragraphs
         .iter()
         .enumerate()
-        .map(|(i, p)| blank_quotes(p, parts.iter().filter(|q| q.para == i)))
+        .map(|(i, p)| {
+            // Parts come in paragraph order: this paragraph's are one run.
+            let from = parts.partition_point(|q| q.para < i);
+            let to = parts.partition_point(|q| q.para <= i);
+            blank_quotes(p, parts[from..to].iter())
+        })
         .collect();
     let mut people = People::default();
     for text in context.iter().copied().chain(narration.iter().map(String::as_str)) {
@@ -164,11 +169,12 @@ impl Attributor<'_> {
             let last = unit[unit.len() - 1];
             let para = &self.paragraphs[first.para];
             let last_para = &self.paragraphs[last.para];
+            // Units are in reading order: only the one just before can end
+            // in this quote's paragraph.
             let prev_close = units[..n]
-                .iter()
-                .rev()
+                .last()
                 .map(|u| u[u.len() - 1])
-                .find(|p| p.para == first.para)
+                .filter(|p| p.para == first.para)
                 .and_then(|p| p.close_end)
                 .unwrap_or(0);
             let next_open = units
@@ -193,11 +199,8 @@ impl Attributor<'_> {
                 Some(Who::Pronoun) => self.most_recent(position),
                 None if whole_paragraph => quotes.last().and_then(|q| q.speaker.clone()),
                 None if unit.len() == 1 && is_scare_quote(&text) => continue,
-                None => self
-                    .mentions
-                    .iter()
-                    .rev()
-                    .find(|((p, at), _)| *p == first.para && *at < first.open)
+                None => last_before(&self.mentions, position)
+                    .filter(|((p, _), _)| *p == first.para)
                     .map(|(_, name)| name.clone())
                     .or_else(|| {
                         quotes
@@ -229,16 +232,23 @@ impl Attributor<'_> {
 
     /// The person named last before `position`, in narration or as a speaker.
     fn most_recent(&self, position: (usize, usize)) -> Option<String> {
-        let last_before = |list: &[((usize, usize), String)]| {
-            list.iter().filter(|(at, _)| *at < position).max_by_key(|(at, _)| *at).cloned()
-        };
-        let mention = last_before(&self.mentions);
-        let speaker = last_before(&self.speakers);
+        let mention = last_before(&self.mentions, position);
+        let speaker = last_before(&self.speakers, position);
         match (mention, speaker) {
-            (Some(m), Some(s)) => Some(if s.0 > m.0 { s.1 } else { m.1 }),
-            (m, s) => m.or(s).map(|(_, name)| name),
+            (Some(m), Some(s)) => Some(if s.0 > m.0 { s.1.clone() } else { m.1.clone() }),
+            (m, s) => m.or(s).map(|(_, name)| name.clone()),
         }
     }
+}
+
+/// The last entry before `position` in a list sorted by position: a binary
+/// search, so a story with thousands of quotes stays linear overall.
+fn last_before(
+    list: &[((usize, usize), String)],
+    position: (usize, usize),
+) -> Option<&((usize, usize), String)> {
+    let at = list.partition_point(|(p, _)| *p < position);
+    at.checked_sub(1).map(|i| &list[i])
 }
 
 fn char_offset(text: &str, byte: usize) -> usize {
