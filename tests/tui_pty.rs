@@ -279,3 +279,26 @@ fn sighup_ends_byline_and_restores_the_terminal() {
     let (_, parser) = s.finish();
     assert_terminal_restored(&parser);
 }
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_the_reader_returns_redrawn() {
+    // The pty's session has no shell to stop byline for, so the stop is
+    // discarded and byline comes straight back; what is tested is that it
+    // leaves the terminal as it found it first and redraws everything after.
+    // (The stop itself and `fg` were checked by hand in an interactive bash.)
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for_text("q quit");
+    let before = s.raw.len();
+    s.keys("\x1a");
+    s.wait_for_bytes(before, "suspend and return", |raw| {
+        let text = String::from_utf8_lossy(raw);
+        let left = text.find("\x1b[?1049l");
+        let back = left.and_then(|at| text[at..].find("\x1b[?1049h").map(|b| at + b));
+        back.is_some_and(|at| text[at..].contains(" Stories "))
+    });
+    assert!(s.parser.screen().alternate_screen(), "back on the reader's screen");
+    s.keys("q");
+    let (status, parser) = s.finish();
+    assert!(status.success());
+    assert_terminal_restored(&parser);
+}

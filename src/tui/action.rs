@@ -7,6 +7,8 @@
 pub enum Action {
     /// Leave byline.
     Quit,
+    /// Give the terminal back to the shell until `fg` (Ctrl-Z).
+    Suspend,
     /// Show or hide the key help.
     ToggleHelp,
     /// Next story, or scroll the reader down a line.
@@ -75,6 +77,8 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    /// Save, restore the terminal and stop until continued.
+    Suspend,
     /// Read or starred marks changed: save the state (soon, coalesced).
     SaveState,
     /// Open this link in the browser.
@@ -84,7 +88,7 @@ pub enum Effect {
 /// Actions that keys can be bound to, by their config name.
 #[rustfmt::skip]
 pub const NAMED: &[(&str, Action)] = &[
-    ("quit", Action::Quit), ("toggle_help", Action::ToggleHelp), ("down", Action::Down),
+    ("quit", Action::Quit), ("suspend", Action::Suspend), ("toggle_help", Action::ToggleHelp), ("down", Action::Down),
     ("up", Action::Up), ("top", Action::Top), ("bottom", Action::Bottom),
     ("page_down", Action::PageDown), ("page_up", Action::PageUp), ("open", Action::Open),
     ("back", Action::Back), ("switch_focus", Action::SwitchFocus), ("next_quote", Action::NextQuote),

@@ -159,6 +159,7 @@ impl App {
         }
         let effect = match action {
             Action::Quit => Some(Effect::Quit),
+            Action::Suspend => Some(Effect::Suspend),
             Action::OpenUrl if self.overlay == Overlay::None => self.story_url(),
             Action::ShowLinks if self.overlay == Overlay::None => {
                 self.show_links();

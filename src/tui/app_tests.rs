@@ -381,3 +381,13 @@ fn an_empty_library_is_calm() {
     assert_eq!(app.focus, Focus::Stories);
     assert_eq!(app.reader.story, None);
 }
+
+#[test]
+fn ctrl_z_asks_the_loop_to_suspend_from_anywhere() {
+    let mut app = app();
+    assert_eq!(app.update(Action::Suspend), Some(Effect::Suspend));
+    app.update(Action::OpenSearch);
+    assert_eq!(app.update(Action::Suspend), Some(Effect::Suspend));
+    let ctrl_z = super::super::keymap::Key::parse("Ctrl-z").unwrap();
+    assert_eq!(app.keymap.action(super::super::keymap::Context::Search, ctrl_z), Some(Action::Suspend));
+}

@@ -162,6 +162,7 @@ pub struct Binding {
 #[rustfmt::skip]
 const DEFAULTS: &[(Context, &[&str], Action, &str)] = &[
     (Context::Global, &["Ctrl-c"], Action::Quit, "quit"),
+    (Context::Global, &["Ctrl-z"], Action::Suspend, "suspend to the shell (fg returns)"),
     (Context::List, &["q"], Action::Quit, "quit"),
     (Context::List, &["?"], Action::ToggleHelp, "show or hide this help"),
     (Context::List, &["j", "Down"], Action::Down, "next story"),

@@ -241,6 +241,12 @@ fn event_loop(
             let effect = to_action(app, event::read()?).and_then(|action| app.update(action));
             match effect {
                 Some(Effect::Quit) => return Ok(()),
+                Some(Effect::Suspend) => {
+                    saver.save(app);
+                    suspend(terminal)?;
+                    let size = terminal.size()?;
+                    app.update(Action::Resize(size.width, size.height));
+                }
                 Some(Effect::SaveState) => saver.request(),
                 Some(Effect::OpenLink(url)) => {
                     app.message = Some(match crate::opener::open(&url) {
@@ -259,6 +265,25 @@ fn event_loop(
             incoming.pump(app);
         }
     }
+}
+
+/// Ctrl-Z: give the terminal back as it was, stop until the shell's `fg`
+/// continues byline, then take the terminal again and redraw it all. (In
+/// raw mode the terminal sends Ctrl-Z as a key, not as SIGTSTP.) When no
+/// shell can continue it (an orphaned process group) the stop signal is
+/// discarded and the reader simply comes back.
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    // A new terminal value has an empty back buffer, so the next frame is
+    // drawn whole. (`Terminal::clear` would ask the terminal where its
+    // cursor is, and not every terminal answers.)
+    *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+    Ok(())
 }
 
 /// What a terminal event means in the app's current context.

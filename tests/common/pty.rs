@@ -104,6 +104,18 @@ impl Session {
         }
     }
 
+    /// Read output until `done` holds for the bytes written since `from`.
+    pub fn wait_for_bytes(&mut self, from: usize, what: &str, done: impl Fn(&[u8]) -> bool) {
+        let start = Instant::now();
+        while !done(&self.raw[from..]) {
+            let left = DEADLINE.checked_sub(start.elapsed()).unwrap_or_default();
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.take(&bytes),
+                Err(_) => panic!("no {what}; output: {:?}", String::from_utf8_lossy(&self.raw[from..])),
+            }
+        }
+    }
+
     pub fn wait_for_text(&mut self, text: &str) {
         self.wait_until(&format!("{text:?}"), |s| s.contents().contains(text));
     }
