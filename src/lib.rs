@@ -16,6 +16,7 @@
 pub mod bits;
 pub mod cli;
 pub mod config;
+pub mod crash;
 pub mod filter;
 pub mod library;
 pub mod load;

@@ -439,9 +439,11 @@ fn segment_all(stories: &[Story], pending: &[(usize, String)], known: &dyn Known
     std::thread::scope(|scope| {
         let handles: Vec<_> = pending
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(segment).collect::<Vec<_>>()))
+            .map(|part| (part.len(), scope.spawn(move || part.iter().map(segment).collect::<Vec<_>>())))
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        // A part that panicked (a bug, reported by the crash hook) leaves its
+        // stories without tags rather than giving them another's.
+        handles.into_iter().flat_map(|(len, h)| h.join().unwrap_or_else(|_| vec![Vec::new(); len])).collect()
     })
 }
 

@@ -275,7 +275,11 @@ fn send(batch: &mut Batch, options: Options, tx: &Sender<Progress>) -> bool {
 /// Parse one file's bytes into the batch, or record why it yields nothing.
 fn read_one(source: &str, bytes: Result<&[u8], &String>, forced: Option<InputFormat>, batch: &mut Batch) {
     batch.files += 1;
-    match bytes.map_err(String::clone).and_then(|b| parse::parse_file(source, b, forced)) {
+    let parse = |b: &[u8]| {
+        crate::crash::guard(|| parse::parse_file(source, b, forced))
+            .unwrap_or_else(|crashed| Err(format!("not read: byline {crashed}")))
+    };
+    match bytes.map_err(String::clone).and_then(parse) {
         Ok(parsed) => {
             for draft in &parsed.drafts {
                 for message in &draft.warnings {

@@ -131,17 +131,24 @@ enum JsonStyle {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
-        Ok(code) => code,
-        Err(err) => {
+    // The crash hook writes a report and prints nothing: a panic anywhere
+    // ends here with one line naming the report.
+    match byline::crash::guard(|| run(cli)) {
+        Ok(Ok(code)) => code,
+        Ok(Err(err)) => {
             eprintln!("byline: {err:#}");
             ExitCode::from(2)
+        }
+        Err(crashed) => {
+            eprintln!("byline: {crashed}");
+            ExitCode::from(101)
         }
     }
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let dirs = Paths::discover();
+    byline::crash::install(dirs.as_ref().and_then(|d| d.state_file.parent().map(Into::into)));
     let config_path = cli.config.clone().or_else(|| dirs.as_ref().map(|d| d.config_file.clone()));
     if let Some(Command::Config { default, .. }) = &cli.command {
         if *default {

@@ -302,3 +302,28 @@ fn ctrl_z_gives_the_terminal_back_and_the_reader_returns_redrawn() {
     assert!(status.success());
     assert_terminal_restored(&parser);
 }
+
+#[test]
+fn a_crash_restores_the_terminal_saves_the_marks_and_names_its_report() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start_with_env(home, &[], 120, 30, &[("BYLINE_CRASH_TEST", "1")]);
+    s.wait_for_text("Stories");
+    s.keys("\r");
+    s.wait_until("opened", |screen| !list_rows(screen)[1].contains('●'));
+    s.keys("!");
+    let (status, parser, home) = s.finish_keeping_home();
+    assert!(!status.success());
+    assert_terminal_restored(&parser);
+    let screen = parser.screen().contents();
+    let line = screen.lines().find(|l| l.contains("crashed")).unwrap_or_else(|| panic!("one line: {screen}"));
+    let report = line.split("the report is in ").nth(1).unwrap().trim();
+    assert!(report.starts_with(home.path().to_str().unwrap()), "in the state directory: {report}");
+    let text = std::fs::read_to_string(report).unwrap();
+    assert!(text.contains("crash test: `!` pressed"), "{text}");
+    assert!(!screen.contains("panicked at"), "no trace over the screen: {screen}");
+
+    // The mark made just before the crash was saved.
+    let out = common::byline_in(home.path(), &["export"]);
+    let stories: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stories.iter().filter(|s| s["read"] == true).count(), 1);
+}

@@ -159,7 +159,12 @@ pub fn run(
     let mut terminal = ratatui::try_init()?;
     install_mouse_release_on_panic();
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut app, theme, &stop, &mut saver, &mut incoming);
+    // A panic in the loop (a bug) is caught here: the terminal is restored
+    // and the marks saved as on any other exit, and the user gets one line
+    // naming the crash report instead of a trace over the screen.
+    let result =
+        crate::crash::guard(|| event_loop(&mut terminal, &mut app, theme, &stop, &mut saver, &mut incoming))
+            .unwrap_or_else(|crashed| Err(io::Error::other(crashed)));
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     saver.save(&mut app);
@@ -297,6 +302,10 @@ pub fn to_action(app: &App, event: Event) -> Option<Action> {
 }
 
 fn key_action(app: &App, event: KeyEvent) -> Option<Action> {
+    // For the tests of crash handling only: `!` panics when asked to.
+    if event.code == event::KeyCode::Char('!') && std::env::var_os("BYLINE_CRASH_TEST").is_some() {
+        panic!("crash test: `!` pressed with BYLINE_CRASH_TEST set");
+    }
     let context = app.context();
     let key = Key::from_event(event);
     if let Some(action) = app.keymap.action(context, key) {
