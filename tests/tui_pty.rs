@@ -91,14 +91,20 @@ fn search_narrows_the_list_as_you_type() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
+fn sigterm_restores_the_terminal_and_saves_the_marks() {
     let mut s = Session::start(&[], 100, 30);
     s.wait_for_text("Stories");
+    // Star a story: the save is coalesced, so it is still pending when the
+    // signal comes.
+    s.keys("s");
+    s.wait_until("starred", |screen| screen.contents().contains('★'));
     let pid = s.child.process_id().unwrap();
     let killed = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
     assert!(killed.success());
-    let (_, parser) = s.finish();
+    let (_, parser, home) = s.finish_keeping_home();
     assert_terminal_restored(&parser);
+    let out = common::byline_in(home.path(), &["list", "--starred"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1, "the star was saved");
 }
 
 #[test]
