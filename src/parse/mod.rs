@@ -51,7 +51,7 @@ pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Re
         }
         InputFormat::Json if json::is_json_feed(&decoded.text) => feed::parse(source, bytes)?,
         InputFormat::Json => json::parse(source, &decoded.text)?,
-        InputFormat::Feed => feed::parse(source, bytes)?,
+        InputFormat::Feed => feed::parse(source, &feed_bytes(bytes, &decoded.text))?,
         InputFormat::Markdown => {
             Parsed { drafts: vec![markdown::parse(source, &decoded.text)], problems: Vec::new() }
         }
@@ -74,6 +74,28 @@ pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Re
         return Err("no stories in it".into());
     }
     Ok(parsed)
+}
+
+/// The bytes to give the feed reader. Feeds declare their own encoding and
+/// feed-rs decodes them, except UTF-16 (its XML reader panics on a UTF-16
+/// byte order mark): those get the text already decoded, as UTF-8, with the
+/// declaration saying so.
+fn feed_bytes<'a>(bytes: &'a [u8], decoded: &str) -> std::borrow::Cow<'a, [u8]> {
+    if !(bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")) {
+        return std::borrow::Cow::Borrowed(bytes);
+    }
+    let mut text = decoded.to_string();
+    let declaration_end = text.find("?>").filter(|_| text.trim_start().starts_with("<?xml"));
+    if let Some(end) = declaration_end
+        && let Some(at) = text[..end].find("encoding=")
+    {
+        let value = at + "encoding=".len();
+        let quote = text[value..].chars().next().filter(|q| *q == '"' || *q == '\'');
+        if let Some(close) = quote.and_then(|q| text[value + 1..end].find(q)) {
+            text.replace_range(value + 1..value + 1 + close, "UTF-8");
+        }
+    }
+    std::borrow::Cow::Owned(text.into_bytes())
 }
 
 /// Complete a story. A space-joined tag line stays unsegmented until the
