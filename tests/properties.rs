@@ -1,5 +1,6 @@
-//! Property tests: the parser never panics on any bytes and never lets a
-//! control character into the model.
+//! Property tests: the parser never panics on any bytes, never lets a
+//! control character into the model, and what `export` writes reads back
+//! as the same stories. (The long versions run under `fuzz/run.sh`.)
 
 #![allow(clippy::unwrap_used)]
 
@@ -73,6 +74,33 @@ proptest! {
     fn article_like_text_keeps_no_control_characters(text in article()) {
         if let Ok(parsed) = byline::parse::parse_file("fuzz.txt", text.as_bytes(), None) {
             parsed.drafts.iter().for_each(|d| assert_clean(&d.story));
+        }
+    }
+
+    #[test]
+    fn export_reads_back_as_the_same_stories(text in article()) {
+        let Ok(parsed) = byline::parse::parse_file("fuzz.txt", text.as_bytes(), None) else {
+            return Ok(());
+        };
+        let library = byline::Library::from_drafts(parsed.drafts);
+        for format in [byline::cli::export::ExportFormat::Json, byline::cli::export::ExportFormat::Jsonl] {
+            let mut json = Vec::new();
+            byline::cli::export::write(&mut json, library.in_order(), format).unwrap();
+            let name = if format == byline::cli::export::ExportFormat::Json { "x.json" } else { "x.jsonl" };
+            let again = byline::parse::parse_file(name, &json, None).unwrap();
+            prop_assert!(again.problems.is_empty(), "{:?}", again.problems);
+            let before: Vec<&Story> = library.in_order().collect();
+            prop_assert_eq!(again.drafts.len(), before.len());
+            for (a, b) in before.iter().zip(&again.drafts) {
+                let b = &b.story;
+                prop_assert_eq!(a.id(), b.id());
+                prop_assert_eq!(&a.title, &b.title);
+                prop_assert_eq!(&a.paragraphs, &b.paragraphs);
+                prop_assert_eq!(&a.tags, &b.tags);
+                prop_assert_eq!(&a.caption, &b.caption);
+                prop_assert_eq!(&a.credit, &b.credit);
+                prop_assert_eq!(a.quotes(), b.quotes());
+            }
         }
     }
 }

@@ -47,7 +47,12 @@ pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Re
     let format = forced.unwrap_or_else(|| detect::detect(source, &decoded.text));
     let mut parsed = match format {
         InputFormat::Text => {
-            return Ok(Parsed { drafts: vec![text::parse_decoded(source, &decoded)], problems: Vec::new() });
+            let draft = text::parse_decoded(source, &decoded);
+            if draft.story.title.is_empty() {
+                // Nothing was left once control characters were removed.
+                return Err(Unreadable::Empty.to_string());
+            }
+            return Ok(Parsed { drafts: vec![draft], problems: Vec::new() });
         }
         InputFormat::Json if json::is_json_feed(&decoded.text) => feed::parse(source, bytes)?,
         InputFormat::Json => json::parse(source, &decoded.text)?,

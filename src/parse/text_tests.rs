@@ -154,3 +154,12 @@ fn a_title_only_file_is_a_story() {
     assert_eq!(s.title, "Just a headline");
     assert!(s.paragraphs.is_empty());
 }
+
+#[test]
+fn a_file_of_nothing_but_control_sequences_is_refused_as_empty() {
+    // Found by the export round-trip property: it made a story with no
+    // title and no text, which the JSON reader then refused.
+    for bytes in [&b"\x1b[31m"[..], b"\x07\x1b]0;title\x07\n\n\x1b[2J", b"\xE2\x80\xAE\n"] {
+        assert_eq!(crate::parse::parse_file("x.txt", bytes, None).unwrap_err(), "empty file", "{bytes:?}");
+    }
+}
