@@ -3,9 +3,12 @@
 //! whole-word name match. Stories can be added in batches while the rest
 //! are still loading; a story's index never changes once it is added. No I/O.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+
+mod order;
+
+use order::{QuickKey, merge, quick_key, reading_order, sort_on_two_threads};
 
 use crate::bits::BitSet;
 use crate::filter::{name_words, words_match};
@@ -335,101 +338,6 @@ impl KnownTags for WrittenTags<'_> {
     }
 }
 
-/// Newest first where a date is known, then by title ignoring case, then by
-/// source, then by id: a total order, so stories that arrive in a different
-/// order from the loading threads still come out the same. The quick keys
-/// (functions of the date and title) are compared first.
-fn reading_order(a: &Story, b: &Story, a_key: QuickKey, b_key: QuickKey) -> Ordering {
-    b_key
-        .date
-        .cmp(&a_key.date)
-        .then(a_key.title.cmp(&b_key.title))
-        .then_with(|| b.published.cmp(&a.published))
-        .then_with(|| cmp_ignoring_case(&a.title, &b.title))
-        .then_with(|| a.source.cmp(&b.source))
-        .then_with(|| a.id().cmp(b.id()))
-}
-
-/// A story's date and the start of its title as numbers, compared before
-/// anything else in the reading order.
-#[derive(Debug, Clone, Copy)]
-struct QuickKey {
-    /// The date's first 14 digits (`20250603030000`); 0 for no date, which
-    /// sorts after every date.
-    date: u64,
-    /// The first sixteen bytes of the lower-cased title, big-endian and
-    /// zero-padded: ordered as the titles are.
-    title: u128,
-}
-
-fn quick_key(story: &Story) -> QuickKey {
-    let date = story.published.as_deref().map_or(0, |d| {
-        let digits = d.bytes().filter(u8::is_ascii_digit).take(14);
-        let (value, count) = digits.fold((0u64, 0), |(v, n), c| (v * 10 + u64::from(c - b'0'), n + 1));
-        (value * 10u64.pow(14 - count)).max(1)
-    });
-    let title = &story.title;
-    let mut bytes = [0u8; 16];
-    let lowered = lower(title.get(..title.len().min(48)).unwrap_or(title));
-    for (slot, b) in bytes.iter_mut().zip(lowered.bytes()) {
-        *slot = b;
-    }
-    QuickKey { date, title: u128::from_be_bytes(bytes) }
-}
-
-/// Lower case for ordering: each character's lower case, the ASCII ones
-/// without decoding.
-fn lower(text: &str) -> String {
-    if text.is_ascii() {
-        text.to_ascii_lowercase()
-    } else {
-        text.chars().flat_map(char::to_lowercase).collect()
-    }
-}
-
-fn cmp_ignoring_case(a: &str, b: &str) -> Ordering {
-    if a.is_ascii() && b.is_ascii() {
-        a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
-    } else {
-        lower(a).cmp(&lower(b))
-    }
-}
-
-/// Sort a long list as two halves side by side, then merge them; a short
-/// one in place.
-fn sort_on_two_threads(items: &mut Vec<usize>, cmp: impl Fn(&usize, &usize) -> Ordering + Sync) {
-    if items.len() < 20_000 {
-        items.sort_unstable_by(&cmp);
-        return;
-    }
-    let half = items.len() / 2;
-    let (left, right) = items.split_at_mut(half);
-    std::thread::scope(|scope| {
-        scope.spawn(|| left.sort_unstable_by(&cmp));
-        right.sort_unstable_by(&cmp);
-    });
-    let (left, right) = items.split_at(half);
-    *items = merge(left, right, cmp);
-}
-
-/// Merge two sorted lists into one, `a`'s items first among equals.
-fn merge(a: &[usize], b: &[usize], cmp: impl Fn(&usize, &usize) -> Ordering) -> Vec<usize> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if cmp(&b[j], &a[i]) == Ordering::Less {
-            out.push(b[j]);
-            j += 1;
-        } else {
-            out.push(a[i]);
-            i += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
-}
-
 /// Segment space-joined tag lines, on every core: each line is scored
 /// against the story's text, which takes a few microseconds a story.
 fn segment_all(stories: &[Story], pending: &[(usize, String)], known: &dyn KnownTags) -> Vec<Vec<String>> {
@@ -448,93 +356,5 @@ fn segment_all(stories: &[Story], pending: &[(usize, String)], known: &dyn Known
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Format;
-
-    fn story(title: &str, tags: &[&str], published: Option<&str>) -> Story {
-        let mut s = Story::new("x", Format::Text, title.into(), vec![]);
-        s.tags = tags.iter().map(|t| t.to_string()).collect();
-        s.published = published.map(str::to_string);
-        s
-    }
-
-    fn library() -> Library {
-        Library::from_stories(vec![
-            story("Beta", &["President Ruto", "Kenya"], None),
-            story("Alpha", &["William Ruto", "Haiti"], None),
-            story("Gamma", &["Haiti", "Ruto"], Some("2025-01-02T00:00:00Z")),
-            story("Delta", &["Rutoville"], Some("2025-03-01T00:00:00Z")),
-        ])
-    }
-
-    #[test]
-    fn stories_sorted_newest_first_then_by_title() {
-        let lib = library();
-        let titles: Vec<&str> = lib.in_order().map(|s| s.title.as_str()).collect();
-        assert_eq!(titles, ["Delta", "Gamma", "Alpha", "Beta"]);
-    }
-
-    #[test]
-    fn tag_query_matches_whole_words_of_names() {
-        let lib = library();
-        let titles = |q: &str| -> Vec<String> {
-            lib.stories_tagged(q).into_iter().map(|i| lib.stories()[i].title.clone()).collect()
-        };
-        assert_eq!(titles("Ruto"), ["Gamma", "Alpha", "Beta"]);
-        assert_eq!(titles("haiti"), ["Gamma", "Alpha"]);
-        assert_eq!(titles("president ruto"), ["Beta"]);
-        assert!(titles("Nairobi").is_empty());
-        let exact: Vec<&str> =
-            lib.stories_with_tag("ruto").into_iter().map(|i| lib.stories()[i].title.as_str()).collect();
-        assert_eq!(exact, ["Gamma"]);
-    }
-
-    #[test]
-    fn tags_counted_most_used_first() {
-        let lib = library();
-        let counts: Vec<(String, usize)> =
-            lib.tags().iter().map(|t| (t.name.clone(), t.stories.len())).collect();
-        assert_eq!(counts[0], ("Haiti".to_string(), 2));
-        assert_eq!(counts.len(), 6);
-    }
-
-    #[test]
-    fn finishing_in_slices_segments_exactly_as_finishing_at_once() {
-        let text = |title: &str, tags: &str| {
-            format!("{title}\n\nPresident Ruto spoke in Nairobi.\n\nTags: {tags}\n")
-        };
-        let files = [
-            text("A", "President Ruto, Kenya"),
-            text("B", "Haiti President Ruto Kenya"),
-            text("C", "Kenya Haiti Nairobi County"),
-            text("D", "Nairobi County, Haiti"),
-            text("E", "President Ruto Nairobi County Kenya"),
-        ];
-        let drafts = || -> Vec<Draft> {
-            files
-                .iter()
-                .flat_map(|f| parse::parse_file("x.txt", f.as_bytes(), None).unwrap().drafts)
-                .collect()
-        };
-        let at_once = Library::from_drafts(drafts());
-        let mut sliced = Library::default();
-        sliced.extend(drafts());
-        let mut steps = 0;
-        while !sliced.finish_some(1) {
-            steps += 1;
-        }
-        assert_eq!(steps, 2, "three space-joined lines, one a slice");
-        let tags = |l: &Library| l.in_order().map(|s| s.tags.clone()).collect::<Vec<_>>();
-        assert_eq!(tags(&sliced), tags(&at_once));
-        assert_eq!(tags(&at_once)[1], ["Haiti", "President Ruto", "Kenya"]);
-        assert!(sliced.is_finished());
-    }
-
-    #[test]
-    fn tags_differing_only_in_case_are_one_tag() {
-        let lib = Library::from_stories(vec![story("A", &["haiti"], None), story("B", &["Haiti"], None)]);
-        assert_eq!(lib.tags().len(), 1);
-        assert_eq!(lib.tags()[0].stories.len(), 2);
-    }
-}
+#[path = "library_tests.rs"]
+mod tests;

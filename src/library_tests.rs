@@ -1,0 +1,85 @@
+//! Unit tests for the library: order, tag matching and counting, batches.
+
+use super::*;
+use crate::model::Format;
+
+fn story(title: &str, tags: &[&str], published: Option<&str>) -> Story {
+    let mut s = Story::new("x", Format::Text, title.into(), vec![]);
+    s.tags = tags.iter().map(|t| t.to_string()).collect();
+    s.published = published.map(str::to_string);
+    s
+}
+
+fn library() -> Library {
+    Library::from_stories(vec![
+        story("Beta", &["President Ruto", "Kenya"], None),
+        story("Alpha", &["William Ruto", "Haiti"], None),
+        story("Gamma", &["Haiti", "Ruto"], Some("2025-01-02T00:00:00Z")),
+        story("Delta", &["Rutoville"], Some("2025-03-01T00:00:00Z")),
+    ])
+}
+
+#[test]
+fn stories_sorted_newest_first_then_by_title() {
+    let lib = library();
+    let titles: Vec<&str> = lib.in_order().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["Delta", "Gamma", "Alpha", "Beta"]);
+}
+
+#[test]
+fn tag_query_matches_whole_words_of_names() {
+    let lib = library();
+    let titles = |q: &str| -> Vec<String> {
+        lib.stories_tagged(q).into_iter().map(|i| lib.stories()[i].title.clone()).collect()
+    };
+    assert_eq!(titles("Ruto"), ["Gamma", "Alpha", "Beta"]);
+    assert_eq!(titles("haiti"), ["Gamma", "Alpha"]);
+    assert_eq!(titles("president ruto"), ["Beta"]);
+    assert!(titles("Nairobi").is_empty());
+    let exact: Vec<&str> =
+        lib.stories_with_tag("ruto").into_iter().map(|i| lib.stories()[i].title.as_str()).collect();
+    assert_eq!(exact, ["Gamma"]);
+}
+
+#[test]
+fn tags_counted_most_used_first() {
+    let lib = library();
+    let counts: Vec<(String, usize)> = lib.tags().iter().map(|t| (t.name.clone(), t.stories.len())).collect();
+    assert_eq!(counts[0], ("Haiti".to_string(), 2));
+    assert_eq!(counts.len(), 6);
+}
+
+#[test]
+fn finishing_in_slices_segments_exactly_as_finishing_at_once() {
+    let text =
+        |title: &str, tags: &str| format!("{title}\n\nPresident Ruto spoke in Nairobi.\n\nTags: {tags}\n");
+    let files = [
+        text("A", "President Ruto, Kenya"),
+        text("B", "Haiti President Ruto Kenya"),
+        text("C", "Kenya Haiti Nairobi County"),
+        text("D", "Nairobi County, Haiti"),
+        text("E", "President Ruto Nairobi County Kenya"),
+    ];
+    let drafts = || -> Vec<Draft> {
+        files.iter().flat_map(|f| parse::parse_file("x.txt", f.as_bytes(), None).unwrap().drafts).collect()
+    };
+    let at_once = Library::from_drafts(drafts());
+    let mut sliced = Library::default();
+    sliced.extend(drafts());
+    let mut steps = 0;
+    while !sliced.finish_some(1) {
+        steps += 1;
+    }
+    assert_eq!(steps, 2, "three space-joined lines, one a slice");
+    let tags = |l: &Library| l.in_order().map(|s| s.tags.clone()).collect::<Vec<_>>();
+    assert_eq!(tags(&sliced), tags(&at_once));
+    assert_eq!(tags(&at_once)[1], ["Haiti", "President Ruto", "Kenya"]);
+    assert!(sliced.is_finished());
+}
+
+#[test]
+fn tags_differing_only_in_case_are_one_tag() {
+    let lib = Library::from_stories(vec![story("A", &["haiti"], None), story("B", &["Haiti"], None)]);
+    assert_eq!(lib.tags().len(), 1);
+    assert_eq!(lib.tags()[0].stories.len(), 2);
+}

@@ -1,0 +1,86 @@
+//! Unit tests for loading: walking, skipping with reasons, reading.
+
+use super::*;
+
+fn write(dir: &Path, name: &str, body: &[u8]) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, body).unwrap();
+}
+
+#[test]
+fn directories_are_walked_recursively_skipping_hidden_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", b"First\n\nBody.\n");
+    write(dir.path(), "sub/b.txt", b"Second\n\nBody.\n");
+    write(dir.path(), ".hidden/c.txt", b"Hidden\n\nBody.\n");
+    write(dir.path(), ".d.txt", b"Hidden file\n\nBody.\n");
+    write(dir.path(), "photo.jpg", b"\xff\xd8\xff\x00");
+    let loaded = load_paths(&[dir.path().to_path_buf()]).unwrap();
+    let titles: Vec<&str> = loaded.library.in_order().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["First", "Second"]);
+    assert!(loaded.skipped.is_empty());
+}
+
+#[test]
+fn bad_files_are_skipped_with_reasons_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good.txt", b"Good\n\nBody.\n");
+    write(dir.path(), "empty.txt", b"");
+    write(dir.path(), "binary.txt", b"\x00\x01\x02");
+    let loaded = load_paths(&[dir.path().to_path_buf()]).unwrap();
+    assert_eq!(loaded.library.stories().len(), 1);
+    let reasons: Vec<String> = loaded.skipped.iter().map(|s| s.to_string()).collect();
+    assert_eq!(reasons.len(), 2);
+    assert!(reasons[0].ends_with("binary.txt: binary file (contains NUL bytes)"), "{reasons:?}");
+    assert!(reasons[1].ends_with("empty.txt: empty file"), "{reasons:?}");
+}
+
+#[test]
+fn a_file_gone_between_the_walk_and_the_read_is_skipped_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gone.txt");
+    write(dir.path(), "gone.txt", b"Here\n\nBody.\n");
+    std::fs::remove_file(&path).unwrap();
+    let mut batch = Batch::default();
+    let read = read_file(&path, &mut Vec::new(), MAX_FILE_SIZE);
+    read_one("gone.txt", read.as_ref().map(|()| &b""[..]), None, &mut batch);
+    assert_eq!(
+        batch.skipped,
+        [Skipped { path: "gone.txt".into(), reason: "no such file or directory".into() }]
+    );
+    assert_eq!(batch.files, 1);
+}
+
+#[test]
+fn a_missing_path_is_an_error() {
+    let err = load_paths(&[PathBuf::from("/no/such/place")]).unwrap_err();
+    assert_eq!(err.to_string(), "/no/such/place: no such file or directory");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_survived_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a/story.txt", b"Looped\n\nBody.\n");
+    std::os::unix::fs::symlink(dir.path().join("a"), dir.path().join("a/again")).unwrap();
+    let loaded = load_paths(&[dir.path().to_path_buf()]).unwrap();
+    assert_eq!(loaded.library.stories().len(), 1);
+    assert!(loaded.skipped.iter().any(|s| s.reason == "directory symlink loop"));
+}
+
+#[test]
+fn a_named_file_is_read_whatever_its_ending() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "notes.article", b"Named\n\nBody.\n");
+    let loaded = load_paths(&[dir.path().join("notes.article")]).unwrap();
+    assert_eq!(loaded.library.stories()[0].title, "Named");
+}
+
+#[test]
+fn the_sample_corpus_is_bundled() {
+    let loaded = load_sample();
+    assert!(loaded.library.stories().len() >= 12);
+    assert!(loaded.skipped.is_empty());
+    assert!(loaded.library.stories().iter().all(|s| s.source.starts_with("assets/")));
+}
