@@ -102,7 +102,7 @@ fn run(byline: &str, path: &str, keys: usize) -> Option<Run> {
             match screen.output.recv_timeout(Duration::from_secs(10)) {
                 Ok(bytes) => screen.parser.process(&bytes),
                 Err(_) => {
-                    eprintln!("key {n}: {before:?} -> {:?}", selected_row(&screen));
+                    eprintln!("first_frame: key {n}, pressed while loading, never showed");
                     break None;
                 }
             }

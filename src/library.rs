@@ -85,7 +85,9 @@ impl Library {
     /// Keep a search index from now on, starting with the stories already in.
     pub fn index_words(&mut self) {
         if self.words.is_none() {
-            self.words = Some(WordIndex::build(&self.stories));
+            let mut index = WordIndex::build(&self.stories);
+            index.prepare();
+            self.words = Some(index);
         }
     }
 
@@ -290,6 +292,12 @@ impl Library {
             self.tags[t].stories.iter().for_each(|&i| set.insert(i));
         }
         set
+    }
+
+    /// Whether a search is answered from the word index now (rather than by
+    /// reading every story).
+    pub fn searches_by_index(&self) -> bool {
+        self.words.as_ref().is_some_and(WordIndex::is_prepared)
     }
 
     /// The stories matching a search query (see `words`): from the word

@@ -172,9 +172,14 @@ impl Loaded {
     /// order, whichever thread found them.
     pub fn finish(&mut self) {
         self.library.finish();
-        self.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-        self.warnings.sort_by(|a, b| a.path.cmp(&b.path));
+        sort_reports(&mut self.skipped, &mut self.warnings);
     }
+}
+
+/// Reports in path order, whichever thread found them.
+pub fn sort_reports(skipped: &mut [Skipped], warnings: &mut [Warning]) {
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    warnings.sort_by(|a, b| a.path.cmp(&b.path));
 }
 
 /// The sample corpus bundled into the binary, so an installed byline opens

@@ -181,17 +181,21 @@ impl WordIndex {
         index
     }
 
+    /// The id of `word`, given a new one (and an empty posting list) the
+    /// first time it is seen.
+    fn id_of(&mut self, word: &str) -> usize {
+        if let Some(&id) = self.ids.get(word) {
+            return id as usize;
+        }
+        let id = self.words.len();
+        self.ids.insert(word.into(), u32::try_from(id).unwrap_or(u32::MAX));
+        self.words.push(word.into());
+        self.postings.push(Vec::new());
+        id
+    }
+
     fn add(&mut self, word: &str, story: u32) {
-        let id = match self.ids.get(word) {
-            Some(&id) => id as usize,
-            None => {
-                let id = self.words.len();
-                self.ids.insert(word.into(), u32::try_from(id).unwrap_or(u32::MAX));
-                self.words.push(word.into());
-                self.postings.push(Vec::new());
-                id
-            }
-        };
+        let id = self.id_of(word);
         let list = &mut self.postings[id];
         if list.last() != Some(&story) {
             list.push(story);
@@ -210,17 +214,8 @@ impl WordIndex {
     /// Add a batch's index whose story 0 is story `base` here.
     pub fn merge(&mut self, batch: WordIndex, base: usize) {
         let base = u32::try_from(base).unwrap_or(u32::MAX);
-        for (word, list) in batch.words.into_iter().zip(batch.postings) {
-            let id = match self.ids.get(&word) {
-                Some(&id) => id as usize,
-                None => {
-                    let id = self.words.len();
-                    self.ids.insert(word.clone(), u32::try_from(id).unwrap_or(u32::MAX));
-                    self.words.push(word);
-                    self.postings.push(Vec::new());
-                    id
-                }
-            };
+        for (word, list) in batch.words.iter().zip(batch.postings) {
+            let id = self.id_of(word);
             self.postings[id].extend(list.into_iter().map(|s| s + base));
         }
     }
@@ -253,6 +248,11 @@ impl WordIndex {
         self.sorted = merged;
     }
 
+    /// Whether every word is in the sorted list, so `search` can answer.
+    pub fn is_prepared(&self) -> bool {
+        self.sorted.len() == self.words.len()
+    }
+
     /// Number of distinct words.
     pub fn len(&self) -> usize {
         self.words.len()
@@ -268,7 +268,7 @@ impl WordIndex {
         let Some((last, whole)) = query.split_last() else {
             return Some(BitSet::full(stories));
         };
-        if self.sorted.len() != self.words.len() {
+        if !self.is_prepared() {
             return None;
         }
         let mut set = BitSet::new(stories);

@@ -109,9 +109,8 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     if is_clean(text) { Cow::Borrowed(text) } else { Cow::Owned(sanitize_slow(text)) }
 }
 
-/// Whether `sanitize` would leave the text as it is. Eight bytes at a time
-/// while they are all printable ASCII; byte by byte (decoding non-ASCII
-/// characters) elsewhere.
+/// Whether `sanitize` would leave the text as it is. Blocks of printable
+/// ASCII at a time; byte by byte (decoding non-ASCII characters) elsewhere.
 fn is_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.last() == Some(&b' ') {
@@ -119,16 +118,9 @@ fn is_clean(text: &str) -> bool {
     }
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(block) = bytes.get(i..i + 32)
-            && all_printable(block)
-        {
-            i += 32;
-            continue;
-        }
-        if let Some(chunk) = bytes.get(i..i + 8)
-            && all_printable_ascii(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])))
-        {
-            i += 8;
+        let skip = printable_ascii_run(bytes, i);
+        if skip > 0 {
+            i += skip;
             continue;
         }
         let b = bytes[i];
@@ -162,14 +154,10 @@ fn all_printable(block: &[u8]) -> bool {
     block.iter().fold(0u8, |bad, &b| bad | u8::from(b.wrapping_sub(0x20) > 0x5e)) == 0
 }
 
-/// Every byte of the word is in 0x20..=0x7e (no control, no DEL, no
-/// non-ASCII), tested without looking at the bytes one by one.
-fn all_printable_ascii(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    let del_or_high = (word.wrapping_add(ONES) | word) & HIGH;
-    below_space | del_or_high == 0
+/// How many bytes from `i` on are printable ASCII in whole blocks: 32, or
+/// 8 near a new line or a non-ASCII character, or none.
+fn printable_ascii_run(bytes: &[u8], i: usize) -> usize {
+    [32, 8].into_iter().find(|&n| bytes.get(i..i + n).is_some_and(all_printable)).unwrap_or(0)
 }
 
 /// Built once: building a searcher costs more than most searches.
@@ -178,7 +166,7 @@ static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 
 /// Whether `fold_spaces` has nothing to fold: single ASCII spaces between
 /// words, none at the ends. Double spaces are looked for with a vectorised
-/// search; other bytes eight at a time, decoding only the non-ASCII
+/// search; other bytes in printable blocks, decoding only the non-ASCII
 /// characters that could be spaces (U+0085, U+00A0, U+1680, U+2000-U+205F,
 /// U+3000).
 fn is_folded(text: &str) -> bool {
@@ -188,10 +176,9 @@ fn is_folded(text: &str) -> bool {
     }
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8)
-            && all_printable_ascii(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])))
-        {
-            i += 8;
+        let skip = printable_ascii_run(bytes, i);
+        if skip > 0 {
+            i += skip;
             continue;
         }
         let b = bytes[i];

@@ -99,7 +99,11 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(library: Library, skipped: usize) -> App {
+    /// The reader on a library. It keeps a search index, so that search
+    /// never reads story text per keystroke; stories added later (while
+    /// loading) bring their batch's index.
+    pub fn new(mut library: Library, skipped: usize) -> App {
+        library.index_words();
         let mut app = App {
             visible: library.order().to_vec(),
             library,

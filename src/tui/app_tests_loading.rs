@@ -24,9 +24,7 @@ fn batch(drafts: Vec<Draft>) -> Batch {
 
 /// A reader opened on nothing, loading.
 fn loading_app() -> App {
-    let mut library = Library::default();
-    library.index_words();
-    let mut app = App::new(library, 0);
+    let mut app = App::new(Library::default(), 0);
     app.update(Action::Resize(100, 30));
     app.start_loading(None);
     app.user_moved = false;
@@ -163,4 +161,18 @@ fn space_joined_tags_are_segmented_when_loading_ends() {
         2,
         "new tags are searchable"
     );
+}
+
+#[test]
+fn the_reader_searches_by_its_word_index_loaded_at_once_or_in_batches() {
+    // The loading threads build each batch's index; a reader that dropped
+    // them would read 100,000 stories' text on every search keystroke.
+    let (mut app, rest) = first_arrived(4);
+    assert!(app.library.searches_by_index());
+    arrive(&mut app, rest, &State::default());
+    app.finish_loading();
+    assert!(app.library.searches_by_index());
+    let at_once = App::new(crate::load::load_sample().library, 0);
+    assert!(at_once.library.searches_by_index());
+    assert!(!crate::load::load_sample().library.searches_by_index(), "the CLI reads text instead");
 }

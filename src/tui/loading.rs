@@ -4,8 +4,7 @@
 //! first story (or goes to the saved position once its story arrives).
 
 use super::app::{App, Overlay};
-use super::picker::Picker;
-use crate::load::Batch;
+use crate::load::{Batch, Skipped, Warning};
 use crate::state::{Position, State};
 
 /// Tag lines segmented between two looks at the keyboard: a few
@@ -36,8 +35,9 @@ impl App {
     }
 
     /// Take in a batch of stories, with the saved marks for them. Call
-    /// `stories_arrived` after the last batch that came at once.
-    pub fn add_batch(&mut self, batch: Batch, state: &State) {
+    /// `stories_arrived` after the last batch that came at once. The
+    /// batch's reports are counted and handed back, to print later.
+    pub fn add_batch(&mut self, batch: Batch, state: &State) -> (Vec<Skipped>, Vec<Warning>) {
         let from = self.library.len();
         self.library.extend_indexed(batch.drafts, batch.words);
         self.library.apply_state(state, from);
@@ -45,6 +45,7 @@ impl App {
         if let Some(progress) = &mut self.loading {
             progress.files_read += batch.files;
         }
+        (batch.skipped, batch.warnings)
     }
 
     /// Put the stories added by `add_batch` in order and in the list.
@@ -96,16 +97,5 @@ impl App {
             self.user_acted();
         }
         self.sync();
-    }
-}
-
-impl Picker {
-    /// New stories came: recount the rows, keeping the highlighted one.
-    pub fn reload(&mut self, library: &crate::library::Library) {
-        let highlighted = self.items.get(self.selected).map(|i| i.filter.clone());
-        self.refresh(library);
-        if let Some(filter) = highlighted {
-            self.selected = self.items.iter().position(|i| i.filter == filter).unwrap_or(0);
-        }
     }
 }

@@ -64,9 +64,18 @@ impl Picker {
         merged_tags(self.chosen.clone(), highlighted)
     }
 
+    /// New stories came: recount the rows, keeping the highlighted one.
+    pub fn reload(&mut self, library: &Library) {
+        let highlighted = self.items.get(self.selected).map(|i| i.filter.clone());
+        self.refresh(library);
+        if let Some(filter) = highlighted {
+            self.selected = self.items.iter().position(|i| i.filter == filter).unwrap_or(0);
+        }
+    }
+
     /// Rebuild the rows for the typed text: the text as a name filter, then
     /// every tag whose name contains it, most used first.
-    pub(super) fn refresh(&mut self, library: &Library) {
+    fn refresh(&mut self, library: &Library) {
         let typed = self.input.trim();
         let lower = typed.to_lowercase();
         let mut items = Vec::new();

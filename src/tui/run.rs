@@ -63,10 +63,10 @@ impl Incoming {
                     app.skipped += skipped.len();
                     self.skipped.extend(skipped);
                 }
-                Ok(Progress::Batch(mut batch)) => {
-                    self.skipped.extend(batch.skipped.iter().cloned());
-                    self.warnings.append(&mut batch.warnings);
-                    app.add_batch(batch, &self.state);
+                Ok(Progress::Batch(batch)) => {
+                    let (skipped, warnings) = app.add_batch(batch, &self.state);
+                    self.skipped.extend(skipped);
+                    self.warnings.extend(warnings);
                     batches += 1;
                 }
                 Err(TryRecvError::Empty) => {
@@ -80,8 +80,7 @@ impl Incoming {
                     if batches > 0 {
                         app.stories_arrived();
                     }
-                    self.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-                    self.warnings.sort_by(|a, b| a.path.cmp(&b.path));
+                    crate::load::sort_reports(&mut self.skipped, &mut self.warnings);
                     return true;
                 }
             }
