@@ -174,6 +174,23 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+impl ConfigError {
+    /// A file that could not be read at all.
+    pub fn whole_file(path: &str, err: &std::io::Error) -> ConfigError {
+        ConfigError { path: path.to_string(), line: 0, column: 0, message: err.to_string().to_lowercase() }
+    }
+}
+
+/// Read a TOML file's text into `T`; `path` names it in errors, which give
+/// the line and column of the mistake.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, path: &str) -> Result<T, ConfigError> {
+    toml::from_str(text).map_err(|err| {
+        let at = err.span().map_or(0, |s| s.start);
+        let (line, column) = line_column(text, at);
+        ConfigError { path: path.to_string(), line, column, message: err.message().trim().to_string() }
+    })
+}
+
 impl Config {
     /// The size above which files are skipped, in bytes.
     pub fn max_file_size(&self) -> u64 {
@@ -182,11 +199,7 @@ impl Config {
 
     /// Parse config text; `path` names it in errors.
     pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|err| {
-            let at = err.span().map_or(0, |s| s.start);
-            let (line, column) = line_column(text, at);
-            ConfigError { path: path.to_string(), line, column, message: err.message().trim().to_string() }
-        })
+        parse_toml(text, path)
     }
 
     /// Read the config file. A missing file at the usual place means the
@@ -196,9 +209,7 @@ impl Config {
         match std::fs::read_to_string(path) {
             Ok(text) => Config::parse(&text, &shown),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound && !required => Ok(Config::default()),
-            Err(err) => {
-                Err(ConfigError { path: shown, line: 0, column: 0, message: err.to_string().to_lowercase() })
-            }
+            Err(err) => Err(ConfigError::whole_file(&shown, &err)),
         }
     }
 

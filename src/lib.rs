@@ -13,10 +13,12 @@
 //! - [`cli`]: the text and JSON output of each subcommand.
 //! - [`tui`]: the terminal reader (the only module that knows ratatui).
 
+pub mod atomic;
 pub mod bits;
 pub mod cli;
 pub mod config;
 pub mod crash;
+pub mod feeds;
 pub mod filter;
 pub mod library;
 pub mod load;

@@ -70,7 +70,7 @@ impl Library {
     pub fn from_stories(stories: Vec<Story>) -> Library {
         let drafts = stories
             .into_iter()
-            .map(|story| Draft { story, unsegmented_tags: None, warnings: Vec::new() })
+            .map(|story| Draft { story, unsegmented_tags: None, warnings: Vec::new(), guid: None })
             .collect();
         Library::from_drafts(drafts)
     }

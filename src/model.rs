@@ -179,6 +179,26 @@ pub fn story_id(title: &str, paragraphs: &[String]) -> String {
     format!("{:016x}", hash.finish())
 }
 
+/// The id of an item fetched from a feed: 16 hex digits of FNV-1a over the
+/// feed's URL and the item's key (its guid, else its link, else its content
+/// hash). It stays the same when the item is edited upstream, so read and
+/// starred marks follow the item through updates.
+pub fn item_id(feed_url: &str, key: &str) -> String {
+    let mut hash = Fnv::new();
+    hash.write(feed_url.as_bytes());
+    hash.write(&[0x1f]);
+    hash.write(key.as_bytes());
+    format!("{:016x}", hash.finish())
+}
+
+/// 16 hex digits of FNV-1a over some bytes: a fingerprint that is the same
+/// on every run, to tell whether a document changed.
+pub fn bytes_hash(bytes: &[u8]) -> String {
+    let mut hash = Fnv::new();
+    hash.write(bytes);
+    format!("{:016x}", hash.finish())
+}
+
 /// FNV-1a, 64 bits: tiny, stable across Rust releases (unlike `DefaultHasher`),
 /// and good enough to tell stories apart.
 struct Fnv(u64);
@@ -221,5 +241,15 @@ mod tests {
         assert_eq!(story.short_id(), &story_id("Title", &["One.".to_string()])[..8]);
         story.set_id("0123456789abcdef".into());
         assert_eq!(story.id(), "0123456789abcdef");
+    }
+
+    #[test]
+    fn an_item_id_depends_on_its_feed_and_key_only() {
+        let a = item_id("https://a.example/rss", "guid-1");
+        assert_eq!(a, item_id("https://a.example/rss", "guid-1"));
+        assert_eq!(a.len(), 16);
+        assert_ne!(a, item_id("https://b.example/rss", "guid-1"));
+        assert_ne!(a, item_id("https://a.example/rss", "guid-2"));
+        assert_ne!(item_id("ab", "c"), item_id("a", "bc"));
     }
 }

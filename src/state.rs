@@ -5,12 +5,13 @@
 //! A corrupt state file is moved aside, never overwritten.
 
 use std::collections::BTreeMap;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::atomic;
 use crate::model::Story;
 
 /// One story's marks and when they last changed (milliseconds since the
@@ -115,9 +116,7 @@ impl StateFile {
             return Ok(ours.clone());
         }
         let dir = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        fs::create_dir_all(&dir)?;
-        let lock = OpenOptions::new().create(true).truncate(false).write(true).open(lock_path(&self.path))?;
-        lock.lock()?;
+        let lock = atomic::lock(&lock_path(&self.path))?;
         let mut merged = match read_state(&self.path) {
             Ok(on_disk) => on_disk,
             Err(reason) => {
@@ -129,8 +128,11 @@ impl StateFile {
             }
         };
         merged.merge(ours);
-        remove_leftovers(&dir);
-        write_atomically(&self.path, &merged)?;
+        atomic::remove_leftovers(&dir);
+        atomic::write(&self.path, |out| {
+            serde_json::to_writer_pretty(&mut *out, &merged)?;
+            out.write_all(b"\n")
+        })?;
         drop(lock);
         Ok(merged)
     }
@@ -170,39 +172,6 @@ fn read_state(path: &Path) -> Result<State, String> {
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(State::default()),
         Err(err) => Err(err.to_string().to_lowercase()),
     }
-}
-
-/// Temporary files of writers that died mid-save. Only the holder of the
-/// lock writes one, so with the lock held every one found is a leftover.
-fn remove_leftovers(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
-    for entry in entries.filter_map(Result::ok) {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
-
-const TEMP_PREFIX: &str = ".state-";
-const TEMP_SUFFIX: &str = ".tmp";
-
-/// Write to a temporary file beside `path`, flush and sync it, rename it
-/// over `path`, then sync the directory: a crash at any moment leaves the
-/// old file or the new one, never a part of one.
-fn write_atomically(path: &Path, state: &State) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).tempfile_in(dir)?;
-    serde_json::to_writer_pretty(&mut temp, state)?;
-    temp.write_all(b"\n")?;
-    temp.flush()?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    if let Ok(dir) = File::open(dir) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
 }
 
 /// The current time in milliseconds since the Unix epoch.

@@ -27,14 +27,14 @@ pub fn parse(source: &str, bytes: &[u8]) -> Result<Parsed, String> {
 
 fn parse_whole(source: &str, bytes: &[u8]) -> Result<Parsed, String> {
     let mut parsed = Parsed::default();
-    let feed = match feed_rs::parser::parse(bytes) {
+    let feed = match read_feed(bytes) {
         Ok(feed) => feed,
         Err(err) => {
             let reason = one_line(&err.to_string());
             let Some((repaired, complete)) = repair_truncated(bytes) else {
                 return Err(format!("not a readable feed ({reason})"));
             };
-            let feed = feed_rs::parser::parse(repaired.as_slice())
+            let feed = read_feed(repaired.as_slice())
                 .map_err(|_| format!("not a readable feed ({reason})"))?;
             parsed.problems.push(format!("the feed breaks off after item {complete} ({reason})"));
             feed
@@ -42,6 +42,13 @@ fn parse_whole(source: &str, bytes: &[u8]) -> Result<Parsed, String> {
     };
     add_entries(source, feed, 0, &mut parsed);
     Ok(parsed)
+}
+
+/// feed-rs, told to leave an item without an id without one: its own ids
+/// for those are random, and an item's id must say whether it was seen
+/// before.
+fn read_feed<R: Read>(source: R) -> Result<feed_rs::model::Feed, feed_rs::parser::ParseFeedError> {
+    feed_rs::parser::Builder::new().id_generator(|_, _, _| String::new()).build().parse(source)
 }
 
 /// Stories from a feed's entries; `first` numbers the first entry in the
@@ -52,6 +59,8 @@ fn add_entries(source: &str, feed: feed_rs::model::Feed, first: usize, parsed: &
         FeedType::JSON => Format::Jsonfeed,
         FeedType::RSS0 | FeedType::RSS1 | FeedType::RSS2 => Format::Rss,
     };
+    parsed.feed_title =
+        feed.title.map(|t| html_to_text(&t.content).paragraphs.join(" ")).filter(|t| !t.is_empty());
     for (i, entry) in feed.entries.into_iter().enumerate() {
         match story_from(source, format, entry) {
             Some(draft) => parsed.drafts.push(draft),
@@ -82,7 +91,7 @@ fn parse_in_parts(source: &str, bytes: &[u8]) -> Option<Parsed> {
             .map(|(n, part)| {
                 scope.spawn(move || {
                     let items = &bytes[part.first()?.0..part.last()?.1];
-                    let feed = feed_rs::parser::parse(head.chain(items).chain(tail)).ok()?;
+                    let feed = read_feed(head.chain(items).chain(tail)).ok()?;
                     if feed.entries.len() != part.len() {
                         return None;
                     }
@@ -99,6 +108,7 @@ fn parse_in_parts(source: &str, bytes: &[u8]) -> Option<Parsed> {
         let part = part?;
         parsed.drafts.extend(part.drafts);
         parsed.problems.extend(part.problems);
+        parsed.feed_title = parsed.feed_title.or(part.feed_title);
     }
     Some(parsed)
 }
@@ -141,6 +151,7 @@ fn item_spans(bytes: &[u8]) -> Option<Vec<(usize, usize)>> {
 }
 
 fn story_from(source: &str, format: Format, entry: Entry) -> Option<Draft> {
+    let guid = Some(one_line(&entry.id)).filter(|id| !id.is_empty());
     let body = entry
         .content
         .and_then(|c| c.body)
@@ -179,7 +190,9 @@ fn story_from(source: &str, format: Format, entry: Entry) -> Option<Draft> {
             .filter(|t| !t.is_empty()),
     );
     story.links = links;
-    Some(finish(story, None, Vec::new()))
+    let mut draft = finish(story, None, Vec::new());
+    draft.guid = guid;
+    Some(draft)
 }
 
 /// A truncated XML feed cut after its last complete item, with the

@@ -30,6 +30,9 @@ pub struct Draft {
     pub unsegmented_tags: Option<String>,
     /// Things the user should know about the file that did not stop it.
     pub warnings: Vec<String>,
+    /// A feed item's own id (RSS `guid`, Atom `id`, JSON Feed `id`), when
+    /// it has one.
+    pub guid: Option<String>,
 }
 
 /// What one file yielded: stories, and the records in it that could not be
@@ -38,6 +41,8 @@ pub struct Draft {
 pub struct Parsed {
     pub drafts: Vec<Draft>,
     pub problems: Vec<String>,
+    /// A feed's own title.
+    pub feed_title: Option<String>,
 }
 
 /// Parse a file's bytes with the parser its name and content call for, or
@@ -52,13 +57,13 @@ pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Re
                 // Nothing was left once control characters were removed.
                 return Err(Unreadable::Empty.to_string());
             }
-            return Ok(Parsed { drafts: vec![draft], problems: Vec::new() });
+            return Ok(Parsed { drafts: vec![draft], ..Parsed::default() });
         }
         InputFormat::Json if json::is_json_feed(&decoded.text) => feed::parse(source, bytes)?,
         InputFormat::Json => json::parse(source, &decoded.text)?,
         InputFormat::Feed => feed::parse(source, &feed_bytes(bytes, &decoded.text))?,
         InputFormat::Markdown => {
-            Parsed { drafts: vec![markdown::parse(source, &decoded.text)], problems: Vec::new() }
+            Parsed { drafts: vec![markdown::parse(source, &decoded.text)], ..Parsed::default() }
         }
         InputFormat::Html if html_text::nests_deeper_than(&decoded.text, html_text::MAX_NESTING) => {
             return Err(format!(
@@ -67,7 +72,7 @@ pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Re
             ));
         }
         InputFormat::Html => {
-            Parsed { drafts: vec![html::parse(source, &decoded.text)], problems: Vec::new() }
+            Parsed { drafts: vec![html::parse(source, &decoded.text)], ..Parsed::default() }
         }
     };
     if decoded.lossy
@@ -79,6 +84,13 @@ pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Re
         return Err("no stories in it".into());
     }
     Ok(parsed)
+}
+
+/// A document fetched from a feed's URL: only a feed will do (a web page
+/// in its place is an error, not an article).
+pub fn parse_feed(source: &str, bytes: &[u8]) -> Result<Parsed, String> {
+    let decoded = clean::decode(bytes).map_err(|e| e.to_string())?;
+    feed::parse(source, &feed_bytes(bytes, &decoded.text))
 }
 
 /// The bytes to give the feed reader. Feeds declare their own encoding and
@@ -107,7 +119,7 @@ fn feed_bytes<'a>(bytes: &'a [u8], decoded: &str) -> std::borrow::Cow<'a, [u8]> 
 /// library knows every story's tags (`Library::from_drafts`); quotes are
 /// found when first asked for.
 pub(crate) fn finish(story: Story, unsegmented: Option<String>, warnings: Vec<String>) -> Draft {
-    Draft { story, unsegmented_tags: unsegmented, warnings }
+    Draft { story, unsegmented_tags: unsegmented, warnings, guid: None }
 }
 
 /// Segment a draft's space-joined tag line with what the library knows.

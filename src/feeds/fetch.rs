@@ -1,0 +1,147 @@
+//! Fetching every subscription: a few feeds at a time on their own
+//! threads, each result merged into the store and reported as soon as it
+//! is known. One failing feed never stops the others.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::Sender;
+
+use super::http::{Client, Limits, Response};
+use super::store::{Fetched, Store};
+use super::subscriptions::Subscription;
+use crate::parse::{self, Draft};
+
+/// Feeds fetched at once unless the config says otherwise.
+pub const DEFAULT_JOBS: usize = 8;
+
+/// How one feed's fetch ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// A new body was merged.
+    Fetched { new: usize, updated: usize, items: usize },
+    /// 304, or the same body as last time.
+    Unchanged { items: usize },
+    Failed(String),
+}
+
+/// One feed's result.
+#[derive(Debug)]
+pub struct FeedResult {
+    pub url: String,
+    /// The subscription's title, else the feed's own, else the URL.
+    pub title: String,
+    pub outcome: Outcome,
+    /// Items never stored before, ready for a library.
+    pub new_stories: Vec<Draft>,
+}
+
+impl std::fmt::Display for FeedResult {
+    /// `Example News: 3 new, 1 updated (48 stored)`
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.outcome {
+            Outcome::Fetched { new, updated, items } => {
+                write!(f, "{}: {new} new", self.title)?;
+                if *updated > 0 {
+                    write!(f, ", {updated} updated")?;
+                }
+                write!(f, " ({items} stored)")
+            }
+            Outcome::Unchanged { items } => write!(f, "{}: unchanged ({items} stored)", self.title),
+            Outcome::Failed(reason) => write!(f, "{}: failed: {reason} ({})", self.title, self.url),
+        }
+    }
+}
+
+/// Fetch every subscription, `jobs` at a time, and send each result as it
+/// is stored. Returns when all are done.
+pub fn fetch_all(subs: &[Subscription], store: &Store, limits: Limits, jobs: usize, results: &Sender<FeedResult>) {
+    let client = Client::new(limits);
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, subs.len().max(1)) {
+            scope.spawn(|| {
+                while let Some(sub) = subs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    // A bug in one feed's parsing costs that feed only.
+                    let result = crate::crash::guard(|| fetch_one(&client, sub, store)).unwrap_or_else(|crashed| {
+                        failed(sub, &store.meta(&sub.url).feed_title, crashed.to_string())
+                    });
+                    if results.send(result).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+}
+
+/// Fetch one feed and merge it into the store.
+pub fn fetch_one(client: &Client, sub: &Subscription, store: &Store) -> FeedResult {
+    let meta = store.meta(&sub.url);
+    let now = now_rfc3339();
+    let known = super::store::Validators { etag: meta.etag.clone(), last_modified: meta.last_modified.clone() };
+    let fetched = match client.get(&sub.url, &known) {
+        Ok(Response::NotModified) => Ok(Fetched::Unchanged),
+        Ok(Response::Body { bytes, validators }) => {
+            let body_hash = crate::model::bytes_hash(&bytes);
+            if meta.body_hash.as_deref() == Some(&body_hash) {
+                Ok(Fetched::Unchanged)
+            } else {
+                match parse::parse_feed(&sub.url, &bytes) {
+                    Ok(parsed) => Ok(Fetched::Items {
+                        drafts: parsed.drafts,
+                        feed_title: parsed.feed_title,
+                        validators,
+                        body_hash,
+                    }),
+                    Err(reason) => Err(reason),
+                }
+            }
+        }
+        Err(failure) => Err(failure.message),
+    };
+    let title_now = |feed_title: &Option<String>| title_of(sub, feed_title);
+    match fetched {
+        Ok(fetched) => {
+            let unchanged = matches!(fetched, Fetched::Unchanged);
+            let feed_title = match &fetched {
+                Fetched::Items { feed_title, .. } => feed_title.clone().or(meta.feed_title),
+                Fetched::Unchanged => meta.feed_title,
+            };
+            match store.save(sub, fetched, &now) {
+                Ok(merged) => FeedResult {
+                    url: sub.url.clone(),
+                    title: title_now(&feed_title),
+                    outcome: if unchanged {
+                        Outcome::Unchanged { items: merged.items }
+                    } else {
+                        Outcome::Fetched { new: merged.new.len(), updated: merged.updated, items: merged.items }
+                    },
+                    new_stories: merged.new,
+                },
+                Err(err) => failed(sub, &feed_title, format!("could not store its items: {err}")),
+            }
+        }
+        Err(reason) => {
+            let _ = store.save_failure(&sub.url, &reason, &now);
+            failed(sub, &meta.feed_title, reason)
+        }
+    }
+}
+
+fn failed(sub: &Subscription, feed_title: &Option<String>, reason: String) -> FeedResult {
+    FeedResult {
+        url: sub.url.clone(),
+        title: title_of(sub, feed_title),
+        outcome: Outcome::Failed(reason),
+        new_stories: Vec::new(),
+    }
+}
+
+/// The name to show for a feed.
+pub fn title_of(sub: &Subscription, feed_title: &Option<String>) -> String {
+    sub.title.clone().or_else(|| feed_title.clone()).unwrap_or_else(|| sub.url.clone())
+}
+
+/// The time now, RFC 3339 in UTC to the second.
+pub fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

@@ -1,0 +1,158 @@
+//! HTTP for feeds, through ureq with rustls: http and https only, a time
+//! limit and a size limit on every response, gzip, redirects, a User-Agent
+//! naming byline, conditional requests, and a few retries with growing
+//! pauses when a failure may pass (a timeout, a dropped connection, 429 or
+//! a 5xx answer).
+
+use std::time::Duration;
+
+use super::store::Validators;
+
+/// How the client behaves; `Default` is what byline uses unless the config
+/// says otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// For a whole request, connecting to the last byte.
+    pub timeout: Duration,
+    /// Further attempts after a failure that may pass.
+    pub retries: u32,
+    /// The pause before the first retry; it doubles each time.
+    pub backoff: Duration,
+    /// Larger responses (after decompression) are refused.
+    pub max_bytes: u64,
+}
+
+/// Responses larger than this are refused unless the config says otherwise.
+pub const MAX_RESPONSE_MIB: u32 = 32;
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            timeout: Duration::from_secs(30),
+            retries: 2,
+            backoff: Duration::from_millis(500),
+            max_bytes: u64::from(MAX_RESPONSE_MIB) * 1024 * 1024,
+        }
+    }
+}
+
+/// What a server answered.
+#[derive(Debug)]
+pub enum Response {
+    /// 304: the feed has not changed since the validators were given.
+    NotModified,
+    Body { bytes: Vec<u8>, validators: Validators },
+}
+
+/// Why a fetch failed, in words for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub message: String,
+    /// Whether trying again later may work.
+    transient: bool,
+}
+
+pub const USER_AGENT: &str =
+    concat!("byline/", env!("CARGO_PKG_VERSION"), " (terminal news reader; +https://crates.io/crates/byline)");
+
+/// One agent shared by every fetch of a run (connections are reused).
+#[derive(Debug, Clone)]
+pub struct Client {
+    agent: ureq::Agent,
+    limits: Limits,
+}
+
+impl Client {
+    pub fn new(limits: Limits) -> Client {
+        let agent = ureq::Agent::config_builder()
+            .timeout_global(Some(limits.timeout))
+            .user_agent(USER_AGENT)
+            .max_redirects(5)
+            .http_status_as_error(false)
+            .build()
+            .into();
+        Client { agent, limits }
+    }
+
+    /// GET `url`, conditionally when validators are known, retrying
+    /// failures that may pass.
+    pub fn get(&self, url: &str, known: &Validators) -> Result<Response, Failure> {
+        let mut pause = self.limits.backoff;
+        let mut attempt = 0;
+        loop {
+            match self.attempt(url, known) {
+                Err(failure) if failure.transient && attempt < self.limits.retries => {
+                    attempt += 1;
+                    std::thread::sleep(pause);
+                    pause = pause.saturating_mul(2);
+                }
+                Err(mut failure) if attempt > 0 => {
+                    failure.message = format!("{} (tried {} times)", failure.message, attempt + 1);
+                    return Err(failure);
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn attempt(&self, url: &str, known: &Validators) -> Result<Response, Failure> {
+        let mut request = self.agent.get(url).header("Accept", ACCEPT);
+        if let Some(etag) = &known.etag {
+            request = request.header("If-None-Match", etag);
+        }
+        if let Some(date) = &known.last_modified {
+            request = request.header("If-Modified-Since", date);
+        }
+        let mut response = request.call().map_err(|e| self.failure(&e))?;
+        let status = response.status();
+        if status.as_u16() == 304 {
+            return Ok(Response::NotModified);
+        }
+        if !status.is_success() {
+            let code = status.as_u16();
+            let reason = status.canonical_reason().unwrap_or("");
+            return Err(Failure {
+                message: format!("HTTP {code} {reason}").trim_end().to_string(),
+                transient: code == 408 || code == 429 || (500..600).contains(&code),
+            });
+        }
+        let header = |name: &str| {
+            response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string).filter(|v| !v.is_empty())
+        };
+        let validators = Validators { etag: header("etag"), last_modified: header("last-modified") };
+        let bytes = response
+            .body_mut()
+            .with_config()
+            .limit(self.limits.max_bytes)
+            .read_to_vec()
+            .map_err(|e| self.failure(&e))?;
+        Ok(Response::Body { bytes, validators })
+    }
+
+    fn failure(&self, err: &ureq::Error) -> Failure {
+        use ureq::Error;
+        let (message, transient) = match err {
+            Error::Timeout(_) => (format!("no answer within {} s", self.limits.timeout.as_secs_f32()), true),
+            Error::BodyExceedsLimit(_) => (
+                format!(
+                    "the response is larger than {} (max_response_mib in the config)",
+                    mib(self.limits.max_bytes)
+                ),
+                false,
+            ),
+            Error::HostNotFound => ("host not found".to_string(), false),
+            Error::TooManyRedirects => ("too many redirects".to_string(), false),
+            Error::Io(io) => (format!("connection failed: {io}"), true),
+            Error::ConnectionFailed => ("connection failed".to_string(), true),
+            Error::BadUri(uri) => (format!("cannot fetch `{uri}`: only http and https URLs are fetched"), false),
+            other => (other.to_string(), false),
+        };
+        Failure { message: crate::parse::clean::one_line(&message), transient }
+    }
+}
+
+const ACCEPT: &str = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8";
+
+fn mib(bytes: u64) -> String {
+    format!("{} MiB", bytes / (1024 * 1024))
+}

@@ -1,0 +1,20 @@
+//! Subscriptions: feeds the user follows by URL, fetched over HTTP into a
+//! store in the data directory, from which the library reads them like any
+//! other files - so fetched stories open instantly and offline, and stay
+//! after they drop out of their feed.
+//!
+//! - [`subscriptions`]: the human-editable `feeds.toml`.
+//! - [`opml`]: OPML 2.0 and newsboat `urls` files in and out.
+//! - [`http`]: the HTTP client and its limits.
+//! - [`store`]: items merged by id, written atomically under a lock.
+//! - [`fetch`]: every feed at once, a few at a time.
+
+pub mod fetch;
+pub mod http;
+pub mod opml;
+pub mod store;
+pub mod subscriptions;
+
+pub use fetch::{FeedResult, Outcome, fetch_all};
+pub use store::Store;
+pub use subscriptions::{Subscription, SubscriptionFile};

@@ -1,0 +1,323 @@
+//! Fetched items, kept in the data directory so the library opens offline.
+//!
+//! Each feed has a file of its items in `feeds/` (JSON Lines in the export
+//! schema of FORMAT.md, plus the item's `key`), which the loader reads like
+//! any other JSON file, and a small file of what the last fetch learned in
+//! `fetch/` (validators for conditional requests, the last error). A fetch
+//! merges into the items file under the feed's lock and replaces it
+//! atomically, so two byline processes never lose each other's items and a
+//! reader never sees half a file. Items are merged by key: one seen again is
+//! updated in place, one gone from the feed stays.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::subscriptions::Subscription;
+use crate::atomic;
+use crate::model::{Story, item_id, story_id};
+use crate::parse::Draft;
+
+/// What the last fetch of a feed learned.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FeedMeta {
+    pub url: String,
+    /// The feed's own title.
+    pub feed_title: Option<String>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    /// A hash of the last body, to notice an unchanged feed whose server
+    /// sends no validators.
+    pub body_hash: Option<String>,
+    /// RFC 3339 time of the last fetch, whatever its result.
+    pub last_fetch: Option<String>,
+    /// The last fetch's error, if it failed.
+    pub last_error: Option<String>,
+    /// Items stored.
+    pub items: usize,
+    /// The subscription's tags as they were added to the stored items.
+    pub tags: Vec<String>,
+}
+
+/// A fetch that got an answer.
+#[derive(Debug)]
+pub enum Fetched {
+    /// 304, or the same body as last time.
+    Unchanged,
+    /// A new body, parsed.
+    Items { drafts: Vec<Draft>, feed_title: Option<String>, validators: Validators, body_hash: String },
+}
+
+/// HTTP validators for the next conditional request.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// What a merge did.
+#[derive(Debug, Default)]
+pub struct Merged {
+    /// Items never stored before, as the library will read them.
+    pub new: Vec<Draft>,
+    pub updated: usize,
+    /// Items stored now, old and new.
+    pub items: usize,
+}
+
+/// The store under a data directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+impl Store {
+    pub fn new(data_dir: &Path) -> Store {
+        Store { root: data_dir.to_path_buf() }
+    }
+
+    /// The directory of items files, which the library loads.
+    pub fn items_dir(&self) -> PathBuf {
+        self.root.join("feeds")
+    }
+
+    /// Whether any feed has stored items.
+    pub fn has_items(&self) -> bool {
+        fs::read_dir(self.items_dir()).is_ok_and(|entries| {
+            entries.filter_map(Result::ok).any(|e| e.file_name().to_string_lossy().ends_with(".jsonl"))
+        })
+    }
+
+    fn items_path(&self, url: &str) -> PathBuf {
+        self.items_dir().join(format!("{}.jsonl", file_stem(url)))
+    }
+
+    fn meta_path(&self, url: &str) -> PathBuf {
+        self.root.join("fetch").join(format!("{}.json", file_stem(url)))
+    }
+
+    fn lock_path(&self, url: &str) -> PathBuf {
+        self.root.join("fetch").join(format!("{}.lock", file_stem(url)))
+    }
+
+    /// What the last fetch of `url` learned; empty if never fetched (or
+    /// the file is unreadable: it only holds hints).
+    pub fn meta(&self, url: &str) -> FeedMeta {
+        let meta = fs::read(self.meta_path(url)).ok().and_then(|b| serde_json::from_slice::<FeedMeta>(&b).ok());
+        meta.filter(|m| m.url == url).unwrap_or_else(|| FeedMeta { url: url.to_string(), ..FeedMeta::default() })
+    }
+
+    /// Merge a fetch's result into the feed's items, adding the
+    /// subscription's tags to every item. An unchanged feed is only
+    /// rewritten when the subscription's tags changed.
+    pub fn save(&self, sub: &Subscription, fetched: Fetched, now: &str) -> io::Result<Merged> {
+        let _lock = atomic::lock(&self.lock_path(&sub.url))?;
+        let mut meta = self.meta(&sub.url);
+        meta.last_fetch = Some(now.to_string());
+        meta.last_error = None;
+        let incoming = match fetched {
+            Fetched::Unchanged if meta.tags == sub.tags && self.items_path(&sub.url).exists() => {
+                self.write_meta(&meta)?;
+                return Ok(Merged { items: meta.items, ..Merged::default() });
+            }
+            Fetched::Unchanged => Vec::new(),
+            Fetched::Items { drafts, feed_title, validators, body_hash } => {
+                meta.feed_title = feed_title.or(meta.feed_title);
+                meta.etag = validators.etag;
+                meta.last_modified = validators.last_modified;
+                meta.body_hash = Some(body_hash);
+                drafts
+            }
+        };
+        let (mut records, notice) = self.read_items(&sub.url)?;
+        let merged = merge(&mut records, incoming, sub, now);
+        let path = self.items_path(&sub.url);
+        atomic::remove_leftovers(&self.items_dir());
+        atomic::write(&path, |out| {
+            for record in &records {
+                serde_json::to_writer(&mut *out, record)?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        })?;
+        meta.items = records.len();
+        meta.tags.clone_from(&sub.tags);
+        meta.last_error = notice;
+        self.write_meta(&meta)?;
+        Ok(merged)
+    }
+
+    /// Remember that the last fetch of `url` failed, and why. Stored items
+    /// are untouched.
+    pub fn save_failure(&self, url: &str, error: &str, now: &str) -> io::Result<()> {
+        let _lock = atomic::lock(&self.lock_path(url))?;
+        let mut meta = self.meta(url);
+        meta.last_fetch = Some(now.to_string());
+        meta.last_error = Some(error.to_string());
+        self.write_meta(&meta)
+    }
+
+    /// Delete a feed's stored items and what was learned about it; returns
+    /// how many items there were.
+    pub fn remove(&self, url: &str) -> io::Result<usize> {
+        let _lock = atomic::lock(&self.lock_path(url))?;
+        let items = self.meta(url).items;
+        for path in [self.items_path(url), self.meta_path(url)] {
+            match fs::remove_file(&path) {
+                Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
+                _ => {}
+            }
+        }
+        Ok(items)
+    }
+
+    fn write_meta(&self, meta: &FeedMeta) -> io::Result<()> {
+        atomic::write(&self.meta_path(&meta.url), |out| {
+            serde_json::to_writer_pretty(&mut *out, meta)?;
+            out.write_all(b"\n")
+        })
+    }
+
+    /// The stored records of a feed. Lines that are not records (a file
+    /// damaged by hand) are kept in a copy set aside beside it, and named
+    /// in the returned notice; the good lines are merged as usual.
+    fn read_items(&self, url: &str) -> io::Result<(Vec<Map<String, Value>>, Option<String>)> {
+        let path = self.items_path(url);
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), None)),
+            Err(err) if err.kind() == io::ErrorKind::InvalidData => String::from_utf8_lossy(&fs::read(&path)?).into(),
+            Err(err) => return Err(err),
+        };
+        let mut records = Vec::new();
+        let mut bad = 0;
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            match serde_json::from_str::<Value>(line) {
+                Ok(Value::Object(record)) if record.get("key").is_some_and(Value::is_string) => records.push(record),
+                _ => bad += 1,
+            }
+        }
+        if bad == 0 {
+            return Ok((records, None));
+        }
+        let aside = path.with_extension(format!("jsonl.damaged-{}", crate::state::now_millis() / 1000));
+        fs::copy(&path, &aside)?;
+        Ok((
+            records,
+            Some(format!("{bad} damaged lines in {}; a copy is kept as {}", path.display(), aside.display())),
+        ))
+    }
+}
+
+/// A file name for a feed: its host (for people looking in the directory)
+/// and a hash of its whole URL.
+fn file_stem(url: &str) -> String {
+    let host = url.split_once("://").map_or(url, |(_, rest)| rest).split(['/', '?', '#', ':']).next().unwrap_or("");
+    let host: String =
+        host.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-').take(60).collect();
+    let host = host.trim_start_matches('.');
+    format!("{}-{}", if host.is_empty() { "feed" } else { host }, item_id(url, ""))
+}
+
+/// An item's key: its guid, else its link, else a hash of its content.
+pub fn item_key(draft: &Draft) -> String {
+    if let Some(guid) = &draft.guid {
+        return format!("guid:{guid}");
+    }
+    if let Some(url) = &draft.story.url {
+        return format!("link:{url}");
+    }
+    format!("hash:{}", story_id(&draft.story.title, &draft.story.paragraphs))
+}
+
+/// Merge fetched items into the stored records by key, then give every
+/// record the subscription's tags after its own.
+fn merge(records: &mut Vec<Map<String, Value>>, incoming: Vec<Draft>, sub: &Subscription, now: &str) -> Merged {
+    let mut at: HashMap<String, usize> = HashMap::with_capacity(records.len());
+    for (i, record) in records.iter().enumerate() {
+        if let Some(Value::String(key)) = record.get("key") {
+            at.insert(key.clone(), i);
+        }
+    }
+    let mut merged = Merged::default();
+    for mut draft in incoming {
+        let key = item_key(&draft);
+        let mut record = to_record(&draft.story, &sub.url, &key);
+        match at.get(&key) {
+            Some(&i) => {
+                let old = &records[i];
+                if CONTENT.iter().any(|field| old.get(*field) != record.get(*field)) {
+                    let first_seen = old.get("first_seen").cloned().unwrap_or_else(|| now.into());
+                    record.insert("first_seen".into(), first_seen);
+                    records[i] = record;
+                    merged.updated += 1;
+                }
+            }
+            None => {
+                record.insert("first_seen".into(), now.into());
+                at.insert(key.clone(), records.len());
+                records.push(record);
+                draft.story.set_id(item_id(&sub.url, &key));
+                draft.story.source.clone_from(&sub.url);
+                draft.story.tags = with_tags(&draft.story.tags, &sub.tags);
+                draft.guid = None;
+                merged.new.push(draft);
+            }
+        }
+    }
+    for record in records.iter_mut() {
+        let own: Vec<String> = match record.get("item_tags") {
+            Some(Value::Array(tags)) => tags.iter().filter_map(|t| t.as_str().map(String::from)).collect(),
+            _ => Vec::new(),
+        };
+        record.insert("tags".into(), with_tags(&own, &sub.tags).into());
+    }
+    merged.items = records.len();
+    merged
+}
+
+/// The fields whose change makes an item "updated".
+const CONTENT: &[&str] = &["title", "caption", "credit", "author", "url", "published", "paragraphs", "item_tags"];
+
+/// An item's own tags followed by the subscription's, each once.
+fn with_tags(own: &[String], added: &[String]) -> Vec<String> {
+    let mut tags = own.to_vec();
+    for tag in added {
+        if !tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+            tags.push(tag.clone());
+        }
+    }
+    tags
+}
+
+/// A stored item: the export schema's fields (without quotes and marks,
+/// which are found or kept elsewhere) plus its key and its own tags.
+fn to_record(story: &Story, feed_url: &str, key: &str) -> Map<String, Value> {
+    let mut record = Map::new();
+    record.insert("id".into(), item_id(feed_url, key).into());
+    record.insert("key".into(), key.into());
+    record.insert("source".into(), feed_url.into());
+    record.insert("format".into(), story.format.name().into());
+    record.insert("title".into(), story.title.clone().into());
+    for (name, value) in [
+        ("caption", &story.caption),
+        ("credit", &story.credit),
+        ("author", &story.author),
+        ("url", &story.url),
+        ("published", &story.published),
+    ] {
+        record.insert(name.into(), value.clone().into());
+    }
+    record.insert("item_tags".into(), story.tags.clone().into());
+    record.insert("paragraphs".into(), story.paragraphs.clone().into());
+    record
+}
+
+#[cfg(test)]
+#[path = "store_tests.rs"]
+mod tests;
