@@ -7,10 +7,15 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-/// Temporary files start with this, so the loader (which skips hidden
-/// entries) never reads a half-written one.
-const TEMP_PREFIX: &str = ".byline-";
+/// Temporary files are `.<name>.<random>.tmp` beside the file `<name>`
+/// they will replace: hidden, so the loader never reads a half-written
+/// one, and named after their file, so the leftovers of one file can be
+/// cleaned while another file in the same directory is being written.
 const TEMP_SUFFIX: &str = ".tmp";
+
+fn temp_prefix(path: &Path) -> String {
+    format!(".{}.", path.file_name().map_or("file".into(), |n| n.to_string_lossy()))
+}
 
 /// An exclusive lock on `path`, held until the value is dropped. The lock
 /// file is created if needed and never removed (removing it would let two
@@ -29,7 +34,8 @@ pub fn lock(path: &Path) -> io::Result<File> {
 pub fn write(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
-    let temp = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).tempfile_in(dir)?;
+    let prefix = temp_prefix(path);
+    let temp = tempfile::Builder::new().prefix(&prefix).suffix(TEMP_SUFFIX).tempfile_in(dir)?;
     let mut out = BufWriter::new(temp);
     write(&mut out)?;
     let temp = out.into_inner().map_err(io::IntoInnerError::into_error)?;
@@ -41,23 +47,20 @@ pub fn write(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) 
     Ok(())
 }
 
-/// Remove the temporary files of writers that died mid-write. Call it with
-/// the directory's lock held: then every one found is a leftover.
-pub fn remove_leftovers(dir: &Path) {
+/// Remove the temporary files that writers of `path` left when they died
+/// mid-write. Call it with the lock of `path` held: then every one found
+/// is a leftover.
+pub fn remove_leftovers(path: &Path) {
+    let Some(dir) = path.parent() else { return };
     let Ok(entries) = fs::read_dir(dir) else { return };
+    let prefix = temp_prefix(path);
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if is_leftover(&name) {
+        if name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX) {
             let _ = fs::remove_file(entry.path());
         }
     }
-}
-
-/// Temporary files of this module, and those of byline versions before it
-/// (`.state-*.tmp`).
-fn is_leftover(name: &str) -> bool {
-    (name.starts_with(TEMP_PREFIX) || name.starts_with(".state-")) && name.ends_with(TEMP_SUFFIX)
 }
 
 #[cfg(test)]
@@ -71,7 +74,8 @@ mod tests {
         write(&path, |out| out.write_all(b"first")).unwrap();
         write(&path, |out| out.write_all(b"second")).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "second");
-        let names: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> =
+            fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["file.txt"]);
     }
 
@@ -89,15 +93,18 @@ mod tests {
     }
 
     #[test]
-    fn leftovers_of_dead_writers_are_removed_and_nothing_else() {
+    fn leftovers_of_dead_writers_of_a_file_are_removed_and_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
-        for name in [".byline-abc.tmp", ".state-xyz.tmp", "keep.json", ".hidden"] {
+        // Another file's write in progress must survive the cleaning.
+        for name in [".a.json.x1.tmp", ".a.json.x2.tmp", ".b.json.x3.tmp", "a.json", ".hidden"] {
             fs::write(dir.path().join(name), "x").unwrap();
         }
-        remove_leftovers(dir.path());
-        let mut names: Vec<_> =
-            fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        remove_leftovers(&dir.path().join("a.json"));
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
         names.sort();
-        assert_eq!(names, [".hidden", "keep.json"]);
+        assert_eq!(names, [".b.json.x3.tmp", ".hidden", "a.json"]);
     }
 }

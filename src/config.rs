@@ -18,6 +18,16 @@ pub struct Config {
     pub wrap_width: Option<u16>,
     /// Files larger than this many MiB are skipped (default 64).
     pub max_file_mib: Option<std::num::NonZeroU32>,
+    /// Fetch every subscription when the reader opens.
+    pub fetch_on_start: bool,
+    /// Feeds fetched at once (default 8).
+    pub fetch_jobs: Option<std::num::NonZeroU16>,
+    /// Seconds a feed's request may take before it is given up (default 30).
+    pub fetch_timeout_secs: Option<std::num::NonZeroU16>,
+    /// Further attempts after a failure that may pass (default 2).
+    pub fetch_retries: Option<u8>,
+    /// Feed responses larger than this many MiB are refused (default 32).
+    pub max_response_mib: Option<std::num::NonZeroU32>,
     /// Action name -> key or keys, replacing the default keys.
     pub keys: BTreeMap<ActionName, KeyList>,
     pub theme: ThemeConfig,
@@ -213,6 +223,26 @@ impl Config {
         }
     }
 
+    /// The limits of the HTTP client.
+    pub fn fetch_limits(&self) -> crate::feeds::http::Limits {
+        let mut limits = crate::feeds::http::Limits::default();
+        if let Some(secs) = self.fetch_timeout_secs {
+            limits.timeout = std::time::Duration::from_secs(u64::from(secs.get()));
+        }
+        if let Some(retries) = self.fetch_retries {
+            limits.retries = u32::from(retries);
+        }
+        if let Some(mib) = self.max_response_mib {
+            limits.max_bytes = u64::from(mib.get()) * 1024 * 1024;
+        }
+        limits
+    }
+
+    /// Feeds fetched at once.
+    pub fn fetch_jobs(&self) -> usize {
+        self.fetch_jobs.map_or(crate::feeds::fetch::DEFAULT_JOBS, |n| usize::from(n.get()))
+    }
+
     /// The library paths, with a leading `~` meaning the home directory.
     pub fn library_paths(&self) -> Vec<PathBuf> {
         let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
@@ -241,6 +271,8 @@ pub struct Paths {
     pub config_file: PathBuf,
     pub state_file: PathBuf,
     pub data_dir: PathBuf,
+    /// The subscriptions, `feeds.toml` beside the config file.
+    pub feeds_file: PathBuf,
 }
 
 impl Paths {
@@ -251,6 +283,7 @@ impl Paths {
             config_file: dirs.config_dir().join("config.toml"),
             state_file: state_dir.join("state.json"),
             data_dir: dirs.data_dir().to_path_buf(),
+            feeds_file: dirs.config_dir().join("feeds.toml"),
         })
     }
 }
@@ -259,8 +292,9 @@ impl Paths {
 pub const DEFAULT_FILE: &str = r##"# byline configuration. Every setting is optional; the values shown are
 # the defaults. Remove the leading "# " of a line to change it.
 
-# Files or directories opened when none are given on the command line.
-# Unset: the bundled sample corpus.
+# Files or directories opened when none are given on the command line,
+# together with the stories fetched from subscriptions (`byline feeds`).
+# With neither: the bundled sample corpus.
 # library = ["~/news", "~/Documents/saved-articles"]
 
 # The longest line the reader shows, in columns (unset: the pane's width).
@@ -268,6 +302,18 @@ pub const DEFAULT_FILE: &str = r##"# byline configuration. Every setting is opti
 
 # Files larger than this many MiB are skipped with a message, not read.
 # max_file_mib = 64
+
+# Subscriptions (feeds.toml beside this file) are fetched only when asked:
+# `byline fetch`, or r in the reader. Set this to fetch when the reader opens.
+# fetch_on_start = false
+# Feeds fetched at once.
+# fetch_jobs = 8
+# Seconds a feed may take to answer in full before it is given up.
+# fetch_timeout_secs = 30
+# Further attempts after a timeout, a dropped connection, 429 or 5xx.
+# fetch_retries = 2
+# Feed responses larger than this many MiB are refused.
+# max_response_mib = 32
 
 [layout]
 # Width of the story list, in percent of a terminal 80 columns or wider.
@@ -295,7 +341,8 @@ pub const DEFAULT_FILE: &str = r##"# byline configuration. Every setting is opti
 # Actions: quit, toggle_help, down, up, top, bottom, page_down, page_up,
 # open, back, switch_focus, next_quote, prev_quote, next_match, prev_match,
 # open_tag_picker, open_search, clear_filters, toggle_star, toggle_read,
-# unread_only, starred_only, picker_toggle, submit, cancel, delete_back.
+# unread_only, starred_only, fetch, picker_toggle, submit, cancel,
+# delete_back.
 # down = ["j", "Down"]
 # next_quote = "]"
 "##;

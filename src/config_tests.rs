@@ -41,6 +41,11 @@ fn every_setting_is_read() {
         r##"
 library = ["~/news"]
 wrap_width = 72
+fetch_on_start = true
+fetch_jobs = 3
+fetch_timeout_secs = 5
+fetch_retries = 0
+max_response_mib = 1
 [layout]
 list_width = 30
 tag_picker = "panel"
@@ -53,11 +58,27 @@ quit = ["x", "Ctrl-q"]
     )
     .unwrap();
     assert_eq!(config.wrap_width, Some(72));
+    assert!(config.fetch_on_start);
+    assert_eq!(config.fetch_jobs(), 3);
+    let limits = config.fetch_limits();
+    assert_eq!((limits.timeout.as_secs(), limits.retries, limits.max_bytes), (5, 0, 1024 * 1024));
     assert_eq!(config.layout, LayoutConfig { list_width: Percent(30), tag_picker: PickerPlacement::Panel });
     assert_eq!(config.theme.quote, Some(Colour("#ff8800".into())));
     assert_eq!(config.keys[&ActionName("quit".into())], KeyList(vec!["x".into(), "Ctrl-q".into()]));
     assert!(config.library_paths()[0].ends_with("news"));
     assert!(!config.library_paths()[0].starts_with("~"));
+}
+
+#[test]
+fn fetching_has_sensible_defaults_and_never_a_zero_limit() {
+    let config = Config::default();
+    assert!(!config.fetch_on_start, "nothing is fetched unless asked");
+    assert_eq!(config.fetch_jobs(), 8);
+    let limits = config.fetch_limits();
+    assert_eq!((limits.timeout.as_secs(), limits.retries, limits.max_bytes), (30, 2, 32 * 1024 * 1024));
+    for zero in ["fetch_jobs = 0", "fetch_timeout_secs = 0", "max_response_mib = 0"] {
+        assert!(Config::parse(zero, "c").is_err(), "{zero} was accepted");
+    }
 }
 
 #[test]

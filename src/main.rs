@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use byline::cli::feeds::{FeedsCommand, FetchArgs, Places};
 use byline::cli::progress::{self, ProgressBar};
 use byline::cli::{self, export::ExportFormat};
 use byline::config::{Config, DEFAULT_FILE, Paths};
@@ -112,6 +113,13 @@ enum Command {
         /// Files or directories of articles
         paths: Vec<PathBuf>,
     },
+    /// Manage subscriptions: add, list, remove, import and export feeds
+    Feeds {
+        #[command(subcommand)]
+        command: FeedsCommand,
+    },
+    /// Fetch every subscription now; exit status 1 if any feed failed
+    Fetch(FetchArgs),
     /// Show where the config file is, or print a commented default one
     Config {
         /// Print a commented config file with every setting and its default
@@ -167,6 +175,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         (Some(dirs), false) => Some(StateFile::new(dirs.state_file.clone())),
         _ => None,
     };
+    let places = dirs.as_ref().map(|d| Places {
+        file: byline::feeds::SubscriptionFile::new(d.feeds_file.clone()),
+        store: byline::feeds::Store::new(&d.data_dir),
+    });
+    let no_home = || anyhow::anyhow!("no place for subscriptions: HOME is not set");
+    match cli.command {
+        Some(Command::Feeds { command }) => {
+            let places = places.as_ref().ok_or_else(no_home)?;
+            write_stdout(|out| cli::feeds::run(command, places, out).map_err(io::Error::other))?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Fetch(FetchArgs { jobs })) => {
+            let Places { file, store } = places.as_ref().ok_or_else(no_home)?;
+            let subs = file.load()?;
+            if subs.is_empty() {
+                eprintln!("byline: no subscriptions yet; add one with `byline feeds add URL`");
+                return Ok(ExitCode::SUCCESS);
+            }
+            let jobs = jobs.map_or(config.fetch_jobs(), |n| usize::from(n.get()));
+            let mut out = io::stdout().lock();
+            let summary = cli::feeds::fetch(&subs, store, config.fetch_limits(), jobs, &mut out)?;
+            return Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) });
+        }
+        _ => {}
+    }
     let LoadedState { state, notice } = state_file.as_mut().map(StateFile::load).unwrap_or_default();
     if let Some(notice) = &notice {
         eprintln!("byline: {notice}");
@@ -182,7 +215,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     {
         named.extend(paths.iter().cloned());
     }
-    let paths = if named.is_empty() { config.library_paths() } else { named };
+    // With no path named: the configured library and the fetched stories.
+    let paths = if named.is_empty() {
+        let mut paths = config.library_paths();
+        paths.extend(places.as_ref().map(|p| &p.store).filter(|s| s.has_items()).map(|s| s.items_dir()));
+        paths
+    } else {
+        named
+    };
     let forced = match &cli.command {
         Some(
             Command::List { format, .. } | Command::Tags { format, .. } | Command::Quotes { format, .. },
@@ -205,8 +245,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let options = load::Options { forced, index_words: true, max_file_size, story_ids: true };
             Stories::Loading(load::spawn(&paths, options)?)
         };
-        let options =
-            byline::tui::Options { config, state_file, state, notice, library_key: library_key(&paths) };
+        let feeds = places.map(|Places { file, store }| byline::tui::fetcher::FeedSetup {
+            file,
+            store,
+            limits: config.fetch_limits(),
+            jobs: config.fetch_jobs(),
+        });
+        let options = byline::tui::Options {
+            config,
+            state_file,
+            state,
+            notice,
+            library_key: library_key(&paths),
+            feeds,
+        };
         let (skipped, warnings) =
             byline::tui::start(stories, options).context("running the terminal reader")?;
         report(&skipped, &warnings);
@@ -250,7 +302,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let quotes = cli::quotes::select(&stories, speaker.as_deref());
             write_stdout(|out| cli::quotes::write(out, &quotes))
         }
-        Command::Config { .. } => Ok(()),
+        Command::Config { .. } | Command::Feeds { .. } | Command::Fetch(_) => Ok(()),
     };
     written.context("writing output")?;
     let code = if loaded.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };

@@ -115,7 +115,6 @@ impl StateFile {
         if self.read_only {
             return Ok(ours.clone());
         }
-        let dir = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
         let lock = atomic::lock(&lock_path(&self.path))?;
         let mut merged = match read_state(&self.path) {
             Ok(on_disk) => on_disk,
@@ -128,7 +127,7 @@ impl StateFile {
             }
         };
         merged.merge(ours);
-        atomic::remove_leftovers(&dir);
+        atomic::remove_leftovers(&self.path);
         atomic::write(&self.path, |out| {
             serde_json::to_writer_pretty(&mut *out, &merged)?;
             out.write_all(b"\n")

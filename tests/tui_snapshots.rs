@@ -173,6 +173,7 @@ fn key_overrides_from_the_config_show_in_help() {
         state: byline::state::State::default(),
         notice: None,
         library_key: "sample".into(),
+        feeds: None,
     };
     let mut app = byline::tui::build_app(byline::load_sample(), &options);
     run(&mut app, &[Action::Resize(140, 45), Action::ToggleHelp]);

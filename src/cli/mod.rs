@@ -3,6 +3,7 @@
 //! emoji take two cells) and holds no control characters.
 
 pub mod export;
+pub mod feeds;
 pub mod list;
 pub mod progress;
 pub mod quotes;

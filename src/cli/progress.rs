@@ -18,13 +18,21 @@ pub struct ProgressBar<W: Write> {
     /// Nothing is drawn before this much time has passed.
     delay: Duration,
     drawn: Option<Instant>,
+    /// `loading ... files`, `fetching ... feeds`.
+    words: (&'static str, &'static str),
 }
 
 impl<W: Write> ProgressBar<W> {
     /// A bar drawing on `out`, which must be a terminal, once `delay`
     /// (normally `SHOW_AFTER`) has passed.
     pub fn new(out: W, delay: Duration) -> ProgressBar<W> {
-        ProgressBar { out, started: Instant::now(), delay, drawn: None }
+        ProgressBar { out, started: Instant::now(), delay, drawn: None, words: ("loading", "files") }
+    }
+
+    /// A bar for something else than files: `("fetching", "feeds")`.
+    pub fn counting(mut self, verb: &'static str, things: &'static str) -> ProgressBar<W> {
+        self.words = (verb, things);
+        self
     }
 
     /// `done` of `total` files are read (`total` is 0 while still counting).
@@ -34,7 +42,7 @@ impl<W: Write> ProgressBar<W> {
             return;
         }
         self.drawn = Some(now);
-        let _ = write!(self.out, "\r\x1b[2K{}", line(done, total));
+        let _ = write!(self.out, "\r\x1b[2K{}", line(done, total, self.words));
         let _ = self.out.flush();
     }
 
@@ -45,16 +53,23 @@ impl<W: Write> ProgressBar<W> {
             let _ = self.out.flush();
         }
     }
+
+    /// Erase the bar so a line can be printed; the next update draws it
+    /// again at once.
+    pub fn interrupt(&mut self) {
+        self.finish();
+        self.drawn = self.drawn.and_then(|at| at.checked_sub(REDRAW_EVERY));
+    }
 }
 
 /// `byline: loading [#########.....................]  30,000 of 100,000 files`
-fn line(done: usize, total: usize) -> String {
+fn line(done: usize, total: usize, (verb, things): (&str, &str)) -> String {
     if total == 0 {
-        return format!("byline: loading {} files", thousands(done));
+        return format!("byline: {verb} {} {things}", thousands(done));
     }
     let filled = (done.min(total) * BAR_WIDTH) / total;
     format!(
-        "byline: loading [{}{}] {:>9} of {} files",
+        "byline: {verb} [{}{}] {:>9} of {} {things}",
         "#".repeat(filled),
         ".".repeat(BAR_WIDTH - filled),
         thousands(done),
@@ -68,12 +83,17 @@ mod tests {
 
     #[test]
     fn the_bar_fills_with_the_files_read() {
-        assert_eq!(line(0, 0), "byline: loading 0 files");
+        let files = ("loading", "files");
+        assert_eq!(line(0, 0, files), "byline: loading 0 files");
         assert_eq!(
-            line(30_000, 100_000),
+            line(3, 12, ("fetching", "feeds")),
+            format!("byline: fetching [{}{}]         3 of 12 feeds", "#".repeat(7), ".".repeat(23))
+        );
+        assert_eq!(
+            line(30_000, 100_000, files),
             format!("byline: loading [{}{}]    30,000 of 100,000 files", "#".repeat(9), ".".repeat(21))
         );
-        assert!(line(100_000, 100_000).contains(&"#".repeat(BAR_WIDTH)));
+        assert!(line(100_000, 100_000, files).contains(&"#".repeat(BAR_WIDTH)));
     }
 
     #[test]

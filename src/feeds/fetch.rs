@@ -17,9 +17,15 @@ pub const DEFAULT_JOBS: usize = 8;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// A new body was merged.
-    Fetched { new: usize, updated: usize, items: usize },
+    Fetched {
+        new: usize,
+        updated: usize,
+        items: usize,
+    },
     /// 304, or the same body as last time.
-    Unchanged { items: usize },
+    Unchanged {
+        items: usize,
+    },
     Failed(String),
 }
 
@@ -53,7 +59,13 @@ impl std::fmt::Display for FeedResult {
 
 /// Fetch every subscription, `jobs` at a time, and send each result as it
 /// is stored. Returns when all are done.
-pub fn fetch_all(subs: &[Subscription], store: &Store, limits: Limits, jobs: usize, results: &Sender<FeedResult>) {
+pub fn fetch_all(
+    subs: &[Subscription],
+    store: &Store,
+    limits: Limits,
+    jobs: usize,
+    results: &Sender<FeedResult>,
+) {
     let client = Client::new(limits);
     let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
@@ -61,9 +73,10 @@ pub fn fetch_all(subs: &[Subscription], store: &Store, limits: Limits, jobs: usi
             scope.spawn(|| {
                 while let Some(sub) = subs.get(next.fetch_add(1, Ordering::Relaxed)) {
                     // A bug in one feed's parsing costs that feed only.
-                    let result = crate::crash::guard(|| fetch_one(&client, sub, store)).unwrap_or_else(|crashed| {
-                        failed(sub, &store.meta(&sub.url).feed_title, crashed.to_string())
-                    });
+                    let result =
+                        crate::crash::guard(|| fetch_one(&client, sub, store)).unwrap_or_else(|crashed| {
+                            failed(sub, &store.meta(&sub.url).feed_title, crashed.to_string())
+                        });
                     if results.send(result).is_err() {
                         return;
                     }
@@ -77,7 +90,8 @@ pub fn fetch_all(subs: &[Subscription], store: &Store, limits: Limits, jobs: usi
 pub fn fetch_one(client: &Client, sub: &Subscription, store: &Store) -> FeedResult {
     let meta = store.meta(&sub.url);
     let now = now_rfc3339();
-    let known = super::store::Validators { etag: meta.etag.clone(), last_modified: meta.last_modified.clone() };
+    let known =
+        super::store::Validators { etag: meta.etag.clone(), last_modified: meta.last_modified.clone() };
     let fetched = match client.get(&sub.url, &known) {
         Ok(Response::NotModified) => Ok(Fetched::Unchanged),
         Ok(Response::Body { bytes, validators }) => {
@@ -113,7 +127,11 @@ pub fn fetch_one(client: &Client, sub: &Subscription, store: &Store) -> FeedResu
                     outcome: if unchanged {
                         Outcome::Unchanged { items: merged.items }
                     } else {
-                        Outcome::Fetched { new: merged.new.len(), updated: merged.updated, items: merged.items }
+                        Outcome::Fetched {
+                            new: merged.new.len(),
+                            updated: merged.updated,
+                            items: merged.items,
+                        }
                     },
                     new_stories: merged.new,
                 },

@@ -41,7 +41,10 @@ impl Default for Limits {
 pub enum Response {
     /// 304: the feed has not changed since the validators were given.
     NotModified,
-    Body { bytes: Vec<u8>, validators: Validators },
+    Body {
+        bytes: Vec<u8>,
+        validators: Validators,
+    },
 }
 
 /// Why a fetch failed, in words for the user.
@@ -52,8 +55,11 @@ pub struct Failure {
     transient: bool,
 }
 
-pub const USER_AGENT: &str =
-    concat!("byline/", env!("CARGO_PKG_VERSION"), " (terminal news reader; +https://crates.io/crates/byline)");
+pub const USER_AGENT: &str = concat!(
+    "byline/",
+    env!("CARGO_PKG_VERSION"),
+    " (terminal news reader; +https://crates.io/crates/byline)"
+);
 
 /// One agent shared by every fetch of a run (connections are reused).
 #[derive(Debug, Clone)]
@@ -117,7 +123,12 @@ impl Client {
             });
         }
         let header = |name: &str| {
-            response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string).filter(|v| !v.is_empty())
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+                .filter(|v| !v.is_empty())
         };
         let validators = Validators { etag: header("etag"), last_modified: header("last-modified") };
         let bytes = response
@@ -144,7 +155,9 @@ impl Client {
             Error::TooManyRedirects => ("too many redirects".to_string(), false),
             Error::Io(io) => (format!("connection failed: {io}"), true),
             Error::ConnectionFailed => ("connection failed".to_string(), true),
-            Error::BadUri(uri) => (format!("cannot fetch `{uri}`: only http and https URLs are fetched"), false),
+            Error::BadUri(uri) => {
+                (format!("cannot fetch `{uri}`: only http and https URLs are fetched"), false)
+            }
             other => (other.to_string(), false),
         };
         Failure { message: crate::parse::clean::one_line(&message), transient }

@@ -1,7 +1,11 @@
 use super::*;
 
 fn sub(url: &str, title: Option<&str>, tags: &[&str]) -> Subscription {
-    Subscription { url: url.into(), title: title.map(Into::into), tags: tags.iter().map(|t| t.to_string()).collect() }
+    Subscription {
+        url: url.into(),
+        title: title.map(Into::into),
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+    }
 }
 
 #[test]
@@ -20,7 +24,11 @@ fn folders_and_categories_become_tags() {
     assert_eq!(
         imported.feeds,
         [
-            sub("https://wire.example/rss", Some("Island Wire"), &["World", "Caribbean", "Haiti", "Region", "Americas"]),
+            sub(
+                "https://wire.example/rss",
+                Some("Island Wire"),
+                &["World", "Caribbean", "Haiti", "Region", "Americas"]
+            ),
             sub("https://plain.example/feed", None, &["World"]),
             sub("http://top.example/atom.xml", Some("Top & Tail"), &[]),
         ]
@@ -66,7 +74,10 @@ fn newsboat_urls_give_urls_tags_and_titles() {
     let imported = import_newsboat(urls);
     assert_eq!(
         imported.feeds,
-        [sub("https://a.example/rss", Some("The A Feed"), &["tech", "two words"]), sub("http://b.example/atom", None, &[])]
+        [
+            sub("https://a.example/rss", Some("The A Feed"), &["tech", "two words"]),
+            sub("http://b.example/atom", None, &[])
+        ]
     );
     assert_eq!(imported.skipped.len(), 2, "{:?}", imported.skipped);
     assert!(imported.skipped[0].starts_with("line 5:"));

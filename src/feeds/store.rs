@@ -19,7 +19,7 @@ use serde_json::{Map, Value};
 
 use super::subscriptions::Subscription;
 use crate::atomic;
-use crate::model::{Story, item_id, story_id};
+use crate::model::{Story, bytes_hash, item_id, story_id};
 use crate::parse::Draft;
 
 /// What the last fetch of a feed learned.
@@ -70,6 +70,9 @@ pub struct Merged {
     pub items: usize,
 }
 
+/// A stored item, as a JSON object.
+type Record = Map<String, Value>;
+
 /// The store under a data directory.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -108,8 +111,10 @@ impl Store {
     /// What the last fetch of `url` learned; empty if never fetched (or
     /// the file is unreadable: it only holds hints).
     pub fn meta(&self, url: &str) -> FeedMeta {
-        let meta = fs::read(self.meta_path(url)).ok().and_then(|b| serde_json::from_slice::<FeedMeta>(&b).ok());
-        meta.filter(|m| m.url == url).unwrap_or_else(|| FeedMeta { url: url.to_string(), ..FeedMeta::default() })
+        let meta =
+            fs::read(self.meta_path(url)).ok().and_then(|b| serde_json::from_slice::<FeedMeta>(&b).ok());
+        meta.filter(|m| m.url == url)
+            .unwrap_or_else(|| FeedMeta { url: url.to_string(), ..FeedMeta::default() })
     }
 
     /// Merge a fetch's result into the feed's items, adding the
@@ -121,10 +126,6 @@ impl Store {
         meta.last_fetch = Some(now.to_string());
         meta.last_error = None;
         let incoming = match fetched {
-            Fetched::Unchanged if meta.tags == sub.tags && self.items_path(&sub.url).exists() => {
-                self.write_meta(&meta)?;
-                return Ok(Merged { items: meta.items, ..Merged::default() });
-            }
             Fetched::Unchanged => Vec::new(),
             Fetched::Items { drafts, feed_title, validators, body_hash } => {
                 meta.feed_title = feed_title.or(meta.feed_title);
@@ -134,10 +135,35 @@ impl Store {
                 drafts
             }
         };
+        self.rewrite(sub, incoming, meta, now)
+    }
+
+    /// Give a feed's stored items the subscription's tags as they are now
+    /// (after `byline feeds add` changed them); nothing is fetched.
+    pub fn retag(&self, sub: &Subscription) -> io::Result<()> {
+        let _lock = atomic::lock(&self.lock_path(&sub.url))?;
+        let meta = self.meta(&sub.url);
+        self.rewrite(sub, Vec::new(), meta, &crate::feeds::fetch::now_rfc3339()).map(drop)
+    }
+
+    /// Merge `incoming` into the stored items and write them, then `meta`.
+    /// Call with the feed's lock held. Nothing but `meta` is written when
+    /// nothing came in and the tags are as they were.
+    fn rewrite(
+        &self,
+        sub: &Subscription,
+        incoming: Vec<Draft>,
+        mut meta: FeedMeta,
+        now: &str,
+    ) -> io::Result<Merged> {
+        let path = self.items_path(&sub.url);
+        if incoming.is_empty() && (meta.tags == sub.tags || !path.exists()) {
+            self.write_meta(&meta)?;
+            return Ok(Merged { items: meta.items, ..Merged::default() });
+        }
         let (mut records, notice) = self.read_items(&sub.url)?;
         let merged = merge(&mut records, incoming, sub, now);
-        let path = self.items_path(&sub.url);
-        atomic::remove_leftovers(&self.items_dir());
+        atomic::remove_leftovers(&path);
         atomic::write(&path, |out| {
             for record in &records {
                 serde_json::to_writer(&mut *out, record)?;
@@ -147,7 +173,9 @@ impl Store {
         })?;
         meta.items = records.len();
         meta.tags.clone_from(&sub.tags);
-        meta.last_error = notice;
+        if notice.is_some() {
+            meta.last_error = notice;
+        }
         self.write_meta(&meta)?;
         Ok(merged)
     }
@@ -186,19 +214,23 @@ impl Store {
     /// The stored records of a feed. Lines that are not records (a file
     /// damaged by hand) are kept in a copy set aside beside it, and named
     /// in the returned notice; the good lines are merged as usual.
-    fn read_items(&self, url: &str) -> io::Result<(Vec<Map<String, Value>>, Option<String>)> {
+    fn read_items(&self, url: &str) -> io::Result<(Vec<Record>, Option<String>)> {
         let path = self.items_path(url);
         let text = match fs::read_to_string(&path) {
             Ok(text) => text,
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), None)),
-            Err(err) if err.kind() == io::ErrorKind::InvalidData => String::from_utf8_lossy(&fs::read(&path)?).into(),
+            Err(err) if err.kind() == io::ErrorKind::InvalidData => {
+                String::from_utf8_lossy(&fs::read(&path)?).into()
+            }
             Err(err) => return Err(err),
         };
         let mut records = Vec::new();
         let mut bad = 0;
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             match serde_json::from_str::<Value>(line) {
-                Ok(Value::Object(record)) if record.get("key").is_some_and(Value::is_string) => records.push(record),
+                Ok(Value::Object(record)) if record.get("key").is_some_and(Value::is_string) => {
+                    records.push(record)
+                }
                 _ => bad += 1,
             }
         }
@@ -217,11 +249,12 @@ impl Store {
 /// A file name for a feed: its host (for people looking in the directory)
 /// and a hash of its whole URL.
 fn file_stem(url: &str) -> String {
-    let host = url.split_once("://").map_or(url, |(_, rest)| rest).split(['/', '?', '#', ':']).next().unwrap_or("");
+    let host =
+        url.split_once("://").map_or(url, |(_, rest)| rest).split(['/', '?', '#', ':']).next().unwrap_or("");
     let host: String =
         host.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-').take(60).collect();
     let host = host.trim_start_matches('.');
-    format!("{}-{}", if host.is_empty() { "feed" } else { host }, item_id(url, ""))
+    format!("{}-{}", if host.is_empty() { "feed" } else { host }, bytes_hash(url.as_bytes()))
 }
 
 /// An item's key: its guid, else its link, else a hash of its content.
@@ -237,7 +270,7 @@ pub fn item_key(draft: &Draft) -> String {
 
 /// Merge fetched items into the stored records by key, then give every
 /// record the subscription's tags after its own.
-fn merge(records: &mut Vec<Map<String, Value>>, incoming: Vec<Draft>, sub: &Subscription, now: &str) -> Merged {
+fn merge(records: &mut Vec<Record>, incoming: Vec<Draft>, sub: &Subscription, now: &str) -> Merged {
     let mut at: HashMap<String, usize> = HashMap::with_capacity(records.len());
     for (i, record) in records.iter().enumerate() {
         if let Some(Value::String(key)) = record.get("key") {
@@ -282,7 +315,8 @@ fn merge(records: &mut Vec<Map<String, Value>>, incoming: Vec<Draft>, sub: &Subs
 }
 
 /// The fields whose change makes an item "updated".
-const CONTENT: &[&str] = &["title", "caption", "credit", "author", "url", "published", "paragraphs", "item_tags"];
+const CONTENT: &[&str] =
+    &["title", "caption", "credit", "author", "url", "published", "paragraphs", "item_tags"];
 
 /// An item's own tags followed by the subscription's, each once.
 fn with_tags(own: &[String], added: &[String]) -> Vec<String> {
@@ -297,7 +331,7 @@ fn with_tags(own: &[String], added: &[String]) -> Vec<String> {
 
 /// A stored item: the export schema's fields (without quotes and marks,
 /// which are found or kept elsewhere) plus its key and its own tags.
-fn to_record(story: &Story, feed_url: &str, key: &str) -> Map<String, Value> {
+fn to_record(story: &Story, feed_url: &str, key: &str) -> Record {
     let mut record = Map::new();
     record.insert("id".into(), item_id(feed_url, key).into());
     record.insert("key".into(), key.into());

@@ -11,16 +11,30 @@ fn item(guid: Option<&str>, url: Option<&str>, title: &str, body: &str, tags: &[
 }
 
 fn sub(tags: &[&str]) -> Subscription {
-    Subscription { url: "https://feed.example/rss".into(), title: None, tags: tags.iter().map(|t| t.to_string()).collect() }
+    Subscription {
+        url: "https://feed.example/rss".into(),
+        title: None,
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+    }
 }
 
 fn body(drafts: Vec<Draft>) -> Fetched {
-    Fetched::Items { drafts, feed_title: Some("Feed".into()), validators: Validators::default(), body_hash: "h".into() }
+    Fetched::Items {
+        drafts,
+        feed_title: Some("Feed".into()),
+        validators: Validators::default(),
+        body_hash: "h".into(),
+    }
 }
 
 fn stored(store: &Store) -> Vec<Story> {
     let loaded = crate::load::load_paths(&[store.items_dir()]).unwrap();
-    assert!(loaded.skipped.is_empty() && loaded.warnings.is_empty(), "{:?} {:?}", loaded.skipped, loaded.warnings);
+    assert!(
+        loaded.skipped.is_empty() && loaded.warnings.is_empty(),
+        "{:?} {:?}",
+        loaded.skipped,
+        loaded.warnings
+    );
     let mut stories: Vec<Story> = loaded.library.stories().to_vec();
     stories.sort_by(|a, b| a.title.cmp(&b.title));
     stories
@@ -62,7 +76,9 @@ fn items_gone_from_the_feed_stay_and_keep_their_ids_through_updates() {
     let store = Store::new(dir.path());
     store.save(&sub(&[]), body(vec![item(Some("old"), None, "Old", "Old text.", &[])]), "t1").unwrap();
     let id_before = stored(&store)[0].id().to_string();
-    store.save(&sub(&[]), body(vec![item(Some("old"), None, "Old", "Old text, edited.", &[])]), "t2").unwrap();
+    store
+        .save(&sub(&[]), body(vec![item(Some("old"), None, "Old", "Old text, edited.", &[])]), "t2")
+        .unwrap();
     store.save(&sub(&[]), body(vec![item(Some("new"), None, "New", "New text.", &[])]), "t3").unwrap();
     let stories = stored(&store);
     assert_eq!(stories.len(), 2);
@@ -77,7 +93,11 @@ fn the_subscriptions_tags_are_added_to_every_item_and_follow_changes() {
     let merged = store
         .save(&sub(&["Haiti"]), body(vec![item(Some("a"), None, "A", "Text.", &["Politics", "haiti"])]), "t1")
         .unwrap();
-    assert_eq!(merged.new[0].story.tags, ["Politics", "haiti"], "a tag the item has already is not added twice");
+    assert_eq!(
+        merged.new[0].story.tags,
+        ["Politics", "haiti"],
+        "a tag the item has already is not added twice"
+    );
     assert_eq!(stored(&store)[0].tags, ["Politics", "haiti"]);
     // The subscription's tags change; the feed does not.
     store.save(&sub(&["Caribbean"]), Fetched::Unchanged, "t2").unwrap();
@@ -88,8 +108,9 @@ fn the_subscriptions_tags_are_added_to_every_item_and_follow_changes() {
 fn new_stories_are_what_the_library_will_read_back() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
-    let merged =
-        store.save(&sub(&["World"]), body(vec![item(Some("a"), Some("https://x/a"), "A", "Text.", &["x"])]), "t").unwrap();
+    let merged = store
+        .save(&sub(&["World"]), body(vec![item(Some("a"), Some("https://x/a"), "A", "Text.", &["x"])]), "t")
+        .unwrap();
     let fresh = &merged.new[0].story;
     let back = &stored(&store)[0];
     assert_eq!(
@@ -141,6 +162,8 @@ fn feed_files_are_named_by_host_and_a_hash_of_the_url() {
     let a = file_stem("https://news.example.com:8443/feed?x=1");
     assert!(a.starts_with("news.example.com-"), "{a}");
     assert_ne!(a, file_stem("https://news.example.com:8443/feed?x=2"));
-    assert!(file_stem("https://../../etc/").starts_with("etc-") || !file_stem("https://../../etc/").contains('/'));
+    assert!(
+        file_stem("https://../../etc/").starts_with("etc-") || !file_stem("https://../../etc/").contains('/')
+    );
     assert!(!file_stem("https://a/b").contains('/'));
 }

@@ -102,14 +102,12 @@ impl SubscriptionFile {
     /// Change the subscriptions under the file's lock: `change` gets what is
     /// on disk now (so another process's change is never lost) and its
     /// result is written back atomically. Returns what `change` returned.
-    pub fn update<T>(
-        &self,
-        change: impl FnOnce(&mut Vec<Subscription>) -> T,
-    ) -> Result<T, Box<dyn std::error::Error + Send + Sync>> {
+    /// A file that cannot be read is an error, and is not written.
+    pub fn update<T>(&self, change: impl FnOnce(&mut Vec<Subscription>) -> T) -> io::Result<T> {
         let _lock = atomic::lock(&self.lock_path())?;
-        let mut feeds = self.load()?;
+        let mut feeds = self.load().map_err(io::Error::other)?;
         let result = change(&mut feeds);
-        let text = toml::to_string(&FileContents { feeds })?;
+        let text = toml::to_string(&FileContents { feeds }).map_err(io::Error::other)?;
         atomic::write(&self.path, |out| {
             out.write_all(HEADER.as_bytes())?;
             out.write_all(b"\n")?;
@@ -126,7 +124,11 @@ impl SubscriptionFile {
 
 /// The line of the `i`th `[[feed]]` header, for error messages.
 fn line_of_nth_feed(text: &str, i: usize) -> usize {
-    text.lines().enumerate().filter(|(_, l)| l.trim_start().starts_with("[[feed]]")).nth(i).map_or(0, |(n, _)| n + 1)
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("[[feed]]"))
+        .nth(i)
+        .map_or(0, |(n, _)| n + 1)
 }
 
 /// Add or update subscriptions: a URL already there keeps its place, takes
@@ -163,8 +165,14 @@ mod tests {
     fn only_http_and_https_urls_with_a_host_are_accepted() {
         assert!(check_url("https://example.com/feed.xml").is_ok());
         assert!(check_url("HTTP://127.0.0.1:8080/rss").is_ok());
-        for bad in ["file:///etc/passwd", "ftp://x/y", "example.com/rss", "https:///path", "https://a b", "http://x/\u{1b}[2J"]
-        {
+        for bad in [
+            "file:///etc/passwd",
+            "ftp://x/y",
+            "example.com/rss",
+            "https:///path",
+            "https://a b",
+            "http://x/\u{1b}[2J",
+        ] {
             assert!(check_url(bad).is_err(), "{bad} was accepted");
         }
     }
@@ -179,7 +187,8 @@ mod tests {
             title: Some("Example \"News\"".into()),
             tags: vec!["world".into(), "two words".into()],
         };
-        file.update(|feeds| add_all(feeds, vec![sub.clone(), Subscription::new("http://b.example/atom")])).unwrap();
+        file.update(|feeds| add_all(feeds, vec![sub.clone(), Subscription::new("http://b.example/atom")]))
+            .unwrap();
         assert_eq!(file.load().unwrap(), [sub, Subscription::new("http://b.example/atom")]);
         let text = std::fs::read_to_string(file.path()).unwrap();
         assert!(text.starts_with("# byline subscriptions"));
@@ -188,7 +197,11 @@ mod tests {
     #[test]
     fn adding_a_known_url_updates_it_in_place() {
         let mut feeds = vec![Subscription { url: "https://a/".into(), title: None, tags: vec!["x".into()] }];
-        let again = Subscription { url: "https://a/".into(), title: Some("A".into()), tags: vec!["x".into(), "y".into()] };
+        let again = Subscription {
+            url: "https://a/".into(),
+            title: Some("A".into()),
+            tags: vec!["x".into(), "y".into()],
+        };
         assert_eq!(add_all(&mut feeds, vec![again]), 0);
         assert_eq!(feeds[0].title.as_deref(), Some("A"));
         assert_eq!(feeds[0].tags, ["x", "y"]);
@@ -198,7 +211,8 @@ mod tests {
     fn a_bad_url_in_the_file_is_reported_at_its_feed() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("feeds.toml");
-        std::fs::write(&path, "[[feed]]\nurl = \"https://ok/\"\n\n[[feed]]\nurl = \"gopher://old/\"\n").unwrap();
+        std::fs::write(&path, "[[feed]]\nurl = \"https://ok/\"\n\n[[feed]]\nurl = \"gopher://old/\"\n")
+            .unwrap();
         let err = SubscriptionFile::new(path).load().unwrap_err();
         assert_eq!(err.line, 4);
         assert!(err.message.contains("only http and https"), "{err}");

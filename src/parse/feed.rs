@@ -34,8 +34,8 @@ fn parse_whole(source: &str, bytes: &[u8]) -> Result<Parsed, String> {
             let Some((repaired, complete)) = repair_truncated(bytes) else {
                 return Err(format!("not a readable feed ({reason})"));
             };
-            let feed = read_feed(repaired.as_slice())
-                .map_err(|_| format!("not a readable feed ({reason})"))?;
+            let feed =
+                read_feed(repaired.as_slice()).map_err(|_| format!("not a readable feed ({reason})"))?;
             parsed.problems.push(format!("the feed breaks off after item {complete} ({reason})"));
             feed
         }

@@ -71,9 +71,7 @@ pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Re
                 html_text::MAX_NESTING
             ));
         }
-        InputFormat::Html => {
-            Parsed { drafts: vec![html::parse(source, &decoded.text)], ..Parsed::default() }
-        }
+        InputFormat::Html => Parsed { drafts: vec![html::parse(source, &decoded.text)], ..Parsed::default() },
     };
     if decoded.lossy
         && let Some(first) = parsed.drafts.first_mut()

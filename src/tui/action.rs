@@ -51,6 +51,8 @@ pub enum Action {
     UnreadOnly,
     /// Show only starred stories, or all again.
     StarredOnly,
+    /// Fetch every subscription in the background.
+    Fetch,
     /// Open the story's web page in the browser.
     OpenUrl,
     /// List the story's links to open one.
@@ -83,6 +85,8 @@ pub enum Effect {
     SaveState,
     /// Open this link in the browser.
     OpenLink(String),
+    /// Start fetching every subscription in the background.
+    Fetch,
 }
 
 /// Actions that keys can be bound to, by their config name.
@@ -96,7 +100,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("open_tag_picker", Action::OpenTagPicker), ("open_search", Action::OpenSearch),
     ("clear_filters", Action::ClearFilters), ("toggle_star", Action::ToggleStar),
     ("toggle_read", Action::ToggleRead), ("unread_only", Action::UnreadOnly),
-    ("starred_only", Action::StarredOnly), ("open_url", Action::OpenUrl), ("show_links", Action::ShowLinks), ("picker_toggle", Action::PickerToggle),
+    ("starred_only", Action::StarredOnly), ("fetch", Action::Fetch), ("open_url", Action::OpenUrl), ("show_links", Action::ShowLinks), ("picker_toggle", Action::PickerToggle),
     ("submit", Action::Submit), ("cancel", Action::Cancel), ("delete_back", Action::DeleteBack),
 ];
 

@@ -91,6 +91,8 @@ pub struct App {
     pub library_key: String,
     /// Set while stories are still arriving.
     pub loading: Option<super::loading::LoadProgress>,
+    /// Fetching subscriptions: asked for, running, or done.
+    pub fetch: super::fetching::FetchStatus,
     /// A saved position whose story has not arrived yet.
     pub(super) pending_position: Option<crate::state::Position>,
     /// The user has acted since the reader opened: new stories no longer
@@ -126,6 +128,7 @@ impl App {
             changed: BTreeSet::new(),
             library_key: String::new(),
             loading: None,
+            fetch: super::fetching::FetchStatus::Idle,
             pending_position: None,
             user_moved: false,
         };
@@ -164,6 +167,9 @@ impl App {
         let effect = match action {
             Action::Quit => Some(Effect::Quit),
             Action::Suspend => Some(Effect::Suspend),
+            Action::Fetch if matches!(self.overlay, Overlay::None | Overlay::Help { .. }) => {
+                self.ask_to_fetch()
+            }
             Action::OpenUrl if self.overlay == Overlay::None => self.story_url(),
             Action::ShowLinks if self.overlay == Overlay::None => {
                 self.show_links();
@@ -439,3 +445,7 @@ mod tests_marks;
 #[cfg(test)]
 #[path = "app_tests_loading.rs"]
 mod tests_loading;
+
+#[cfg(test)]
+#[path = "app_tests_fetching.rs"]
+mod tests_fetching;

@@ -5,6 +5,8 @@
 
 pub mod action;
 pub mod app;
+pub mod fetcher;
+pub mod fetching;
 pub mod keymap;
 mod links;
 pub mod loading;
@@ -41,6 +43,8 @@ pub struct Options {
     pub notice: Option<String>,
     /// Names this library in the saved positions.
     pub library_key: String,
+    /// Subscriptions, for `r`; `None` without a home directory.
+    pub feeds: Option<fetcher::FeedSetup>,
 }
 
 /// The app for a library, set up as the config and saved state say.
@@ -64,6 +68,9 @@ pub fn build_app(loaded: Loaded, options: &Options) -> App {
     if let Some(position) = options.state.positions.get(&options.library_key) {
         app.restore(position);
     }
+    if config.fetch_on_start {
+        app.fetch = fetching::FetchStatus::Wanted;
+    }
     app
 }
 
@@ -83,14 +90,16 @@ pub fn start(stories: Stories, options: Options) -> std::io::Result<(Vec<Skipped
     match stories {
         Stories::Loaded(loaded) => {
             let app = build_app(*loaded, &options);
-            run::run(app, &theme, options.state_file, None)?;
+            let mut fetcher = fetcher::Fetcher::new(options.feeds, options.state);
+            run::run(app, &theme, options.state_file, None, &mut fetcher)?;
             Ok((Vec::new(), Vec::new()))
         }
         Stories::Loading(progress) => {
             let mut app = build_app(Loaded::default(), &options);
             app.start_loading(options.state.positions.get(&options.library_key).cloned());
+            let mut fetcher = fetcher::Fetcher::new(options.feeds, options.state.clone());
             let mut incoming = run::Incoming::new(progress, options.state);
-            run::run(app, &theme, options.state_file, Some(&mut incoming))?;
+            run::run(app, &theme, options.state_file, Some(&mut incoming), &mut fetcher)?;
             Ok((incoming.skipped, incoming.warnings))
         }
     }

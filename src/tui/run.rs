@@ -18,6 +18,7 @@ use ratatui::crossterm::execute;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::app::{Action, App, Effect};
+use super::fetcher::Fetcher;
 use super::keymap::{Context, Key};
 use super::ui::{self, theme::Theme};
 use crate::load::{Progress, Skipped, Warning};
@@ -146,6 +147,7 @@ pub fn run(
     theme: &Theme,
     state: Option<StateFile>,
     mut incoming: Option<&mut Incoming>,
+    fetcher: &mut Fetcher,
 ) -> io::Result<()> {
     let mut saver = Saver { file: state, due: None };
     let stop = Arc::new(AtomicBool::new(false));
@@ -161,9 +163,10 @@ pub fn run(
     // A panic in the loop (a bug) is caught here: the terminal is restored
     // and the marks saved as on any other exit, and the user gets one line
     // naming the crash report instead of a trace over the screen.
-    let result =
-        crate::crash::guard(|| event_loop(&mut terminal, &mut app, theme, &stop, &mut saver, &mut incoming))
-            .unwrap_or_else(|crashed| Err(io::Error::other(crashed)));
+    let result = crate::crash::guard(|| {
+        event_loop(&mut terminal, &mut app, theme, &stop, &mut saver, &mut incoming, fetcher)
+    })
+    .unwrap_or_else(|crashed| Err(io::Error::other(crashed)));
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     saver.save(&mut app);
@@ -214,6 +217,7 @@ fn event_loop(
     stop: &AtomicBool,
     saver: &mut Saver,
     incoming: &mut Option<&mut Incoming>,
+    fetcher: &mut Fetcher,
 ) -> io::Result<()> {
     // Start crossterm's event reader (and its SIGWINCH handler) before the
     // first frame, so a resize during start-up is not lost.
@@ -228,15 +232,16 @@ fn event_loop(
             }
             // A bounded wait, so a signal, a due save or arriving stories
             // are noticed even when no key comes.
-            let wait = match incoming.as_ref().and_then(|i| i.wait()) {
-                Some(tick) => saver.wait().min(tick),
-                None => saver.wait(),
-            };
+            let wait = [incoming.as_ref().and_then(|i| i.wait()), fetcher.wait()]
+                .into_iter()
+                .flatten()
+                .fold(saver.wait(), Duration::min);
             if event::poll(wait)? {
                 break;
             }
             saver.save_if_due(app);
-            if incoming.as_mut().is_some_and(|i| i.pump(app)) {
+            let loaded = incoming.as_mut().is_some_and(|i| i.pump(app));
+            if fetcher.pump(app) || loaded {
                 continue 'frames;
             }
         }
@@ -252,6 +257,7 @@ fn event_loop(
                     app.update(Action::Resize(size.width, size.height));
                 }
                 Some(Effect::SaveState) => saver.request(),
+                Some(Effect::Fetch) => fetcher.start(app),
                 Some(Effect::OpenLink(url)) => {
                     app.message = Some(match crate::opener::open(&url) {
                         Ok(()) => format!("opened {url}"),
@@ -268,6 +274,7 @@ fn event_loop(
         if let Some(incoming) = incoming.as_mut() {
             incoming.pump(app);
         }
+        fetcher.pump(app);
     }
 }
 

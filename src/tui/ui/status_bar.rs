@@ -56,6 +56,9 @@ impl StatusBar<'_> {
         if let Some(progress) = app.loading {
             push(&mut spans, loading_text(progress, app.library.len()), theme.status_key);
         }
+        if let Some(text) = app.fetch_text() {
+            push(&mut spans, text, theme.status_key);
+        }
         if !app.filter.tags.is_empty() {
             let names: Vec<&str> = app.filter.tags.iter().map(|t| t.label()).collect();
             push(&mut spans, format!("tag: {}", names.join(" + ")), theme.status_filter);

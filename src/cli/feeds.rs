@@ -1,0 +1,261 @@
+//! `byline feeds ...` and `byline fetch`: managing subscriptions and
+//! fetching them, with one line of result a feed.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use super::progress::{ProgressBar, SHOW_AFTER};
+use crate::feeds::fetch::title_of;
+use crate::feeds::opml::{self, Imported};
+use crate::feeds::subscriptions::{add_all, check_url};
+use crate::feeds::{Outcome, Store, Subscription, SubscriptionFile};
+
+#[derive(Debug, Subcommand)]
+pub enum FeedsCommand {
+    /// Subscribe to an RSS, Atom or JSON Feed URL (nothing is fetched until `byline fetch`)
+    Add {
+        /// http:// or https:// address of the feed
+        url: String,
+        /// Add NAME to every story of the feed; repeat for several
+        #[arg(long = "tag", value_name = "NAME")]
+        tags: Vec<String>,
+        /// Show the feed under this name instead of its own title
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+    },
+    /// List subscriptions: title, items stored, last fetch, tags, URL and last error
+    List {
+        /// One JSON object a subscription, for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Unsubscribe, deleting the feed's stored stories unless --keep-items
+    Remove {
+        url: String,
+        /// Keep the stories already fetched
+        #[arg(long)]
+        keep_items: bool,
+    },
+    /// Subscribe to every feed of an OPML file (folders and categories become tags), or - for stdin
+    Import {
+        file: PathBuf,
+        /// Read a newsboat `urls` file instead: `URL tag "two words" "~Title"` a line
+        #[arg(long)]
+        newsboat: bool,
+    },
+    /// Print the subscriptions as OPML 2.0, to import into another reader
+    Export,
+}
+
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    /// Feeds fetched at once (default 8, or fetch_jobs in the config)
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroU16>,
+}
+
+/// Where subscriptions and fetched stories live.
+pub struct Places {
+    pub file: SubscriptionFile,
+    pub store: Store,
+}
+
+/// Run a `feeds` subcommand. Messages for people go to stderr; what a
+/// script would read (list, export) to `out`.
+pub fn run(command: FeedsCommand, places: &Places, out: &mut dyn Write) -> anyhow::Result<()> {
+    let Places { file, store } = places;
+    match command {
+        FeedsCommand::Add { url, tags, title } => {
+            check_url(&url).map_err(anyhow::Error::msg)?;
+            let title = title.map(|t| crate::parse::clean::one_line(&t)).filter(|t| !t.is_empty());
+            let tags =
+                tags.iter().map(|t| crate::parse::clean::one_line(t)).filter(|t| !t.is_empty()).collect();
+            let sub = Subscription { url: url.clone(), title, tags };
+            let (new, now) = file.update(|feeds| {
+                let new = add_all(feeds, vec![sub]);
+                (new, feeds.iter().find(|f| f.url == url).cloned())
+            })?;
+            if let Some(now) = now {
+                store.retag(&now)?;
+                let tags = if now.tags.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (tags: {})", now.tags.join(", "))
+                };
+                if new == 1 {
+                    eprintln!("byline: subscribed to {url}{tags}; `byline fetch` fetches it");
+                } else {
+                    eprintln!("byline: updated {url}{tags}");
+                }
+            }
+        }
+        FeedsCommand::List { json } => {
+            let subs = file.load()?;
+            if json {
+                write_list_json(out, &subs, store)?;
+            } else {
+                write_list(out, &subs, store)?;
+                if subs.is_empty() {
+                    eprintln!("byline: no subscriptions yet; add one with `byline feeds add URL`");
+                }
+            }
+        }
+        FeedsCommand::Remove { url, keep_items } => {
+            let removed = file.update(|feeds| {
+                let before = feeds.len();
+                feeds.retain(|f| f.url != url);
+                before != feeds.len()
+            })?;
+            if !removed {
+                anyhow::bail!("not subscribed to {url} (see `byline feeds list`)");
+            }
+            if keep_items {
+                eprintln!("byline: unsubscribed from {url}; its stories are kept");
+            } else {
+                let items = store.remove(&url)?;
+                eprintln!("byline: unsubscribed from {url} and deleted its {items} stored stories");
+            }
+        }
+        FeedsCommand::Import { file: from, newsboat } => {
+            let text = if from.as_os_str() == "-" {
+                io::read_to_string(io::stdin())?
+            } else {
+                std::fs::read_to_string(&from).map_err(|e| anyhow::anyhow!("{}: {e}", from.display()))?
+            };
+            let Imported { feeds, skipped } = if newsboat {
+                opml::import_newsboat(&text)
+            } else {
+                opml::import(&text).map_err(|e| anyhow::anyhow!("{}: {e}", from.display()))?
+            };
+            for reason in &skipped {
+                eprintln!("byline: skipped {reason}");
+            }
+            let found = feeds.len();
+            let new = file.update(|all| add_all(all, feeds))?;
+            eprintln!("byline: imported {found} feeds ({new} new) into {}", file.path().display());
+        }
+        FeedsCommand::Export => {
+            let subs = file.load()?;
+            let created = chrono::Utc::now().to_rfc2822();
+            out.write_all(opml::export(&subs, &created).as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// One line a subscription, aligned; the last error under it.
+pub fn write_list(out: &mut dyn Write, subs: &[Subscription], store: &Store) -> io::Result<()> {
+    let rows: Vec<(String, String, String, &Subscription, Option<String>)> = subs
+        .iter()
+        .map(|sub| {
+            let meta = store.meta(&sub.url);
+            let fetched = meta.last_fetch.as_deref().map_or("never fetched".to_string(), |t| {
+                format!("fetched {}", t.replacen('T', " ", 1).trim_end_matches('Z'))
+            });
+            let items = format!("{} {}", meta.items, if meta.items == 1 { "item" } else { "items" });
+            (title_of(sub, &meta.feed_title), items, fetched, sub, meta.last_error)
+        })
+        .collect();
+    let title_width = super::column_width(rows.iter().map(|r| r.0.as_str()), 40);
+    let items_width = rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
+    let fetched_width = rows.iter().map(|r| r.2.len()).max().unwrap_or(0);
+    let tags_width = super::column_width(
+        rows.iter().map(|r| r.3.tags.join(", ")).collect::<Vec<_>>().iter().map(String::as_str),
+        40,
+    );
+    for (title, items, fetched, sub, error) in &rows {
+        let line = format!(
+            "{}  {items:>items_width$}  {fetched:<fetched_width$}  {}  {}",
+            super::pad(&super::truncate(title, title_width), title_width),
+            super::pad(&super::truncate(&sub.tags.join(", "), tags_width), tags_width),
+            sub.url
+        );
+        writeln!(out, "{}", line.trim_end())?;
+        if let Some(error) = error {
+            writeln!(out, "  last error: {error}")?;
+        }
+    }
+    Ok(())
+}
+
+/// One JSON object a line: `url`, `title`, `tags`, `items`, `last_fetch`,
+/// `last_error`.
+pub fn write_list_json(out: &mut dyn Write, subs: &[Subscription], store: &Store) -> io::Result<()> {
+    for sub in subs {
+        let meta = store.meta(&sub.url);
+        let line = json!({
+            "url": sub.url,
+            "title": title_of(sub, &meta.feed_title),
+            "tags": sub.tags,
+            "items": meta.items,
+            "last_fetch": meta.last_fetch,
+            "last_error": meta.last_error,
+        });
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// What `byline fetch` did, for its exit status.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct FetchSummary {
+    pub feeds: usize,
+    pub new: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+}
+
+/// Fetch every subscription, printing a line a feed on `out` as each is
+/// done, a progress bar on stderr when that is a terminal, and a summary.
+pub fn fetch(
+    subs: &[Subscription],
+    store: &Store,
+    limits: crate::feeds::http::Limits,
+    jobs: usize,
+    out: &mut dyn Write,
+) -> io::Result<FetchSummary> {
+    let mut summary = FetchSummary { feeds: subs.len(), ..FetchSummary::default() };
+    let mut bar = io::stderr()
+        .is_terminal()
+        .then(|| ProgressBar::new(io::stderr(), SHOW_AFTER).counting("fetching", "feeds"));
+    let (tx, rx) = mpsc::channel();
+    std::thread::scope(|scope| -> io::Result<()> {
+        scope.spawn(move || crate::feeds::fetch_all(subs, store, limits, jobs, &tx));
+        let mut done = 0;
+        if let Some(bar) = &mut bar {
+            bar.update(0, subs.len());
+        }
+        for result in rx {
+            done += 1;
+            match &result.outcome {
+                Outcome::Fetched { new, .. } => summary.new += new,
+                Outcome::Unchanged { .. } => summary.unchanged += 1,
+                Outcome::Failed(_) => summary.failed += 1,
+            }
+            if let Some(bar) = &mut bar {
+                bar.interrupt();
+            }
+            writeln!(out, "{result}")?;
+            out.flush()?;
+            if let Some(bar) = &mut bar {
+                bar.update(done, subs.len());
+            }
+        }
+        Ok(())
+    })?;
+    if let Some(bar) = &mut bar {
+        bar.finish();
+    }
+    let feeds = if summary.feeds == 1 { "feed" } else { "feeds" };
+    let stories = if summary.new == 1 { "story" } else { "stories" };
+    writeln!(
+        out,
+        "fetched {} {feeds}: {} new {stories}, {} unchanged, {} failed",
+        summary.feeds, summary.new, summary.unchanged, summary.failed
+    )?;
+    Ok(summary)
+}

@@ -1,0 +1,136 @@
+//! `update()` tests for fetching from the reader: `r` asks, results come
+//! back a feed at a time, and the status bar says how it went.
+
+use super::*;
+use crate::feeds::{FeedResult, Outcome};
+use crate::model::{Format, Story};
+use crate::state::{Mark, State};
+use crate::tui::fetching::{FetchProgress, FetchStatus};
+
+fn app() -> App {
+    let mut app = App::new(crate::load_sample().library, 0);
+    app.update(Action::Resize(100, 30));
+    app
+}
+
+fn fetched(title: &str, stories: &[&str]) -> FeedResult {
+    let new_stories = stories
+        .iter()
+        .map(|t| {
+            let mut story =
+                Story::new("https://wire.example/rss", Format::Rss, (*t).into(), vec![format!("{t} text.")]);
+            story.tags = vec!["Wire".into()];
+            crate::parse::finish(story, None, Vec::new())
+        })
+        .collect();
+    FeedResult {
+        url: "https://wire.example/rss".into(),
+        title: title.into(),
+        outcome: Outcome::Fetched { new: stories.len(), updated: 0, items: stories.len() },
+        new_stories,
+    }
+}
+
+fn failed(title: &str, reason: &str) -> FeedResult {
+    FeedResult {
+        url: format!("https://{title}.example/rss"),
+        title: title.into(),
+        outcome: Outcome::Failed(reason.into()),
+        new_stories: Vec::new(),
+    }
+}
+
+#[test]
+fn r_asks_the_loop_to_fetch() {
+    let mut app = app();
+    assert_eq!(app.update(Action::Fetch), Some(Effect::Fetch));
+}
+
+#[test]
+fn r_while_fetching_says_so_and_starts_nothing() {
+    let mut app = app();
+    app.fetch_started(4);
+    assert_eq!(app.update(Action::Fetch), None);
+    assert_eq!(app.message.as_deref(), Some("already fetching: 0 of 4 feeds done"));
+}
+
+#[test]
+fn r_while_loading_waits_for_the_stories_to_be_in() {
+    let mut app = app();
+    app.start_loading(None);
+    assert_eq!(app.update(Action::Fetch), None);
+    assert_eq!(app.fetch, FetchStatus::Wanted);
+    assert!(!app.take_wanted_fetch(), "not while loading");
+    app.finish_loading();
+    assert!(app.take_wanted_fetch());
+    assert_eq!(app.fetch, FetchStatus::Idle);
+    assert!(!app.take_wanted_fetch(), "once only");
+}
+
+#[test]
+fn new_stories_join_the_list_and_the_search_as_each_feed_is_done() {
+    let mut app = app();
+    let before = app.visible.len();
+    app.fetch_started(2);
+    app.feed_fetched(fetched("Wire", &["Quokka census", "Bridge vote"]), &State::default());
+    assert_eq!(app.visible.len(), before + 2);
+    assert_eq!(app.fetch_text().as_deref(), Some("fetching 1 of 2 feeds · 2 new"));
+    app.update(Action::OpenSearch);
+    for c in "quokk".chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::Submit);
+    let titles: Vec<&str> = app.visible.iter().map(|&i| app.library.stories()[i].title.as_str()).collect();
+    assert_eq!(titles, ["Quokka census"]);
+    assert!(!app.library.stories_with_tag("Wire").is_empty(), "their tags are known to the tag filter");
+}
+
+#[test]
+fn fetched_stories_get_their_saved_marks() {
+    let mut app = app();
+    let result = fetched("Wire", &["Ferry resumes"]);
+    let id = result.new_stories[0].story.id().to_string();
+    let mut state = State::default();
+    state.stories.insert(id.clone(), Mark { read: true, starred: true, changed: 1 });
+    app.fetch_started(1);
+    app.feed_fetched(result, &state);
+    let story = app.library.stories().iter().find(|s| s.id() == id).unwrap();
+    assert!(story.read && story.starred);
+}
+
+#[test]
+fn the_selection_stays_on_the_story_being_read_when_stories_arrive() {
+    let mut app = app();
+    app.update(Action::Down);
+    app.update(Action::Down);
+    let reading = app.selected_story();
+    app.fetch_started(1);
+    app.feed_fetched(fetched("Wire", &["Aardvark news", "Zebra news"]), &State::default());
+    assert_eq!(app.selected_story(), reading);
+}
+
+#[test]
+fn the_end_of_a_fetch_says_what_came_and_what_failed() {
+    let mut app = app();
+    app.fetch_started(3);
+    app.feed_fetched(fetched("Wire", &["Ferry resumes"]), &State::default());
+    app.feed_fetched(failed("Broken", "HTTP 500 Internal Server Error"), &State::default());
+    assert_eq!(app.fetch_text().as_deref(), Some("fetching 2 of 3 feeds · 1 new · 1 failed"));
+    app.feed_fetched(failed("Silent", "no answer within 30 s"), &State::default());
+    app.fetch_finished();
+    assert_eq!(app.fetch, FetchStatus::Idle);
+    assert_eq!(app.fetch_text(), None);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("fetched 3 feeds: 1 new story; 2 failed: Broken: HTTP 500 Internal Server Error (and 1 more)")
+    );
+}
+
+#[test]
+fn a_fetch_that_cannot_start_says_why() {
+    let mut app = app();
+    app.fetch = FetchStatus::Running(FetchProgress::default());
+    app.fetch_refused("no subscriptions yet: add one with `byline feeds add URL`".into());
+    assert_eq!(app.fetch, FetchStatus::Idle);
+    assert!(app.message.as_deref().unwrap().starts_with("no subscriptions yet"));
+}
