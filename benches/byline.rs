@@ -197,3 +197,32 @@ fn frame_200x60(bencher: Bencher) {
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     bencher.bench_local(|| frame(&app, &mut terminal, &theme));
 }
+
+/// A fetched feed's 50 new stories joining the reader at 100,000 stories
+/// (`r`): added, ordered, indexed for search, filtered and drawn.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn fetched_feed_joins_100k(bencher: Bencher) {
+    let mut bytes = Vec::new();
+    corpus::rss_feed(50, &mut bytes).unwrap();
+    let new_stories = parse::parse_feed("https://gen.example/rss", &bytes).unwrap().drafts;
+    let theme = Theme::new(false);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    bencher
+        .with_inputs(|| {
+            let mut app = App::new(LIBRARY_100K.clone(), 0);
+            app.update(Action::Resize(200, 60));
+            app.fetch_started(1);
+            let result = byline::feeds::FeedResult {
+                url: "https://gen.example/rss".into(),
+                title: "Generated".into(),
+                outcome: byline::feeds::Outcome::Fetched { new: 50, updated: 0, items: 50 },
+                new_stories: new_stories.clone(),
+            };
+            (app, result)
+        })
+        .bench_local_values(|(mut app, result)| {
+            app.feeds_fetched(vec![result], &byline::state::State::default());
+            frame(&app, &mut terminal, &theme);
+            app
+        });
+}

@@ -1,11 +1,16 @@
 //! A deterministic corpus of realistic stories for benchmarks:
-//! `cargo run --release --example gen_corpus -- --format text|rss --stories N --out PATH`.
+//! `cargo run --release --example gen_corpus -- --format text|rss|store --stories N --out PATH`.
 //!
 //! Text: one file a story (2-3 KB), in folders of 1,000, with the quirks of
 //! FORMAT.md (repeated titles, captions with credits, both tag styles, CRLF,
 //! BOM, boilerplate). RSS: one file with N items, categories and HTML
 //! descriptions. Tags come from a skewed vocabulary; about a quarter of the
 //! paragraphs hold a quote. The same arguments always give the same bytes.
+//!
+//! Store: a data directory (use it as `XDG_DATA_HOME/byline`) as if N items
+//! had been fetched from feeds of 500 items each, written through byline's
+//! own store; it prints how long storing took, and storing them all again
+//! (every feed re-fetched with a changed body).
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
@@ -26,7 +31,7 @@ fn main() -> std::io::Result<()> {
             "--out" => out = args.next().map(PathBuf::from).unwrap_or(out),
             other => {
                 eprintln!(
-                    "gen_corpus: unknown argument {other}\nusage: gen_corpus --format text|rss --stories N --out PATH"
+                    "gen_corpus: unknown argument {other}\nusage: gen_corpus --format text|rss|store --stories N --out PATH"
                 );
                 std::process::exit(2);
             }
@@ -48,10 +53,40 @@ fn main() -> std::io::Result<()> {
             }
             corpus::rss_feed(count, &mut BufWriter::new(fs::File::create(&out)?))?;
         }
+        "store" => store(count, &out)?,
         other => {
-            eprintln!("gen_corpus: --format is text or rss, not {other}");
+            eprintln!("gen_corpus: --format is text, rss or store, not {other}");
             std::process::exit(2);
         }
+    }
+    Ok(())
+}
+
+/// N fetched items in feeds of 500, stored as `byline fetch` stores them.
+fn store(count: usize, out: &std::path::Path) -> std::io::Result<()> {
+    use byline::feeds::store::{Fetched, Validators};
+    let mut bytes = Vec::new();
+    corpus::rss_feed(count, &mut bytes)?;
+    let drafts = byline::parse::parse_feed("gen", &bytes).map_err(std::io::Error::other)?.drafts;
+    let store = byline::feeds::Store::new(out);
+    for pass in ["stored", "stored again"] {
+        let started = std::time::Instant::now();
+        for (i, chunk) in drafts.chunks(500).enumerate() {
+            let sub = byline::feeds::Subscription::new(&format!("https://gen.example/feed/{i}"));
+            let fetched = Fetched::Items {
+                drafts: chunk.to_vec(),
+                feed_title: Some(format!("Feed {i}")),
+                validators: Validators::default(),
+                body_hash: pass.to_string(),
+            };
+            store.save(&sub, fetched, "2026-11-29T00:00:00Z")?;
+        }
+        eprintln!(
+            "{pass} {} items in {} feeds: {:.2?}",
+            drafts.len(),
+            drafts.len().div_ceil(500),
+            started.elapsed()
+        );
     }
     Ok(())
 }

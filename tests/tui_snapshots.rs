@@ -206,3 +206,34 @@ fn while_loading_the_status_bar_counts_files_and_stories_show_as_they_arrive() {
     app.stories_arrived();
     insta::assert_snapshot!("loading_some_80x24", render(&app, &theme).backend());
 }
+
+#[test]
+fn while_fetching_the_status_bar_counts_feeds_and_new_stories_join_the_list() {
+    let theme = Theme::new(false);
+    let mut app = app(100, 24);
+    app.fetch_started(3);
+    let mut story = byline::Story::new(
+        "https://wire.example/rss",
+        byline::Format::Rss,
+        "Ferry to Île-à-Vache resumes after storm".into(),
+        vec!["The ferry runs again.".into()],
+    );
+    story.tags = vec!["Haiti".into(), "Wire".into()];
+    story.published = Some("2030-01-01T08:00:00Z".into());
+    let fetched = byline::feeds::FeedResult {
+        url: "https://wire.example/rss".into(),
+        title: "Island Wire".into(),
+        outcome: byline::feeds::Outcome::Fetched { new: 1, updated: 0, items: 1 },
+        new_stories: vec![byline::parse::Draft { story, unsegmented_tags: None, warnings: Vec::new(), guid: None }],
+    };
+    let failed = byline::feeds::FeedResult {
+        url: "https://down.example/rss".into(),
+        title: "Down Daily".into(),
+        outcome: byline::feeds::Outcome::Failed("HTTP 503 Service Unavailable (tried 3 times)".into()),
+        new_stories: Vec::new(),
+    };
+    app.feeds_fetched(vec![fetched, failed], &byline::state::State::default());
+    insta::assert_snapshot!("fetching_100x24", render(&app, &theme).backend());
+    app.fetch_finished();
+    insta::assert_snapshot!("fetched_100x24", render(&app, &theme).backend());
+}

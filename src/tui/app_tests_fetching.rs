@@ -72,7 +72,7 @@ fn new_stories_join_the_list_and_the_search_as_each_feed_is_done() {
     let mut app = app();
     let before = app.visible.len();
     app.fetch_started(2);
-    app.feed_fetched(fetched("Wire", &["Quokka census", "Bridge vote"]), &State::default());
+    app.feeds_fetched(vec![fetched("Wire", &["Quokka census", "Bridge vote"])], &State::default());
     assert_eq!(app.visible.len(), before + 2);
     assert_eq!(app.fetch_text().as_deref(), Some("fetching 1 of 2 feeds · 2 new"));
     app.update(Action::OpenSearch);
@@ -93,7 +93,7 @@ fn fetched_stories_get_their_saved_marks() {
     let mut state = State::default();
     state.stories.insert(id.clone(), Mark { read: true, starred: true, changed: 1 });
     app.fetch_started(1);
-    app.feed_fetched(result, &state);
+    app.feeds_fetched(vec![result], &state);
     let story = app.library.stories().iter().find(|s| s.id() == id).unwrap();
     assert!(story.read && story.starred);
 }
@@ -105,7 +105,7 @@ fn the_selection_stays_on_the_story_being_read_when_stories_arrive() {
     app.update(Action::Down);
     let reading = app.selected_story();
     app.fetch_started(1);
-    app.feed_fetched(fetched("Wire", &["Aardvark news", "Zebra news"]), &State::default());
+    app.feeds_fetched(vec![fetched("Wire", &["Aardvark news", "Zebra news"])], &State::default());
     assert_eq!(app.selected_story(), reading);
 }
 
@@ -113,10 +113,12 @@ fn the_selection_stays_on_the_story_being_read_when_stories_arrive() {
 fn the_end_of_a_fetch_says_what_came_and_what_failed() {
     let mut app = app();
     app.fetch_started(3);
-    app.feed_fetched(fetched("Wire", &["Ferry resumes"]), &State::default());
-    app.feed_fetched(failed("Broken", "HTTP 500 Internal Server Error"), &State::default());
+    app.feeds_fetched(
+        vec![fetched("Wire", &["Ferry resumes"]), failed("Broken", "HTTP 500 Internal Server Error")],
+        &State::default(),
+    );
     assert_eq!(app.fetch_text().as_deref(), Some("fetching 2 of 3 feeds · 1 new · 1 failed"));
-    app.feed_fetched(failed("Silent", "no answer within 30 s"), &State::default());
+    app.feeds_fetched(vec![failed("Silent", "no answer within 30 s")], &State::default());
     app.fetch_finished();
     assert_eq!(app.fetch, FetchStatus::Idle);
     assert_eq!(app.fetch_text(), None);

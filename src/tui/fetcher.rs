@@ -75,21 +75,23 @@ impl Fetcher {
             return true;
         }
         let Some(results) = &self.results else { return false };
-        let mut any = false;
-        loop {
+        let mut done = Vec::new();
+        let finished = loop {
             match results.try_recv() {
-                Ok(result) => {
-                    app.feed_fetched(result, &self.state);
-                    any = true;
-                }
-                Err(TryRecvError::Empty) => return any,
-                Err(TryRecvError::Disconnected) => {
-                    self.results = None;
-                    app.fetch_finished();
-                    return true;
-                }
+                Ok(result) => done.push(result),
+                Err(TryRecvError::Empty) => break false,
+                Err(TryRecvError::Disconnected) => break true,
             }
+        };
+        let any = !done.is_empty();
+        // Every feed done since the last look joins the list at once: one
+        // reordering of the library, not one a feed.
+        app.feeds_fetched(done, &self.state);
+        if finished {
+            self.results = None;
+            app.fetch_finished();
         }
+        any || finished
     }
 
     /// How long the loop may wait for a key before looking again.

@@ -70,19 +70,24 @@ impl App {
         self.message = Some(reason);
     }
 
-    /// One feed is done: its new stories join the library with their saved
-    /// marks.
-    pub fn feed_fetched(&mut self, result: FeedResult, state: &State) {
-        let FetchStatus::Running(progress) = &mut self.fetch else { return };
-        progress.done += 1;
-        match &result.outcome {
-            Outcome::Fetched { new, .. } => progress.new += new,
-            Outcome::Unchanged { .. } => {}
-            Outcome::Failed(reason) => progress.failed.push(format!("{}: {reason}", result.title)),
+    /// Some feeds are done: their new stories join the library with their
+    /// saved marks, and the list, once for all of them.
+    pub fn feeds_fetched(&mut self, results: Vec<FeedResult>, state: &State) {
+        let mut arrived = false;
+        for result in results {
+            let FetchStatus::Running(progress) = &mut self.fetch else { return };
+            progress.done += 1;
+            match &result.outcome {
+                Outcome::Fetched { new, .. } => progress.new += new,
+                Outcome::Unchanged { .. } => {}
+                Outcome::Failed(reason) => progress.failed.push(format!("{}: {reason}", result.title)),
+            }
+            if !result.new_stories.is_empty() {
+                self.add_batch(Batch { drafts: result.new_stories, ..Batch::default() }, state);
+                arrived = true;
+            }
         }
-        if !result.new_stories.is_empty() {
-            let batch = Batch { drafts: result.new_stories, ..Batch::default() };
-            self.add_batch(batch, state);
+        if arrived {
             self.library.finish();
             self.stories_arrived();
         }
@@ -92,8 +97,8 @@ impl App {
     pub fn fetch_finished(&mut self) {
         let FetchStatus::Running(progress) = std::mem::take(&mut self.fetch) else { return };
         let stories = if progress.new == 1 { "story" } else { "stories" };
-        let feeds = if progress.total == 1 { "feed" } else { "feeds" };
-        let mut message = format!("fetched {} {feeds}: {} new {stories}", progress.total, progress.new);
+        let feeds = if progress.done == 1 { "feed" } else { "feeds" };
+        let mut message = format!("fetched {} {feeds}: {} new {stories}", progress.done, progress.new);
         match progress.failed.as_slice() {
             [] => {}
             [one] => message.push_str(&format!("; failed: {one}")),
