@@ -322,12 +322,7 @@ fn load(paths: &[PathBuf], options: load::Options) -> anyhow::Result<Loaded> {
     if !io::stderr().is_terminal() {
         return Ok(load::receive_all(&progress, |_, _| {}));
     }
-    // The delay can be set for tests, which cannot wait for a slow load.
-    let delay = std::env::var("BYLINE_PROGRESS_DELAY_MS")
-        .ok()
-        .and_then(|ms| ms.parse().ok())
-        .map_or(progress::SHOW_AFTER, std::time::Duration::from_millis);
-    let mut bar = ProgressBar::new(io::stderr(), delay);
+    let mut bar = ProgressBar::new(io::stderr(), progress::delay());
     let loaded = load::receive_all(&progress, |done, total| bar.update(done, total));
     bar.finish();
     Ok(loaded)

@@ -307,3 +307,70 @@ fn removing_a_feed_deletes_its_stories_unless_asked_to_keep_them() {
     assert_eq!(code, Some(2));
     assert!(err.contains("not subscribed to"), "{err}");
 }
+
+/// A server whose every request waits until `together` requests are in
+/// flight (or five seconds pass), and which remembers the most it saw.
+fn gathering_server(together: usize) -> (Server, Arc<std::sync::Mutex<(usize, usize)>>) {
+    let counts = Arc::new(std::sync::Mutex::new((0usize, 0usize)));
+    let wake = Arc::new(std::sync::Condvar::new());
+    let (seen, bell) = (Arc::clone(&counts), Arc::clone(&wake));
+    let server = Server::start(move |request| {
+        let mut guard = seen.lock().unwrap();
+        guard.0 += 1;
+        guard.1 = guard.1.max(guard.0);
+        bell.notify_all();
+        let (mut guard, _) = bell
+            .wait_timeout_while(guard, Duration::from_secs(5), |c| c.0 < together && c.1 < together)
+            .unwrap();
+        guard.0 -= 1;
+        drop(guard);
+        let name = request.path.trim_start_matches('/');
+        Reply::ok(rss(name, &[(name, name, "Text.")]))
+    });
+    (server, counts)
+}
+
+#[test]
+fn feeds_are_fetched_side_by_side_and_never_more_than_jobs_at_once() {
+    for (jobs, feeds) in [(None, 8), (Some("2"), 6)] {
+        let together = jobs.map_or(8, |j: &str| j.parse().unwrap());
+        let (server, counts) = gathering_server(together);
+        let home = tempfile::tempdir().unwrap();
+        for n in 0..feeds {
+            subscribe(home.path(), &server.url(&format!("/f{n}")), &[]);
+        }
+        let mut args = vec!["fetch"];
+        args.extend(jobs.iter().flat_map(|j| ["--jobs", *j]));
+        let started = Instant::now();
+        let (out, err, code) = run(home.path(), &args);
+        assert_eq!(code, Some(0), "{out}{err}");
+        assert_eq!(counts.lock().unwrap().1, together, "at most {together} requests at once");
+        assert!(started.elapsed() < Duration::from_secs(5), "the feeds were fetched one after another");
+    }
+}
+
+#[test]
+fn a_progress_bar_shows_on_a_terminal_and_is_gone_before_the_summary() {
+    let server = Server::start(|_| Reply::ok(rss("Bar Wire", &[("a", "One", "Text.")])));
+    let home = tempfile::tempdir().unwrap();
+    subscribe(home.path(), &server.url("/rss"), &[]);
+
+    // On a pipe: the lines only.
+    let piped = std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+        .arg("fetch")
+        .envs(xdg_env(home.path()))
+        .env("BYLINE_PROGRESS_DELAY_MS", "0")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&piped.stdout).contains("Bar Wire: 1 new"));
+    assert_eq!(String::from_utf8_lossy(&piped.stderr), "");
+
+    let s =
+        common::pty::Session::start_with_env(home, &["fetch"], 100, 30, &[("BYLINE_PROGRESS_DELAY_MS", "0")]);
+    let (status, _, raw) = s.finish_raw();
+    assert!(status.success());
+    let text = String::from_utf8_lossy(&raw);
+    let bar = text.find("byline: fetching [").expect("a progress bar");
+    let erased = text[bar..].find("\r\x1b[2K").expect("the bar erased") + bar;
+    assert!(erased < text.find("fetched 1 feed").unwrap(), "{text:?}");
+}

@@ -224,7 +224,12 @@ fn while_fetching_the_status_bar_counts_feeds_and_new_stories_join_the_list() {
         url: "https://wire.example/rss".into(),
         title: "Island Wire".into(),
         outcome: byline::feeds::Outcome::Fetched { new: 1, updated: 0, items: 1 },
-        new_stories: vec![byline::parse::Draft { story, unsegmented_tags: None, warnings: Vec::new(), guid: None }],
+        new_stories: vec![byline::parse::Draft {
+            story,
+            unsegmented_tags: None,
+            warnings: Vec::new(),
+            guid: None,
+        }],
     };
     let failed = byline::feeds::FeedResult {
         url: "https://down.example/rss".into(),

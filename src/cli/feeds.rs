@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-use super::progress::{ProgressBar, SHOW_AFTER};
+use super::progress::ProgressBar;
 use crate::feeds::fetch::title_of;
 use crate::feeds::opml::{self, Imported};
 use crate::feeds::subscriptions::{add_all, check_url};
@@ -221,7 +221,7 @@ pub fn fetch(
     let mut summary = FetchSummary { feeds: subs.len(), ..FetchSummary::default() };
     let mut bar = io::stderr()
         .is_terminal()
-        .then(|| ProgressBar::new(io::stderr(), SHOW_AFTER).counting("fetching", "feeds"));
+        .then(|| ProgressBar::new(io::stderr(), super::progress::delay()).counting("fetching", "feeds"));
     let (tx, rx) = mpsc::channel();
     std::thread::scope(|scope| -> io::Result<()> {
         scope.spawn(move || crate::feeds::fetch_all(subs, store, limits, jobs, &tx));

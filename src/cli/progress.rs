@@ -9,6 +9,15 @@ use super::thousands;
 
 /// Loads shorter than this show no bar at all.
 pub const SHOW_AFTER: Duration = Duration::from_millis(300);
+/// How long before a bar is drawn: `SHOW_AFTER`, unless the tests set
+/// `BYLINE_PROGRESS_DELAY_MS` (they cannot wait for a slow load).
+pub fn delay() -> Duration {
+    std::env::var("BYLINE_PROGRESS_DELAY_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(SHOW_AFTER, Duration::from_millis)
+}
+
 const REDRAW_EVERY: Duration = Duration::from_millis(100);
 const BAR_WIDTH: usize = 30;
 
