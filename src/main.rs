@@ -24,7 +24,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "byline", version, subcommand_precedence_over_arg = true)]
 #[command(
-    after_help = "With no PATH, byline opens its bundled sample corpus.\nRun `byline` and press ? for the keys."
+    after_help = "With no PATH, byline opens the `library` of its config file and every story fetched\nfrom your subscriptions (see `byline feeds --help`); with neither, its bundled sample corpus.\nRun `byline` and press ? for the keys."
 )]
 struct Cli {
     #[command(subcommand)]
