@@ -374,3 +374,49 @@ fn a_progress_bar_shows_on_a_terminal_and_is_gone_before_the_summary() {
     let erased = text[bar..].find("\r\x1b[2K").expect("the bar erased") + bar;
     assert!(erased < text.find("fetched 1 feed").unwrap(), "{text:?}");
 }
+
+#[test]
+fn a_gzip_bomb_is_stopped_at_the_cap_after_decompression() {
+    let server = Server::start(|_| {
+        // 64 MiB of spaces inside a feed, about 64 KiB on the wire.
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder
+            .write_all(b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bomb</title>")
+            .unwrap();
+        let spaces = vec![b' '; 1024 * 1024];
+        for _ in 0..64 {
+            encoder.write_all(&spaces).unwrap();
+        }
+        encoder.write_all(b"</channel></rss>").unwrap();
+        Reply::ok(encoder.finish().unwrap()).with_header("Content-Encoding", "gzip")
+    });
+    let home = tempfile::tempdir().unwrap();
+    quick_config(home.path(), "max_response_mib = 2\n");
+    subscribe(home.path(), &server.url("/bomb"), &[]);
+    let (out, _, code) = run(home.path(), &["fetch"]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("the response is larger than 2 MiB"), "{out}");
+}
+
+#[test]
+fn redirect_loops_and_redirects_away_from_http_fail_with_a_reason() {
+    let server = Server::start(|request| match request.path.as_str() {
+        "/loop" => Reply::status(302).with_header("Location", "/loop"),
+        "/away" => Reply::status(302).with_header("Location", "file:///etc/passwd"),
+        _ => Reply::status(404),
+    });
+    let home = tempfile::tempdir().unwrap();
+    quick_config(home.path(), "");
+    subscribe(home.path(), &server.url("/loop"), &[]);
+    subscribe(home.path(), &server.url("/away"), &[]);
+    let (out, err, code) = run(home.path(), &["fetch"]);
+    assert_eq!(code, Some(1), "{err}");
+    let line = |path: &str| out.lines().find(|l| l.contains(&server.url(path))).unwrap().to_string();
+    assert!(line("/loop").contains("failed: too many redirects"), "{out}");
+    assert!(server.requests("/loop").len() <= 6, "redirects are bounded");
+    // ureq reads a Location that is not http(s) as a path on the same
+    // server: the fetch stays on HTTP, finds nothing there, and no local
+    // file is ever read.
+    assert!(line("/away").contains("failed: HTTP 404 Not Found"), "{out}");
+    assert!(!run(home.path(), &["export"]).0.contains("root:"), "nothing of /etc/passwd was stored");
+}

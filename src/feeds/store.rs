@@ -330,7 +330,8 @@ fn with_tags(own: &[String], added: &[String]) -> Vec<String> {
 }
 
 /// A stored item: the export schema's fields (without quotes and marks,
-/// which are found or kept elsewhere) plus its key and its own tags.
+/// which are found or kept elsewhere) plus its key, its own tags and the
+/// links of its HTML (for `L` in the reader).
 fn to_record(story: &Story, feed_url: &str, key: &str) -> Record {
     let mut record = Map::new();
     record.insert("id".into(), item_id(feed_url, key).into());
@@ -349,6 +350,9 @@ fn to_record(story: &Story, feed_url: &str, key: &str) -> Record {
     }
     record.insert("item_tags".into(), story.tags.clone().into());
     record.insert("paragraphs".into(), story.paragraphs.clone().into());
+    if !story.links.is_empty() {
+        record.insert("links".into(), story.links.clone().into());
+    }
     record
 }
 

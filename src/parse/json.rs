@@ -118,13 +118,20 @@ fn story_from(source: &str, record: &Value) -> Result<Draft, String> {
     };
     let mut links = Vec::new();
     let paragraphs: Vec<String> = match field(object, &["paragraphs"]) {
-        Some((_, Value::Array(items))) => items
-            .iter()
-            .map(|p| match p {
-                Value::String(s) => Ok(one_line(s)),
-                other => Err(format!("`paragraphs` entries must be strings, not {}", kind(other))),
-            })
-            .collect::<Result<Vec<_>, _>>()?,
+        Some((_, Value::Array(items))) => {
+            // Links kept beside paragraphs (byline's store of fetched items).
+            if let Some(Value::Array(kept)) = object.get("links") {
+                links =
+                    kept.iter().filter_map(Value::as_str).map(one_line).filter(|l| !l.is_empty()).collect();
+            }
+            items
+                .iter()
+                .map(|p| match p {
+                    Value::String(s) => Ok(one_line(s)),
+                    other => Err(format!("`paragraphs` entries must be strings, not {}", kind(other))),
+                })
+                .collect::<Result<Vec<_>, _>>()?
+        }
         Some((_, other)) => {
             return Err(format!("`paragraphs` must be a list of strings, not {}", kind(other)));
         }
