@@ -175,8 +175,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         (Some(dirs), false) => Some(StateFile::new(dirs.state_file.clone())),
         _ => None,
     };
+    // Subscriptions sit beside the config file in use (`--config` too).
+    let feeds_file = |d: &Paths| match &cli.config {
+        Some(config) => config.with_file_name("feeds.toml"),
+        None => d.feeds_file.clone(),
+    };
     let places = dirs.as_ref().map(|d| Places {
-        file: byline::feeds::SubscriptionFile::new(d.feeds_file.clone()),
+        file: byline::feeds::SubscriptionFile::new(feeds_file(d)),
         store: byline::feeds::Store::new(&d.data_dir),
     });
     let no_home = || anyhow::anyhow!("no place for subscriptions: HOME is not set");

@@ -156,3 +156,17 @@ fn a_url_byline_cannot_fetch_is_refused_when_added() {
     }
     assert!(subscriptions(home.path()).is_empty());
 }
+
+#[test]
+fn with_another_config_file_the_subscriptions_sit_beside_it() {
+    let home = tempfile::tempdir().unwrap();
+    let elsewhere = home.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let config = elsewhere.join("work.toml");
+    std::fs::write(&config, "").unwrap();
+    let config = config.to_str().unwrap();
+    let (_, err, code) = run(home.path(), &["--config", config, "feeds", "add", "https://work.example/rss"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(elsewhere.join("feeds.toml").exists());
+    assert!(subscriptions(home.path()).is_empty(), "the usual feeds.toml is untouched");
+}

@@ -160,18 +160,16 @@ pub fn write_list(out: &mut dyn Write, subs: &[Subscription], store: &Store) -> 
             (title_of(sub, &meta.feed_title), items, fetched, sub, meta.last_error)
         })
         .collect();
+    let tags: Vec<String> = rows.iter().map(|r| r.3.tags.join(", ")).collect();
     let title_width = super::column_width(rows.iter().map(|r| r.0.as_str()), 40);
+    let tags_width = super::column_width(tags.iter().map(String::as_str), 40);
     let items_width = rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
     let fetched_width = rows.iter().map(|r| r.2.len()).max().unwrap_or(0);
-    let tags_width = super::column_width(
-        rows.iter().map(|r| r.3.tags.join(", ")).collect::<Vec<_>>().iter().map(String::as_str),
-        40,
-    );
-    for (title, items, fetched, sub, error) in &rows {
+    for ((title, items, fetched, sub, error), tags) in rows.iter().zip(&tags) {
         let line = format!(
             "{}  {items:>items_width$}  {fetched:<fetched_width$}  {}  {}",
             super::pad(&super::truncate(title, title_width), title_width),
-            super::pad(&super::truncate(&sub.tags.join(", "), tags_width), tags_width),
+            super::pad(&super::truncate(tags, tags_width), tags_width),
             sub.url
         );
         writeln!(out, "{}", line.trim_end())?;
@@ -258,4 +256,45 @@ pub fn fetch(
         summary.feeds, summary.new, summary.unchanged, summary.failed
     )?;
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_aligns_its_columns_and_puts_the_last_error_under_its_feed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        store
+            .save_failure("https://down.example/rss", "HTTP 503 Service Unavailable", "2026-11-29T10:00:00Z")
+            .unwrap();
+        let subs = vec![
+            Subscription {
+                url: "https://down.example/rss".into(),
+                title: Some("Down".into()),
+                tags: vec!["Haiti".into()],
+            },
+            Subscription {
+                url: "https://wire.example/rss".into(),
+                title: Some("Island Wire".into()),
+                tags: vec![],
+            },
+        ];
+        let mut out = Vec::new();
+        write_list(&mut out, &subs, &store).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "Down         0 items  fetched 2026-11-29 10:00:00  Haiti  https://down.example/rss\n\
+             \x20 last error: HTTP 503 Service Unavailable\n\
+             Island Wire  0 items  never fetched                       https://wire.example/rss\n"
+        );
+        let mut json = Vec::new();
+        write_list_json(&mut json, &subs, &store).unwrap();
+        let first: serde_json::Value =
+            serde_json::from_slice(json.split(|b| *b == b'\n').next().unwrap()).unwrap();
+        assert_eq!(first["last_error"], "HTTP 503 Service Unavailable");
+        assert_eq!(first["tags"], serde_json::json!(["Haiti"]));
+    }
 }

@@ -99,15 +99,12 @@ pub fn fetch_one(client: &Client, sub: &Subscription, store: &Store) -> FeedResu
             if meta.body_hash.as_deref() == Some(&body_hash) {
                 Ok(Fetched::Unchanged)
             } else {
-                match parse::parse_feed(&sub.url, &bytes) {
-                    Ok(parsed) => Ok(Fetched::Items {
-                        drafts: parsed.drafts,
-                        feed_title: parsed.feed_title,
-                        validators,
-                        body_hash,
-                    }),
-                    Err(reason) => Err(reason),
-                }
+                parse::parse_feed(&sub.url, &bytes).map(|parsed| Fetched::Items {
+                    drafts: parsed.drafts,
+                    feed_title: parsed.feed_title,
+                    validators,
+                    body_hash,
+                })
             }
         }
         Err(failure) => Err(failure.message),
