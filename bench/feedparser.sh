@@ -13,13 +13,9 @@ set -euo pipefail
 version=${1:-6.0.14}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${FEEDPARSER_DIR:-/tmp/byline-feedparser}
-mkdir -p "$work"
-cd "$work"
-if [ ! -d "feedparser-$version/tests" ]; then
-    python3 -m pip download "feedparser==$version" --no-binary :all: --no-deps -d . --quiet
-    tar xzf "feedparser-$version.tar.gz"
-fi
-tests=$work/feedparser-$version/tests
+# shellcheck source=bench/feedparser-set.sh
+. "$root/bench/feedparser-set.sh"
+feedparser_set "$version"
 
 cargo build --release --quiet --manifest-path "$root/Cargo.toml" --bin byline
 byline=$root/target/release/byline

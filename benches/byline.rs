@@ -215,7 +215,12 @@ fn fetched_feed_joins_100k(bencher: Bencher) {
             let result = byline::feeds::FeedResult {
                 url: "https://gen.example/rss".into(),
                 title: "Generated".into(),
-                outcome: byline::feeds::Outcome::Fetched { new: 50, updated: 0, items: 50 },
+                outcome: byline::feeds::Outcome::Fetched {
+                    new: 50,
+                    updated: 0,
+                    items: 50,
+                    unreadable: Vec::new(),
+                },
                 new_stories: new_stories.clone(),
             };
             (app, result)

@@ -420,3 +420,19 @@ fn redirect_loops_and_redirects_away_from_http_fail_with_a_reason() {
     assert!(line("/away").contains("failed: HTTP 404 Not Found"), "{out}");
     assert!(!run(home.path(), &["export"]).0.contains("root:"), "nothing of /etc/passwd was stored");
 }
+
+#[test]
+fn items_that_cannot_be_read_are_named_on_the_feeds_line() {
+    let server = Server::start(|_| {
+        Reply::ok(
+            "<rss version=\"2.0\"><channel><title>Patchy</title>\
+             <item><guid>a</guid><title>Readable</title><description>Text.</description></item>\
+             <item><guid>b</guid></item></channel></rss>",
+        )
+    });
+    let home = tempfile::tempdir().unwrap();
+    subscribe(home.path(), &server.url("/rss"), &[]);
+    let (out, _, code) = run(home.path(), &["fetch"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("Patchy: 1 new (1 stored); skipped item 2: no title and no text"), "{out}");
+}

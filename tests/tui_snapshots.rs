@@ -223,7 +223,7 @@ fn while_fetching_the_status_bar_counts_feeds_and_new_stories_join_the_list() {
     let fetched = byline::feeds::FeedResult {
         url: "https://wire.example/rss".into(),
         title: "Island Wire".into(),
-        outcome: byline::feeds::Outcome::Fetched { new: 1, updated: 0, items: 1 },
+        outcome: byline::feeds::Outcome::Fetched { new: 1, updated: 0, items: 1, unreadable: Vec::new() },
         new_stories: vec![byline::parse::Draft {
             story,
             unsegmented_tags: None,

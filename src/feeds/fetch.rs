@@ -16,11 +16,13 @@ pub const DEFAULT_JOBS: usize = 8;
 /// How one feed's fetch ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    /// A new body was merged.
+    /// A new body was merged. `unreadable` says which of its items could
+    /// not be read (`item 3: no title and no text`).
     Fetched {
         new: usize,
         updated: usize,
         items: usize,
+        unreadable: Vec<String>,
     },
     /// 304, or the same body as last time.
     Unchanged {
@@ -44,12 +46,17 @@ impl std::fmt::Display for FeedResult {
     /// `Example News: 3 new, 1 updated (48 stored)`
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.outcome {
-            Outcome::Fetched { new, updated, items } => {
+            Outcome::Fetched { new, updated, items, unreadable } => {
                 write!(f, "{}: {new} new", self.title)?;
                 if *updated > 0 {
                     write!(f, ", {updated} updated")?;
                 }
-                write!(f, " ({items} stored)")
+                write!(f, " ({items} stored)")?;
+                match unreadable.as_slice() {
+                    [] => Ok(()),
+                    [one] => write!(f, "; skipped {one}"),
+                    [first, rest @ ..] => write!(f, "; skipped {first} and {} more", rest.len()),
+                }
             }
             Outcome::Unchanged { items } => write!(f, "{}: unchanged ({items} stored)", self.title),
             Outcome::Failed(reason) => write!(f, "{}: failed: {reason} ({})", self.title, self.url),
@@ -92,6 +99,7 @@ pub fn fetch_one(client: &Client, sub: &Subscription, store: &Store) -> FeedResu
     let now = now_rfc3339();
     let known =
         super::store::Validators { etag: meta.etag.clone(), last_modified: meta.last_modified.clone() };
+    let mut unreadable = Vec::new();
     let fetched = match client.get(&sub.url, &known) {
         Ok(Response::NotModified) => Ok(Fetched::Unchanged),
         Ok(Response::Body { bytes, validators }) => {
@@ -99,11 +107,14 @@ pub fn fetch_one(client: &Client, sub: &Subscription, store: &Store) -> FeedResu
             if meta.body_hash.as_deref() == Some(&body_hash) {
                 Ok(Fetched::Unchanged)
             } else {
-                parse::parse_feed(&sub.url, &bytes).map(|parsed| Fetched::Items {
-                    drafts: parsed.drafts,
-                    feed_title: parsed.feed_title,
-                    validators,
-                    body_hash,
+                parse::parse_feed(&sub.url, &bytes).map(|parsed| {
+                    unreadable = parsed.problems;
+                    Fetched::Items {
+                        drafts: parsed.drafts,
+                        feed_title: parsed.feed_title,
+                        validators,
+                        body_hash,
+                    }
                 })
             }
         }
@@ -128,6 +139,7 @@ pub fn fetch_one(client: &Client, sub: &Subscription, store: &Store) -> FeedResu
                             new: merged.new.len(),
                             updated: merged.updated,
                             items: merged.items,
+                            unreadable,
                         }
                     },
                     new_stories: merged.new,

@@ -26,7 +26,12 @@ fn fetched(title: &str, stories: &[&str]) -> FeedResult {
     FeedResult {
         url: "https://wire.example/rss".into(),
         title: title.into(),
-        outcome: Outcome::Fetched { new: stories.len(), updated: 0, items: stories.len() },
+        outcome: Outcome::Fetched {
+            new: stories.len(),
+            updated: 0,
+            items: stories.len(),
+            unreadable: Vec::new(),
+        },
         new_stories,
     }
 }
