@@ -436,3 +436,31 @@ fn items_that_cannot_be_read_are_named_on_the_feeds_line() {
     assert_eq!(code, Some(0));
     assert!(out.contains("Patchy: 1 new (1 stored); skipped item 2: no title and no text"), "{out}");
 }
+
+#[test]
+fn escape_sequences_in_a_feed_never_reach_the_terminal() {
+    let server = Server::start(|_| {
+        Reply::ok(
+            "<rss version=\"2.0\"><channel><title>Evil&#x1b;]0;owned&#x7; Wire&#x9b;2J</title>\
+             <item><guid>a&#x1b;[2J</guid><title>Red&#x1b;[31m alert</title>\
+             <category>Tag&#x1b;[5m</category><description>Body&#x1b;[8m text.</description></item>\
+             </channel></rss>",
+        )
+    });
+    let home = tempfile::tempdir().unwrap();
+    subscribe(home.path(), &server.url("/rss"), &[]);
+    for args in [&["fetch"][..], &["feeds", "list"], &["feeds", "list", "--json"], &["list"], &["export"]] {
+        let out = byline_in(home.path(), args);
+        for stream in [&out.stdout, &out.stderr] {
+            assert!(
+                !stream.iter().any(|&b| b == 0x1b || b == 0x07) && !String::from_utf8_lossy(stream).contains('\u{9b}'),
+                "{args:?} printed a control character: {:?}",
+                String::from_utf8_lossy(stream)
+            );
+        }
+    }
+    let (out, _, _) = run(home.path(), &["fetch"]);
+    assert!(out.contains("Wire: unchanged (1 stored)"), "the feed was read, not refused: {out}");
+    let (out, _, _) = run(home.path(), &["list"]);
+    assert!(out.contains("Red") && out.contains("alert"), "{out}");
+}
