@@ -453,7 +453,8 @@ fn escape_sequences_in_a_feed_never_reach_the_terminal() {
         let out = byline_in(home.path(), args);
         for stream in [&out.stdout, &out.stderr] {
             assert!(
-                !stream.iter().any(|&b| b == 0x1b || b == 0x07) && !String::from_utf8_lossy(stream).contains('\u{9b}'),
+                !stream.iter().any(|&b| b == 0x1b || b == 0x07)
+                    && !String::from_utf8_lossy(stream).contains('\u{9b}'),
                 "{args:?} printed a control character: {:?}",
                 String::from_utf8_lossy(stream)
             );
@@ -463,4 +464,31 @@ fn escape_sequences_in_a_feed_never_reach_the_terminal() {
     assert!(out.contains("Wire: unchanged (1 stored)"), "the feed was read, not refused: {out}");
     let (out, _, _) = run(home.path(), &["list"]);
     assert!(out.contains("Red") && out.contains("alert"), "{out}");
+}
+
+#[test]
+fn a_reader_that_goes_away_stops_the_printing_but_not_the_fetching() {
+    let server = Server::start(|request| {
+        let name = request.path.trim_start_matches('/').to_string();
+        Reply::ok(rss(&name, &[(&name, &format!("Story {name}"), "Text.")]))
+    });
+    let home = tempfile::tempdir().unwrap();
+    for n in 0..6 {
+        subscribe(home.path(), &server.url(&format!("/f{n}")), &[]);
+    }
+    // stdout closed before byline writes anything.
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["fetch", "--jobs", "1"])
+        .envs(xdg_env(home.path()))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            drop(child.stdout.take());
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(status.status.code(), Some(0), "{}", String::from_utf8_lossy(&status.stderr));
+    assert_eq!(String::from_utf8_lossy(&status.stderr), "");
+    assert_eq!(listed_titles(home.path()).len(), 6, "every feed was still fetched and stored");
 }

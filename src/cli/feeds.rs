@@ -209,6 +209,8 @@ pub struct FetchSummary {
 
 /// Fetch every subscription, printing a line a feed on `out` as each is
 /// done, a progress bar on stderr when that is a terminal, and a summary.
+/// If `out` goes away (`byline fetch | head -3`) every feed is still
+/// fetched and stored; only the printing stops.
 pub fn fetch(
     subs: &[Subscription],
     store: &Store,
@@ -220,15 +222,14 @@ pub fn fetch(
     let mut bar = io::stderr()
         .is_terminal()
         .then(|| ProgressBar::new(io::stderr(), super::progress::delay()).counting("fetching", "feeds"));
+    let mut printed: io::Result<()> = Ok(());
     let (tx, rx) = mpsc::channel();
-    std::thread::scope(|scope| -> io::Result<()> {
+    std::thread::scope(|scope| {
         scope.spawn(move || crate::feeds::fetch_all(subs, store, limits, jobs, &tx));
-        let mut done = 0;
         if let Some(bar) = &mut bar {
             bar.update(0, subs.len());
         }
-        for result in rx {
-            done += 1;
+        for (done, result) in rx.into_iter().enumerate() {
             match &result.outcome {
                 Outcome::Fetched { new, .. } => summary.new += new,
                 Outcome::Unchanged { .. } => summary.unchanged += 1,
@@ -237,25 +238,30 @@ pub fn fetch(
             if let Some(bar) = &mut bar {
                 bar.interrupt();
             }
-            writeln!(out, "{result}")?;
-            out.flush()?;
+            if printed.is_ok() {
+                printed = writeln!(out, "{result}").and_then(|()| out.flush());
+            }
             if let Some(bar) = &mut bar {
-                bar.update(done, subs.len());
+                bar.update(done + 1, subs.len());
             }
         }
-        Ok(())
-    })?;
+    });
     if let Some(bar) = &mut bar {
         bar.finish();
     }
     let feeds = if summary.feeds == 1 { "feed" } else { "feeds" };
     let stories = if summary.new == 1 { "story" } else { "stories" };
-    writeln!(
-        out,
-        "fetched {} {feeds}: {} new {stories}, {} unchanged, {} failed",
-        summary.feeds, summary.new, summary.unchanged, summary.failed
-    )?;
-    Ok(summary)
+    printed = printed.and_then(|()| {
+        writeln!(
+            out,
+            "fetched {} {feeds}: {} new {stories}, {} unchanged, {} failed",
+            summary.feeds, summary.new, summary.unchanged, summary.failed
+        )
+    });
+    match printed {
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => Err(err),
+        _ => Ok(summary),
+    }
 }
 
 #[cfg(test)]
