@@ -35,10 +35,11 @@ seed json "$fx/json" "$fx/jsonfeed"
 seed markdown "$fx/markdown"
 seed feed "$fx/rss" "$fx/atom" "$fx/jsonfeed"
 seed html "$fx/html"
+seed opml "$fx/opml"
 
 cargo +nightly fuzz build
 summary=()
-for target in text quotes tags json markdown feed html; do
+for target in text quotes tags json markdown feed html opml; do
     mkdir -p "corpus/$target"
     log=$(mktemp)
     status=ok

@@ -22,21 +22,8 @@ fn subscriptions(home: &Path) -> Vec<serde_json::Value> {
     out.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
 }
 
-const OPML: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
-<opml version="2.0">
-  <head><title>Exported from another reader</title></head>
-  <body>
-    <outline text="World" title="World">
-      <outline text="Caribbean">
-        <outline type="rss" text="Island Wire" xmlUrl="https://wire.example/rss" htmlUrl="https://wire.example/" category="Haiti"/>
-      </outline>
-      <outline type="rss" text="Rift Daily" xmlUrl="https://rift.example/atom.xml" category="/East Africa/Kenya,Ruto"/>
-    </outline>
-    <outline type="rss" text="Loose &amp; Free" xmlUrl="http://loose.example/feed.json"/>
-    <outline type="rss" text="Not fetchable" xmlUrl="ftp://old.example/rss"/>
-  </body>
-</opml>
-"#;
+/// Folders, categories, an escaped title and a URL byline cannot fetch.
+const OPML: &str = include_str!("fixtures/opml/nested.opml");
 
 #[test]
 fn opml_import_turns_folders_and_categories_into_tags() {
@@ -95,12 +82,7 @@ fn opml_import_export_import_gives_the_same_subscriptions_and_tags() {
 #[test]
 fn a_newsboat_urls_file_imports_with_its_tags_and_titles() {
     let home = tempfile::tempdir().unwrap();
-    let urls = home.path().join("urls");
-    std::fs::write(
-        &urls,
-        "# newsboat urls\nhttps://wire.example/rss Haiti \"Latin America\"\nhttps://rift.example/atom.xml \"~Rift Daily\" Kenya\n\"query:Unread:unread = \\\"yes\\\"\"\n",
-    )
-    .unwrap();
+    let urls = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/opml/newsboat-urls");
     let (_, err, code) = run(home.path(), &["feeds", "import", "--newsboat", urls.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{err}");
     assert!(err.contains("imported 2 feeds"), "{err}");

@@ -104,3 +104,42 @@ proptest! {
         }
     }
 }
+
+/// A subscription as `byline feeds add` would make it: an http(s) URL, a
+/// title of one line, tags of one line each, different ignoring case, and
+/// free of the two characters OPML's `category` gives a meaning (`,`
+/// between categories, a leading `/` for a path).
+fn subscription() -> impl Strategy<Value = byline::feeds::Subscription> {
+    let text = "[^\\p{Cc},/]{1,20}"
+        .prop_map(|t| byline::parse::clean::one_line(&t))
+        .prop_filter("empty", |t| !t.is_empty());
+    (
+        "(http|https)://[a-z]{1,10}\\.example/[a-z0-9?=&%]{0,20}",
+        proptest::option::of(text.clone()),
+        proptest::collection::vec(text, 0..4),
+    )
+        .prop_map(|(url, title, tags)| {
+            let mut unique: Vec<String> = Vec::new();
+            for tag in tags {
+                if !unique.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+                    unique.push(tag);
+                }
+            }
+            byline::feeds::Subscription { url, title, tags: unique }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// OPML export -> import gives the same subscriptions, titles and tags.
+    #[test]
+    fn opml_export_then_import_gives_the_same_subscriptions(
+        subs in proptest::collection::vec(subscription(), 0..6)
+    ) {
+        let text = byline::feeds::opml::export(&subs, "Sun, 29 Nov 2026 22:00:00 +0000");
+        let imported = byline::feeds::opml::import(&text).unwrap();
+        prop_assert!(imported.skipped.is_empty());
+        prop_assert_eq!(imported.feeds, subs);
+    }
+}
