@@ -492,3 +492,27 @@ fn a_reader_that_goes_away_stops_the_printing_but_not_the_fetching() {
     assert_eq!(String::from_utf8_lossy(&status.stderr), "");
     assert_eq!(listed_titles(home.path()).len(), 6, "every feed was still fetched and stored");
 }
+
+#[test]
+fn retry_after_is_honoured_and_a_long_one_waits_for_the_next_fetch() {
+    let tries = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::clone(&tries);
+    let server = Server::start(move |request| match request.path.as_str() {
+        "/busy" if seen.fetch_add(1, Ordering::SeqCst) == 0 => {
+            Reply::status(503).with_header("Retry-After", "1")
+        }
+        "/busy" => Reply::ok(rss("Busy Wire", &[("a", "After the wait", "Text.")])),
+        _ => Reply::status(429).with_header("Retry-After", "3600"),
+    });
+    let home = tempfile::tempdir().unwrap();
+    quick_config(home.path(), "");
+    subscribe(home.path(), &server.url("/busy"), &[]);
+    subscribe(home.path(), &server.url("/later"), &[]);
+    let started = Instant::now();
+    let (out, _, code) = run(home.path(), &["fetch"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("Busy Wire: 1 new"), "tried again after the asked second: {out}");
+    assert!(started.elapsed() >= Duration::from_secs(1), "the asked second was waited");
+    assert!(out.contains("failed: HTTP 429 Too Many Requests, asked to wait 3600 s"), "{out}");
+    assert_eq!(server.requests("/later").len(), 1, "an hour is not waited for now");
+}

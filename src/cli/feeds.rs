@@ -154,7 +154,7 @@ pub fn write_list(out: &mut dyn Write, subs: &[Subscription], store: &Store) -> 
         .map(|sub| {
             let meta = store.meta(&sub.url);
             let fetched = meta.last_fetch.as_deref().map_or("never fetched".to_string(), |t| {
-                format!("fetched {}", t.replacen('T', " ", 1).trim_end_matches('Z'))
+                format!("fetched {} UTC", t.replacen('T', " ", 1).trim_end_matches('Z'))
             });
             let items = format!("{} {}", meta.items, if meta.items == 1 { "item" } else { "items" });
             (title_of(sub, &meta.feed_title), items, fetched, sub, meta.last_error)
@@ -292,9 +292,9 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert_eq!(
             text,
-            "Down         0 items  fetched 2026-11-29 10:00:00  Haiti  https://down.example/rss\n\
+            "Down         0 items  fetched 2026-11-29 10:00:00 UTC  Haiti  https://down.example/rss\n\
              \x20 last error: HTTP 503 Service Unavailable\n\
-             Island Wire  0 items  never fetched                       https://wire.example/rss\n"
+             Island Wire  0 items  never fetched                           https://wire.example/rss\n"
         );
         let mut json = Vec::new();
         write_list_json(&mut json, &subs, &store).unwrap();

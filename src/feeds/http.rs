@@ -53,7 +53,13 @@ pub struct Failure {
     pub message: String,
     /// Whether trying again later may work.
     transient: bool,
+    /// How long the server asked us to wait first (`Retry-After`).
+    retry_after: Option<Duration>,
 }
+
+/// The longest `Retry-After` a fetch waits for; a server asking for more
+/// is tried again at the next fetch instead.
+const LONGEST_WAIT: Duration = Duration::from_secs(30);
 
 pub const USER_AGENT: &str = concat!(
     "byline/",
@@ -87,9 +93,13 @@ impl Client {
         let mut attempt = 0;
         loop {
             match self.attempt(url, known) {
-                Err(failure) if failure.transient && attempt < self.limits.retries => {
+                Err(failure)
+                    if failure.transient
+                        && attempt < self.limits.retries
+                        && failure.retry_after.is_none_or(|wait| wait <= LONGEST_WAIT) =>
+                {
                     attempt += 1;
-                    std::thread::sleep(pause);
+                    std::thread::sleep(pause.max(failure.retry_after.unwrap_or_default()));
                     pause = pause.saturating_mul(2);
                 }
                 Err(mut failure) if attempt > 0 => {
@@ -117,9 +127,21 @@ impl Client {
         if !status.is_success() {
             let code = status.as_u16();
             let reason = status.canonical_reason().unwrap_or("");
+            // Only the seconds form: a date would need a clock to agree with.
+            let retry_after = response
+                .headers()
+                .get("retry-after")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .map(Duration::from_secs);
+            let mut message = format!("HTTP {code} {reason}").trim_end().to_string();
+            if let Some(wait) = retry_after.filter(|wait| *wait > LONGEST_WAIT) {
+                message.push_str(&format!(", asked to wait {} s", wait.as_secs()));
+            }
             return Err(Failure {
-                message: format!("HTTP {code} {reason}").trim_end().to_string(),
+                message,
                 transient: code == 408 || code == 429 || (500..600).contains(&code),
+                retry_after,
             });
         }
         let header = |name: &str| {
@@ -160,7 +182,7 @@ impl Client {
             }
             other => (other.to_string(), false),
         };
-        Failure { message: crate::parse::clean::one_line(&message), transient }
+        Failure { message: crate::parse::clean::one_line(&message), transient, retry_after: None }
     }
 }
 
