@@ -147,6 +147,10 @@ pub fn import_newsboat(text: &str) -> Imported {
     for (n, line) in text.lines().enumerate() {
         let words = split_words(line);
         let Some((url, rest)) = words.split_first() else { continue };
+        if let Some(kind) = ["query:", "exec:", "filter:"].iter().find(|k| url.starts_with(**k)) {
+            imported.skipped.push(format!("line {}: a newsboat {kind} feed has no URL to fetch", n + 1));
+            continue;
+        }
         if let Err(reason) = check_url(url) {
             imported.skipped.push(format!("line {}: {reason}", n + 1));
             continue;

@@ -80,5 +80,6 @@ fn newsboat_urls_give_urls_tags_and_titles() {
         ]
     );
     assert_eq!(imported.skipped.len(), 2, "{:?}", imported.skipped);
-    assert!(imported.skipped[0].starts_with("line 5:"));
+    assert_eq!(imported.skipped[0], "line 5: a newsboat query: feed has no URL to fetch");
+    assert_eq!(imported.skipped[1], "line 6: a newsboat exec: feed has no URL to fetch");
 }
