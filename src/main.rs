@@ -191,9 +191,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_stdout(|out| cli::feeds::run(command, places, out).map_err(io::Error::other))?;
             return Ok(ExitCode::SUCCESS);
         }
-        Some(Command::Fetch(FetchArgs { jobs })) => {
+        Some(Command::Fetch(FetchArgs { urls, jobs })) => {
             let Places { file, store } = places.as_ref().ok_or_else(no_home)?;
-            let subs = file.load()?;
+            let subs = cli::feeds::chosen(file.load()?, &urls)?;
             if subs.is_empty() {
                 eprintln!("byline: no subscriptions yet; add one with `byline feeds add URL`");
                 return Ok(ExitCode::SUCCESS);

@@ -516,3 +516,22 @@ fn retry_after_is_honoured_and_a_long_one_waits_for_the_next_fetch() {
     assert!(out.contains("failed: HTTP 429 Too Many Requests, asked to wait 3600 s"), "{out}");
     assert_eq!(server.requests("/later").len(), 1, "an hour is not waited for now");
 }
+
+#[test]
+fn fetch_can_be_given_the_feeds_to_fetch() {
+    let server = Server::start(|request| {
+        let name = request.path.trim_start_matches('/').to_string();
+        Reply::ok(rss(&name, &[(&name, &format!("Story {name}"), "Text.")]))
+    });
+    let home = tempfile::tempdir().unwrap();
+    for name in ["/one", "/two", "/three"] {
+        subscribe(home.path(), &server.url(name), &[]);
+    }
+    let (out, err, code) = run(home.path(), &["fetch", &server.url("/two")]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("fetched 1 feed: 1 new story"), "{out}");
+    assert!(server.requests("/one").is_empty() && server.requests("/three").is_empty());
+    let (_, err, code) = run(home.path(), &["fetch", "https://never.example/rss"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("not subscribed to https://never.example/rss"), "{err}");
+}

@@ -53,9 +53,23 @@ pub enum FeedsCommand {
 
 #[derive(Debug, Args)]
 pub struct FetchArgs {
+    /// Fetch only these subscriptions (default: all)
+    #[arg(value_name = "URL")]
+    pub urls: Vec<String>,
     /// Feeds fetched at once (default 8, or fetch_jobs in the config)
     #[arg(long, value_name = "N")]
     pub jobs: Option<std::num::NonZeroU16>,
+}
+
+/// The subscriptions `byline fetch URL...` names, in the file's order; all
+/// when none is named. A URL that is not a subscription is an error.
+pub fn chosen(subs: Vec<Subscription>, urls: &[String]) -> anyhow::Result<Vec<Subscription>> {
+    if let Some(unknown) = urls.iter().find(|u| !subs.iter().any(|s| &s.url == *u)) {
+        anyhow::bail!(
+            "not subscribed to {unknown} (see `byline feeds list`; `byline feeds add URL` subscribes)"
+        );
+    }
+    Ok(subs.into_iter().filter(|s| urls.is_empty() || urls.contains(&s.url)).collect())
 }
 
 /// Where subscriptions and fetched stories live.
