@@ -156,3 +156,29 @@ fn l_lists_the_links_and_enter_opens_the_highlighted_one() {
     assert_eq!(app.update(Action::Cancel), None);
     assert_eq!(app.overlay, Overlay::None);
 }
+
+#[test]
+fn a_story_fetched_from_the_web_cannot_open_local_files() {
+    let story_from = |source: &str| {
+        let mut story = Story::new(source, Format::Rss, "Linked".into(), vec!["Text.".into()]);
+        story.url = Some("file:///etc/passwd".into());
+        story.links = vec!["FILE:///home/me/.ssh/id_rsa".into(), "https://news.example/ok".into()];
+        let mut app = App::new(crate::library::Library::from_stories(vec![story]), 0);
+        app.update(Action::Open);
+        app
+    };
+    let mut fetched = story_from("https://wire.example/rss");
+    assert_eq!(fetched.update(Action::OpenUrl), None);
+    assert_eq!(fetched.message.as_deref(), Some("a story fetched from the web cannot open local files"));
+    fetched.update(Action::ShowLinks);
+    fetched.update(Action::Down);
+    assert_eq!(fetched.update(Action::Submit), None, "not from the list of links either");
+    fetched.update(Action::ShowLinks);
+    fetched.update(Action::Down);
+    fetched.update(Action::Down);
+    assert_eq!(fetched.update(Action::Submit), Some(Effect::OpenLink("https://news.example/ok".into())));
+
+    // A story read from a local file may link to another local file.
+    let mut local = story_from("saved/page.html");
+    assert_eq!(local.update(Action::OpenUrl), Some(Effect::OpenLink("file:///etc/passwd".into())));
+}

@@ -11,7 +11,22 @@ impl App {
         if url.is_none() {
             self.message = Some("this story has no web page; L lists its links".into());
         }
-        url.map(Effect::OpenLink)
+        url.and_then(|url| self.open_link(url))
+    }
+
+    /// Open `url` from the story in the reader, unless the story came from
+    /// the web and the link is a local file: a feed must not make byline
+    /// open files of this machine.
+    fn open_link(&mut self, url: String) -> Option<Effect> {
+        let from_web = self.reader.story.is_some_and(|i| {
+            let source = &self.library.stories()[i].source;
+            source.starts_with("http://") || source.starts_with("https://")
+        });
+        if from_web && url.trim_start().to_ascii_lowercase().starts_with("file:") {
+            self.message = Some("a story fetched from the web cannot open local files".into());
+            return None;
+        }
+        Some(Effect::OpenLink(url))
     }
 
     pub(super) fn show_links(&mut self) {
@@ -34,7 +49,7 @@ impl App {
             Action::Submit => {
                 let url = links.get(*selected).cloned();
                 self.overlay = Overlay::None;
-                return url.map(Effect::OpenLink);
+                return url.and_then(|url| self.open_link(url));
             }
             Action::Cancel => self.overlay = Overlay::None,
             _ => {}
