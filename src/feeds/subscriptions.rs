@@ -96,7 +96,11 @@ impl SubscriptionFile {
                 message: reason,
             })?;
         }
-        Ok(contents.feeds)
+        // A URL written twice (by hand) is one subscription with the tags
+        // of both.
+        let mut feeds = Vec::with_capacity(contents.feeds.len());
+        add_all(&mut feeds, contents.feeds);
+        Ok(feeds)
     }
 
     /// Change the subscriptions under the file's lock: `change` gets what is
@@ -216,6 +220,17 @@ mod tests {
         let err = SubscriptionFile::new(path).load().unwrap_err();
         assert_eq!(err.line, 4);
         assert!(err.message.contains("only http and https"), "{err}");
+    }
+
+    #[test]
+    fn a_url_written_twice_is_one_subscription() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feeds.toml");
+        let text = "[[feed]]\nurl = \"https://a/\"\ntags = [\"x\"]\n[[feed]]\nurl = \"https://b/\"\n[[feed]]\nurl = \"https://a/\"\ntags = [\"y\"]\n";
+        std::fs::write(&path, text).unwrap();
+        let feeds = SubscriptionFile::new(path).load().unwrap();
+        assert_eq!(feeds.len(), 2);
+        assert_eq!(feeds[0].tags, ["x", "y"]);
     }
 
     #[test]
