@@ -13,8 +13,7 @@ use std::io::Read;
 
 use feed_rs::model::{Entry, FeedType};
 
-/// Feeds larger than this are parsed in parts, one a core.
-const SPLIT_ABOVE: usize = 2 * 1024 * 1024;
+use super::SPLIT_ABOVE;
 
 pub fn parse(source: &str, bytes: &[u8]) -> Result<Parsed, String> {
     if bytes.len() > SPLIT_ABOVE

@@ -32,28 +32,78 @@ pub fn parse(source: &str, text: &str) -> Result<Parsed, String> {
             }
         }
         Err(whole) => {
-            // JSON Lines: one object a line.
-            let mut any = false;
-            for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-                let record = match serde_json::from_str::<Value>(line) {
-                    Ok(value) => value,
-                    Err(e) => {
-                        parsed.problems.push(format!("line {}: invalid JSON ({e})", i + 1));
-                        continue;
-                    }
-                };
-                any = true;
-                match story_from(source, &record) {
-                    Ok(draft) => parsed.drafts.push(draft),
-                    Err(reason) => parsed.problems.push(format!("line {}: {reason}", i + 1)),
-                }
-            }
+            let (lines, any) = parse_lines(source, text);
             if !any {
                 return Err(format!("invalid JSON: {whole}"));
             }
+            parsed = lines;
         }
     }
     Ok(parsed)
+}
+
+/// JSON Lines: one object a line; also whether any line was JSON. A large
+/// file is cut at line ends into one part a core, parsed side by side, and
+/// the parts joined in order: the result is the same as reading it whole.
+fn parse_lines(source: &str, text: &str) -> (Parsed, bool) {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if text.len() <= super::SPLIT_ABOVE || threads < 2 {
+        return parse_line_range(source, text, 0);
+    }
+    let bytes = text.as_bytes();
+    let mut cuts = vec![0];
+    for k in 1..threads {
+        let target = (bytes.len() * k / threads).max(*cuts.last().unwrap_or(&0));
+        let at = memchr::memchr(b'\n', &bytes[target..]).map_or(bytes.len(), |p| target + p + 1);
+        if at < bytes.len() && at > *cuts.last().unwrap_or(&0) {
+            cuts.push(at);
+        }
+    }
+    cuts.push(bytes.len());
+    let parts: Vec<(usize, &str)> = cuts
+        .windows(2)
+        .map(|w| (memchr::memchr_iter(b'\n', &bytes[..w[0]]).count(), &text[w[0]..w[1]]))
+        .collect();
+    let results: Vec<(Parsed, bool)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = parts
+            .iter()
+            .map(|&(first_line, part)| scope.spawn(move || parse_line_range(source, part, first_line)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    let mut parsed = Parsed::default();
+    let mut any = false;
+    for (part, part_any) in results {
+        parsed.drafts.extend(part.drafts);
+        parsed.problems.extend(part.problems);
+        any |= part_any;
+    }
+    (parsed, any)
+}
+
+/// The lines of `text`, the first being line `first_line + 1` of the file.
+fn parse_line_range(source: &str, text: &str, first_line: usize) -> (Parsed, bool) {
+    let mut parsed = Parsed::default();
+    let mut any = false;
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let number = first_line + i + 1;
+        let record = match serde_json::from_str::<Value>(line) {
+            Ok(value) => value,
+            Err(e) => {
+                parsed.problems.push(format!("line {number}: invalid JSON ({e})"));
+                continue;
+            }
+        };
+        any = true;
+        match story_from(source, &record) {
+            Ok(draft) => parsed.drafts.push(draft),
+            Err(reason) => parsed.problems.push(format!("line {number}: {reason}")),
+        }
+    }
+    (parsed, any)
 }
 
 /// The story records of a document.

@@ -103,3 +103,25 @@ fn control_characters_in_strings_are_stripped() {
     assert_eq!(p.drafts[0].story.title, "Red alert");
     assert_eq!(p.drafts[0].story.paragraphs, ["ab"]);
 }
+
+#[test]
+fn a_large_json_lines_file_parsed_in_parts_gives_what_it_gives_whole() {
+    let body = "word ".repeat(400);
+    let mut text = String::new();
+    for n in 0..2000 {
+        match n {
+            700 => text.push_str("{ not json\n"),
+            1300 => text.push_str("{\"title\": 5}\n\n"),
+            _ => text.push_str(&format!("{{\"title\": \"Story {n}\", \"body\": \"{body}\"}}\n")),
+        }
+    }
+    assert!(text.len() > crate::parse::SPLIT_ABOVE);
+    let (whole, _) = parse_line_range("big.jsonl", &text, 0);
+    let parts = parse("big.jsonl", &text).unwrap();
+    let titles = |p: &Parsed| p.drafts.iter().map(|d| d.story.title.clone()).collect::<Vec<_>>();
+    assert_eq!(titles(&parts), titles(&whole));
+    assert_eq!(parts.drafts.len(), 1998);
+    assert_eq!(parts.problems, whole.problems);
+    assert!(parts.problems[0].starts_with("line 701: invalid JSON"), "{:?}", parts.problems);
+    assert!(parts.problems[1].starts_with("line 1301: "), "{:?}", parts.problems);
+}

@@ -21,6 +21,10 @@ pub use detect::InputFormat;
 
 use crate::model::Story;
 
+/// Feeds and JSON Lines files larger than this are parsed in parts, one a
+/// core.
+pub(crate) const SPLIT_ABOVE: usize = 2 * 1024 * 1024;
+
 /// A parsed story before the library is assembled: tag lines written
 /// without separators are segmented again once every story's tags are known.
 #[derive(Debug, Clone)]
