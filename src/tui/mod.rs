@@ -12,6 +12,7 @@ mod links;
 pub mod loading;
 mod marks;
 mod navigate;
+mod overlays;
 pub mod panes;
 pub mod picker;
 pub mod run;

@@ -1,0 +1,64 @@
+//! Keys while an overlay is open: the help screen scrolls and closes, the
+//! tag picker narrows and applies, the search line narrows the list as it
+//! is typed.
+
+use super::app::{Action, App, Focus, Overlay};
+
+impl App {
+    pub(super) fn help_action(&mut self, action: Action) {
+        if let Overlay::Help { scroll } = &mut self.overlay {
+            match action {
+                Action::Down => *scroll += 1,
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::ToggleHelp | Action::Cancel => self.overlay = Overlay::None,
+                _ => {}
+            }
+        }
+    }
+
+    pub(super) fn picker_action(&mut self, action: Action) {
+        let Overlay::Picker(picker) = &mut self.overlay else { return };
+        match action {
+            Action::Insert(c) => picker.type_char(c, &self.library),
+            Action::DeleteBack => picker.delete_back(&self.library),
+            Action::Down => picker.move_by(1),
+            Action::Up => picker.move_by(-1),
+            Action::PickerToggle => picker.toggle(),
+            Action::Submit => {
+                self.filter.tags = picker.result();
+                self.overlay = Overlay::None;
+                self.focus = Focus::Stories;
+                self.apply_filter();
+                if self.visible.is_empty() {
+                    self.message = Some("no story has these tags".into());
+                }
+            }
+            Action::Cancel => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    pub(super) fn search_action(&mut self, action: Action) {
+        let Overlay::Search { input, previous } = &mut self.overlay else { return };
+        match action {
+            Action::Insert(c) => input.push(c),
+            Action::DeleteBack => {
+                input.pop();
+            }
+            Action::Submit => {
+                self.overlay = Overlay::None;
+                self.focus = Focus::Stories;
+                return;
+            }
+            Action::Cancel => {
+                self.filter.search = std::mem::take(previous);
+                self.overlay = Overlay::None;
+                self.apply_filter();
+                return;
+            }
+            _ => return,
+        }
+        self.filter.search = input.clone();
+        self.apply_filter();
+    }
+}
