@@ -4,6 +4,7 @@
 
 pub mod clean;
 pub mod date;
+mod declaration;
 pub mod detect;
 pub mod feed;
 pub mod html;
@@ -65,7 +66,7 @@ pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Re
         }
         InputFormat::Json if json::is_json_feed(&decoded.text) => feed::parse(source, bytes)?,
         InputFormat::Json => json::parse(source, &decoded.text)?,
-        InputFormat::Feed => feed::parse(source, &feed_bytes(bytes, &decoded.text))?,
+        InputFormat::Feed => feed::parse(source, &declaration::for_feed_reader(bytes, &decoded.text))?,
         InputFormat::Markdown => {
             Parsed { drafts: vec![markdown::parse(source, &decoded.text)], ..Parsed::default() }
         }
@@ -92,29 +93,7 @@ pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Re
 /// in its place is an error, not an article).
 pub fn parse_feed(source: &str, bytes: &[u8]) -> Result<Parsed, String> {
     let decoded = clean::decode(bytes).map_err(|e| e.to_string())?;
-    feed::parse(source, &feed_bytes(bytes, &decoded.text))
-}
-
-/// The bytes to give the feed reader. Feeds declare their own encoding and
-/// feed-rs decodes them, except UTF-16 (its XML reader panics on a UTF-16
-/// byte order mark): those get the text already decoded, as UTF-8, with the
-/// declaration saying so.
-fn feed_bytes<'a>(bytes: &'a [u8], decoded: &str) -> std::borrow::Cow<'a, [u8]> {
-    if !(bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")) {
-        return std::borrow::Cow::Borrowed(bytes);
-    }
-    let mut text = decoded.to_string();
-    let declaration_end = text.find("?>").filter(|_| text.trim_start().starts_with("<?xml"));
-    if let Some(end) = declaration_end
-        && let Some(at) = text[..end].find("encoding=")
-    {
-        let value = at + "encoding=".len();
-        let quote = text[value..].chars().next().filter(|q| *q == '"' || *q == '\'');
-        if let Some(close) = quote.and_then(|q| text[value + 1..end].find(q)) {
-            text.replace_range(value + 1..value + 1 + close, "UTF-8");
-        }
-    }
-    std::borrow::Cow::Owned(text.into_bytes())
+    feed::parse(source, &declaration::for_feed_reader(bytes, &decoded.text))
 }
 
 /// Complete a story. A space-joined tag line stays unsegmented until the
