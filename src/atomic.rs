@@ -2,109 +2,113 @@
 //! each, and writes that replace the whole file atomically (a temporary
 //! file in the same directory, flushed and synced, then renamed), so a
 //! reader or a crash only ever sees the old file or the new one.
+//!
+//! A write needs the file's lock (`write` takes the `Lock` as proof). Only
+//! one writer of a file can then be at work, so its temporary file has a
+//! fixed name, `.<name>.tmp`: one a killed writer left behind is simply
+//! overwritten by the next write, and nothing ever lists a directory to
+//! clean up.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Temporary files are `.<name>.<random>.tmp` beside the file `<name>`
-/// they will replace: hidden, so the loader never reads a half-written
-/// one, and named after their file, so the leftovers of one file can be
-/// cleaned while another file in the same directory is being written.
-const TEMP_SUFFIX: &str = ".tmp";
+/// An exclusive lock, held until the value is dropped.
+#[derive(Debug)]
+pub struct Lock(#[allow(dead_code)] File);
 
-fn temp_prefix(path: &Path) -> String {
-    format!(".{}.", path.file_name().map_or("file".into(), |n| n.to_string_lossy()))
-}
-
-/// An exclusive lock on `path`, held until the value is dropped. The lock
-/// file is created if needed and never removed (removing it would let two
-/// processes lock two different files).
-pub fn lock(path: &Path) -> io::Result<File> {
+/// Lock `path` (a lock file, created if needed and never removed: removing
+/// it would let two processes lock two different files).
+pub fn lock(path: &Path) -> io::Result<Lock> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
     let file = OpenOptions::new().create(true).truncate(false).write(true).open(path)?;
     file.lock()?;
-    Ok(file)
+    Ok(Lock(file))
 }
 
-/// Replace `path` with what `write` produces, atomically; the directory is
-/// created if needed.
-pub fn write(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+/// The temporary file a write of `path` goes through: hidden, so the loader
+/// never reads a half-written one.
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map_or("file".into(), |n| n.to_string_lossy());
+    path.with_file_name(format!(".{name}.tmp"))
+}
+
+/// Replace `path` with what `write` produces, atomically, holding `_lock`
+/// (the lock that guards `path`); the directory is created if needed.
+pub fn write(
+    _lock: &Lock,
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
-    let prefix = temp_prefix(path);
-    let temp = tempfile::Builder::new().prefix(&prefix).suffix(TEMP_SUFFIX).tempfile_in(dir)?;
-    let mut out = BufWriter::new(temp);
-    write(&mut out)?;
-    let temp = out.into_inner().map_err(io::IntoInnerError::into_error)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
+    let temp = temp_path(path);
+    let written = (|| {
+        let mut out = BufWriter::new(File::create(&temp)?);
+        write(&mut out)?;
+        let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        file.sync_all()?;
+        fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written?;
     if let Ok(dir) = File::open(dir) {
         let _ = dir.sync_all();
     }
     Ok(())
 }
 
-/// Remove the temporary files that writers of `path` left when they died
-/// mid-write. Call it with the lock of `path` held: then every one found
-/// is a leftover.
-pub fn remove_leftovers(path: &Path) {
-    let Some(dir) = path.parent() else { return };
-    let Ok(entries) = fs::read_dir(dir) else { return };
-    let prefix = temp_prefix(path);
-    for entry in entries.filter_map(Result::ok) {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX) {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<_> =
+            fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        names
+    }
 
     #[test]
     fn a_write_replaces_the_whole_file_and_leaves_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/file.txt");
-        write(&path, |out| out.write_all(b"first")).unwrap();
-        write(&path, |out| out.write_all(b"second")).unwrap();
+        let held = lock(&dir.path().join("file.lock")).unwrap();
+        write(&held, &path, |out| out.write_all(b"first")).unwrap();
+        write(&held, &path, |out| out.write_all(b"second")).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "second");
-        let names: Vec<_> =
-            fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names, ["file.txt"]);
+        assert_eq!(names(path.parent().unwrap()), ["file.txt"]);
     }
 
     #[test]
-    fn a_failed_write_keeps_the_old_file() {
+    fn a_failed_write_keeps_the_old_file_and_removes_its_temporary_one() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("file.txt");
-        write(&path, |out| out.write_all(b"kept")).unwrap();
-        let failed = write(&path, |out| {
+        let held = lock(&dir.path().join(".file.lock")).unwrap();
+        write(&held, &path, |out| out.write_all(b"kept")).unwrap();
+        let failed = write(&held, &path, |out| {
             out.write_all(b"half")?;
             Err(io::Error::other("disk full"))
         });
         assert!(failed.is_err());
         assert_eq!(fs::read_to_string(&path).unwrap(), "kept");
+        assert_eq!(names(dir.path()), [".file.lock", "file.txt"]);
     }
 
     #[test]
-    fn leftovers_of_dead_writers_of_a_file_are_removed_and_nothing_else() {
+    fn a_temporary_file_left_by_a_killed_writer_is_taken_over_by_the_next_write() {
         let dir = tempfile::tempdir().unwrap();
-        // Another file's write in progress must survive the cleaning.
-        for name in [".a.json.x1.tmp", ".a.json.x2.tmp", ".b.json.x3.tmp", "a.json", ".hidden"] {
-            fs::write(dir.path().join(name), "x").unwrap();
-        }
-        remove_leftovers(&dir.path().join("a.json"));
-        let mut names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
-        names.sort();
-        assert_eq!(names, [".b.json.x3.tmp", ".hidden", "a.json"]);
+        let path = dir.path().join("a.json");
+        // Another file's write in progress is never touched.
+        fs::write(dir.path().join(".a.json.tmp"), "half of a dead write").unwrap();
+        fs::write(dir.path().join(".b.json.tmp"), "b being written").unwrap();
+        let held = lock(&dir.path().join(".a.lock")).unwrap();
+        write(&held, &path, |out| out.write_all(b"whole")).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "whole");
+        assert_eq!(names(dir.path()), [".a.lock", ".b.json.tmp", "a.json"]);
     }
 }

@@ -127,8 +127,7 @@ impl StateFile {
             }
         };
         merged.merge(ours);
-        atomic::remove_leftovers(&self.path);
-        atomic::write(&self.path, |out| {
+        atomic::write(&lock, &self.path, |out| {
             serde_json::to_writer_pretty(&mut *out, &merged)?;
             out.write_all(b"\n")
         })?;

@@ -121,7 +121,7 @@ impl Store {
     /// subscription's tags to every item. An unchanged feed is only
     /// rewritten when the subscription's tags changed.
     pub fn save(&self, sub: &Subscription, fetched: Fetched, now: &str) -> io::Result<Merged> {
-        let _lock = atomic::lock(&self.lock_path(&sub.url))?;
+        let lock = atomic::lock(&self.lock_path(&sub.url))?;
         let mut meta = self.meta(&sub.url);
         meta.last_fetch = Some(now.to_string());
         meta.last_error = None;
@@ -135,15 +135,19 @@ impl Store {
                 drafts
             }
         };
-        self.rewrite(sub, incoming, meta, now)
+        self.rewrite(&lock, sub, incoming, meta, now)
     }
 
     /// Give a feed's stored items the subscription's tags as they are now
-    /// (after `byline feeds add` changed them); nothing is fetched.
+    /// (after `byline feeds add` changed them); nothing is fetched, and a
+    /// feed never fetched is left alone.
     pub fn retag(&self, sub: &Subscription) -> io::Result<()> {
-        let _lock = atomic::lock(&self.lock_path(&sub.url))?;
+        if !self.items_path(&sub.url).exists() {
+            return Ok(());
+        }
+        let lock = atomic::lock(&self.lock_path(&sub.url))?;
         let meta = self.meta(&sub.url);
-        self.rewrite(sub, Vec::new(), meta, &crate::feeds::fetch::now_rfc3339()).map(drop)
+        self.rewrite(&lock, sub, Vec::new(), meta, &crate::feeds::fetch::now_rfc3339()).map(drop)
     }
 
     /// Merge `incoming` into the stored items and write them, then `meta`.
@@ -151,6 +155,7 @@ impl Store {
     /// nothing came in and the tags are as they were.
     fn rewrite(
         &self,
+        lock: &atomic::Lock,
         sub: &Subscription,
         incoming: Vec<Draft>,
         mut meta: FeedMeta,
@@ -158,13 +163,12 @@ impl Store {
     ) -> io::Result<Merged> {
         let path = self.items_path(&sub.url);
         if incoming.is_empty() && (meta.tags == sub.tags || !path.exists()) {
-            self.write_meta(&meta)?;
+            self.write_meta(lock, &meta)?;
             return Ok(Merged { items: meta.items, ..Merged::default() });
         }
         let (mut records, notice) = self.read_items(&sub.url)?;
         let merged = merge(&mut records, incoming, sub, now);
-        atomic::remove_leftovers(&path);
-        atomic::write(&path, |out| {
+        atomic::write(lock, &path, |out| {
             for record in &records {
                 serde_json::to_writer(&mut *out, record)?;
                 out.write_all(b"\n")?;
@@ -176,18 +180,18 @@ impl Store {
         if notice.is_some() {
             meta.last_error = notice;
         }
-        self.write_meta(&meta)?;
+        self.write_meta(lock, &meta)?;
         Ok(merged)
     }
 
     /// Remember that the last fetch of `url` failed, and why. Stored items
     /// are untouched.
     pub fn save_failure(&self, url: &str, error: &str, now: &str) -> io::Result<()> {
-        let _lock = atomic::lock(&self.lock_path(url))?;
+        let lock = atomic::lock(&self.lock_path(url))?;
         let mut meta = self.meta(url);
         meta.last_fetch = Some(now.to_string());
         meta.last_error = Some(error.to_string());
-        self.write_meta(&meta)
+        self.write_meta(&lock, &meta)
     }
 
     /// Delete a feed's stored items and what was learned about it; returns
@@ -204,8 +208,8 @@ impl Store {
         Ok(items)
     }
 
-    fn write_meta(&self, meta: &FeedMeta) -> io::Result<()> {
-        atomic::write(&self.meta_path(&meta.url), |out| {
+    fn write_meta(&self, lock: &atomic::Lock, meta: &FeedMeta) -> io::Result<()> {
+        atomic::write(lock, &self.meta_path(&meta.url), |out| {
             serde_json::to_writer_pretty(&mut *out, meta)?;
             out.write_all(b"\n")
         })

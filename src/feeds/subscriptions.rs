@@ -108,11 +108,11 @@ impl SubscriptionFile {
     /// result is written back atomically. Returns what `change` returned.
     /// A file that cannot be read is an error, and is not written.
     pub fn update<T>(&self, change: impl FnOnce(&mut Vec<Subscription>) -> T) -> io::Result<T> {
-        let _lock = atomic::lock(&self.lock_path())?;
+        let lock = atomic::lock(&self.lock_path())?;
         let mut feeds = self.load().map_err(io::Error::other)?;
         let result = change(&mut feeds);
         let text = toml::to_string(&FileContents { feeds }).map_err(io::Error::other)?;
-        atomic::write(&self.path, |out| {
+        atomic::write(&lock, &self.path, |out| {
             out.write_all(HEADER.as_bytes())?;
             out.write_all(b"\n")?;
             out.write_all(text.as_bytes())
