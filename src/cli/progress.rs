@@ -67,7 +67,7 @@ impl<W: Write> ProgressBar<W> {
     /// again at once.
     pub fn interrupt(&mut self) {
         self.finish();
-        self.drawn = self.drawn.and_then(|at| at.checked_sub(REDRAW_EVERY));
+        self.drawn = None;
     }
 }
 

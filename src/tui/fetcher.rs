@@ -2,6 +2,7 @@
 //! thread when the app asks, and hand each feed's result to the app as it
 //! comes.
 
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
@@ -23,7 +24,7 @@ pub struct FeedSetup {
 pub struct Fetcher {
     setup: Option<FeedSetup>,
     /// Saved marks, for the fetched stories.
-    state: State,
+    state: Arc<State>,
     results: Option<Receiver<FeedResult>>,
 }
 
@@ -33,7 +34,7 @@ const FETCH_TICK: Duration = Duration::from_millis(100);
 impl Fetcher {
     /// `setup` is `None` when there is nowhere to keep subscriptions (no
     /// home directory).
-    pub fn new(setup: Option<FeedSetup>, state: State) -> Fetcher {
+    pub fn new(setup: Option<FeedSetup>, state: Arc<State>) -> Fetcher {
         Fetcher { setup, state, results: None }
     }
 

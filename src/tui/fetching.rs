@@ -88,7 +88,6 @@ impl App {
             }
         }
         if arrived {
-            self.library.finish();
             self.stories_arrived();
         }
     }

@@ -22,6 +22,7 @@ pub mod wrap;
 
 pub use app::{Action, App, Effect, Focus, Overlay};
 
+use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 
 use crate::config::Config;
@@ -91,15 +92,16 @@ pub fn start(stories: Stories, options: Options) -> std::io::Result<(Vec<Skipped
     match stories {
         Stories::Loaded(loaded) => {
             let app = build_app(*loaded, &options);
-            let mut fetcher = fetcher::Fetcher::new(options.feeds, options.state);
+            let mut fetcher = fetcher::Fetcher::new(options.feeds, Arc::new(options.state));
             run::run(app, &theme, options.state_file, None, &mut fetcher)?;
             Ok((Vec::new(), Vec::new()))
         }
         Stories::Loading(progress) => {
             let mut app = build_app(Loaded::default(), &options);
             app.start_loading(options.state.positions.get(&options.library_key).cloned());
-            let mut fetcher = fetcher::Fetcher::new(options.feeds, options.state.clone());
-            let mut incoming = run::Incoming::new(progress, options.state);
+            let state = Arc::new(options.state);
+            let mut fetcher = fetcher::Fetcher::new(options.feeds, Arc::clone(&state));
+            let mut incoming = run::Incoming::new(progress, state);
             run::run(app, &theme, options.state_file, Some(&mut incoming), &mut fetcher)?;
             Ok((incoming.skipped, incoming.warnings))
         }

@@ -28,8 +28,9 @@ use crate::state::{State, StateFile, now_millis};
 /// files that came with them (printed when the reader closes).
 pub struct Incoming {
     pub progress: Receiver<Progress>,
-    /// Saved marks, for the stories as they arrive.
-    pub state: State,
+    /// Saved marks, for the stories as they arrive (shared with the
+    /// fetcher, not copied).
+    pub state: Arc<State>,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<Warning>,
     /// Every file is read; the library is finishing, a slice a pump.
@@ -41,7 +42,7 @@ pub struct Incoming {
 const LOADING_TICK: Duration = Duration::from_millis(50);
 
 impl Incoming {
-    pub fn new(progress: Receiver<Progress>, state: State) -> Incoming {
+    pub fn new(progress: Receiver<Progress>, state: Arc<State>) -> Incoming {
         Incoming { progress, state, skipped: Vec::new(), warnings: Vec::new(), read: false, done: false }
     }
 
