@@ -118,14 +118,10 @@ fn subscription() -> impl Strategy<Value = byline::feeds::Subscription> {
         proptest::option::of(text.clone()),
         proptest::collection::vec(text, 0..4),
     )
-        .prop_map(|(url, title, tags)| {
-            let mut unique: Vec<String> = Vec::new();
-            for tag in tags {
-                if !unique.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
-                    unique.push(tag);
-                }
-            }
-            byline::feeds::Subscription { url, title, tags: unique }
+        .prop_map(|(url, title, tags)| byline::feeds::Subscription {
+            url,
+            title,
+            tags: byline::parse::tags::dedupe(tags),
         })
 }
 

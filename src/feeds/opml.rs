@@ -11,6 +11,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::subscriptions::{Subscription, check_url};
 use crate::parse::clean::one_line;
+use crate::parse::tags::dedupe;
 
 /// What an import found: the feeds, and why other entries were left out.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -100,14 +101,8 @@ impl Outline {
                 if entry.starts_with('/') { entry.split('/').collect() } else { vec![entry] };
             tags.extend(parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).map(String::from));
         }
-        let mut unique: Vec<String> = Vec::new();
-        for tag in tags {
-            if !unique.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
-                unique.push(tag);
-            }
-        }
         let title = name.filter(|n| *n != url);
-        imported.feeds.push(Subscription { url, title, tags: unique });
+        imported.feeds.push(Subscription { url, title, tags: dedupe(tags) });
         None
     }
 }
@@ -159,10 +154,11 @@ pub fn import_newsboat(text: &str) -> Imported {
         for word in rest {
             if let Some(title) = word.strip_prefix('~') {
                 sub.title = Some(one_line(title)).filter(|t| !t.is_empty());
-            } else if !word.starts_with('!') && !sub.tags.contains(word) {
+            } else if !word.starts_with('!') {
                 sub.tags.push(one_line(word));
             }
         }
+        sub.tags = dedupe(sub.tags);
         imported.feeds.push(sub);
     }
     imported

@@ -320,17 +320,11 @@ fn merge(records: &mut Vec<Record>, incoming: Vec<Draft>, sub: &Subscription, no
 
 /// The fields whose change makes an item "updated".
 const CONTENT: &[&str] =
-    &["title", "caption", "credit", "author", "url", "published", "paragraphs", "item_tags"];
+    &["title", "caption", "credit", "author", "url", "published", "paragraphs", "links", "item_tags"];
 
 /// An item's own tags followed by the subscription's, each once.
 fn with_tags(own: &[String], added: &[String]) -> Vec<String> {
-    let mut tags = own.to_vec();
-    for tag in added {
-        if !tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
-            tags.push(tag.clone());
-        }
-    }
-    tags
+    crate::parse::tags::dedupe(own.iter().chain(added).cloned())
 }
 
 /// A stored item: the export schema's fields (without quotes and marks,

@@ -146,11 +146,7 @@ pub fn add_all(feeds: &mut Vec<Subscription>, added: Vec<Subscription>) -> usize
                 if sub.title.is_some() {
                     old.title = sub.title;
                 }
-                for tag in sub.tags {
-                    if !old.tags.contains(&tag) {
-                        old.tags.push(tag);
-                    }
-                }
+                old.tags = crate::parse::tags::dedupe(old.tags.drain(..).chain(sub.tags));
             }
             None => {
                 feeds.push(sub);
