@@ -171,7 +171,7 @@ pub fn write_list(out: &mut dyn Write, subs: &[Subscription], store: &Store) -> 
                 format!("fetched {} UTC", t.replacen('T', " ", 1).trim_end_matches('Z'))
             });
             let items = format!("{} {}", meta.items, if meta.items == 1 { "item" } else { "items" });
-            (title_of(sub, &meta.feed_title), items, fetched, sub, meta.last_error)
+            (title_of(sub, meta.feed_title.as_deref()), items, fetched, sub, meta.last_error)
         })
         .collect();
     let tags: Vec<String> = rows.iter().map(|r| r.3.tags.join(", ")).collect();
@@ -201,7 +201,7 @@ pub fn write_list_json(out: &mut dyn Write, subs: &[Subscription], store: &Store
         let meta = store.meta(&sub.url);
         let line = json!({
             "url": sub.url,
-            "title": title_of(sub, &meta.feed_title),
+            "title": title_of(sub, meta.feed_title.as_deref()),
             "tags": sub.tags,
             "items": meta.items,
             "last_fetch": meta.last_fetch,

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 
 use super::http::{Client, Limits, Response};
-use super::store::{Fetched, Store};
+use super::store::{FeedMeta, Fetched, Store, Validators};
 use super::subscriptions::Subscription;
 use crate::parse::{self, Draft};
 
@@ -82,7 +82,7 @@ pub fn fetch_all(
                     // A bug in one feed's parsing costs that feed only.
                     let result =
                         crate::crash::guard(|| fetch_one(&client, sub, store)).unwrap_or_else(|crashed| {
-                            failed(sub, &store.meta(&sub.url).feed_title, crashed.to_string())
+                            failed(sub, store.meta(&sub.url).feed_title.as_deref(), crashed.to_string())
                         });
                     if results.send(result).is_err() {
                         return;
@@ -97,64 +97,54 @@ pub fn fetch_all(
 pub fn fetch_one(client: &Client, sub: &Subscription, store: &Store) -> FeedResult {
     let meta = store.meta(&sub.url);
     let now = now_rfc3339();
-    let known =
-        super::store::Validators { etag: meta.etag.clone(), last_modified: meta.last_modified.clone() };
-    let mut unreadable = Vec::new();
-    let fetched = match client.get(&sub.url, &known) {
-        Ok(Response::NotModified) => Ok(Fetched::Unchanged),
-        Ok(Response::Body { bytes, validators }) => {
-            let body_hash = crate::model::bytes_hash(&bytes);
-            if meta.body_hash.as_deref() == Some(&body_hash) {
-                Ok(Fetched::Unchanged)
-            } else {
-                parse::parse_feed(&sub.url, &bytes).map(|parsed| {
-                    unreadable = parsed.problems;
-                    Fetched::Items {
-                        drafts: parsed.drafts,
-                        feed_title: parsed.feed_title,
-                        validators,
-                        body_hash,
-                    }
-                })
-            }
-        }
-        Err(failure) => Err(failure.message),
-    };
-    let title_now = |feed_title: &Option<String>| title_of(sub, feed_title);
-    match fetched {
-        Ok(fetched) => {
-            let unchanged = matches!(fetched, Fetched::Unchanged);
-            let feed_title = match &fetched {
-                Fetched::Items { feed_title, .. } => feed_title.clone().or(meta.feed_title),
-                Fetched::Unchanged => meta.feed_title,
-            };
-            match store.save(sub, fetched, &now) {
-                Ok(merged) => FeedResult {
-                    url: sub.url.clone(),
-                    title: title_now(&feed_title),
-                    outcome: if unchanged {
-                        Outcome::Unchanged { items: merged.items }
-                    } else {
-                        Outcome::Fetched {
-                            new: merged.new.len(),
-                            updated: merged.updated,
-                            items: merged.items,
-                            unreadable,
-                        }
-                    },
-                    new_stories: merged.new,
-                },
-                Err(err) => failed(sub, &feed_title, format!("could not store its items: {err}")),
-            }
-        }
+    let (fetched, unreadable) = match download(client, sub, &meta) {
+        Ok(downloaded) => downloaded,
         Err(reason) => {
             let _ = store.save_failure(&sub.url, &reason, &now);
-            failed(sub, &meta.feed_title, reason)
+            return failed(sub, meta.feed_title.as_deref(), reason);
         }
+    };
+    let feed_title = match &fetched {
+        Fetched::Items { feed_title, .. } => feed_title.clone().or(meta.feed_title),
+        Fetched::Unchanged => meta.feed_title,
+    };
+    let unchanged = matches!(fetched, Fetched::Unchanged);
+    let merged = match store.save(sub, fetched, &now) {
+        Ok(merged) => merged,
+        Err(err) => return failed(sub, feed_title.as_deref(), format!("could not store its items: {err}")),
+    };
+    let outcome = if unchanged {
+        Outcome::Unchanged { items: merged.items }
+    } else {
+        Outcome::Fetched { new: merged.new.len(), updated: merged.updated, items: merged.items, unreadable }
+    };
+    FeedResult {
+        url: sub.url.clone(),
+        title: title_of(sub, feed_title.as_deref()),
+        outcome,
+        new_stories: merged.new,
     }
 }
 
-fn failed(sub: &Subscription, feed_title: &Option<String>, reason: String) -> FeedResult {
+/// GET the feed (conditionally) and parse a new body; with it, the items
+/// that could not be read.
+fn download(client: &Client, sub: &Subscription, meta: &FeedMeta) -> Result<(Fetched, Vec<String>), String> {
+    let known = Validators { etag: meta.etag.clone(), last_modified: meta.last_modified.clone() };
+    let (bytes, validators) = match client.get(&sub.url, &known).map_err(|failure| failure.message)? {
+        Response::NotModified => return Ok((Fetched::Unchanged, Vec::new())),
+        Response::Body { bytes, validators } => (bytes, validators),
+    };
+    let body_hash = crate::model::bytes_hash(&bytes);
+    if meta.body_hash.as_deref() == Some(&body_hash) {
+        return Ok((Fetched::Unchanged, Vec::new()));
+    }
+    let parsed = parse::parse_feed(&sub.url, &bytes)?;
+    let fetched =
+        Fetched::Items { drafts: parsed.drafts, feed_title: parsed.feed_title, validators, body_hash };
+    Ok((fetched, parsed.problems))
+}
+
+fn failed(sub: &Subscription, feed_title: Option<&str>, reason: String) -> FeedResult {
     FeedResult {
         url: sub.url.clone(),
         title: title_of(sub, feed_title),
@@ -164,8 +154,8 @@ fn failed(sub: &Subscription, feed_title: &Option<String>, reason: String) -> Fe
 }
 
 /// The name to show for a feed.
-pub fn title_of(sub: &Subscription, feed_title: &Option<String>) -> String {
-    sub.title.clone().or_else(|| feed_title.clone()).unwrap_or_else(|| sub.url.clone())
+pub fn title_of(sub: &Subscription, feed_title: Option<&str>) -> String {
+    sub.title.as_deref().or(feed_title).unwrap_or(&sub.url).to_string()
 }
 
 /// The time now, RFC 3339 in UTC to the second.
