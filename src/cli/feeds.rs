@@ -161,33 +161,49 @@ pub fn run(command: FeedsCommand, places: &Places, out: &mut dyn Write) -> anyho
     Ok(())
 }
 
+/// A subscription's columns in `feeds list`.
+struct Row<'a> {
+    title: String,
+    items: String,
+    fetched: String,
+    tags: String,
+    url: &'a str,
+    error: Option<String>,
+}
+
 /// One line a subscription, aligned; the last error under it.
 pub fn write_list(out: &mut dyn Write, subs: &[Subscription], store: &Store) -> io::Result<()> {
-    let rows: Vec<(String, String, String, &Subscription, Option<String>)> = subs
+    let rows: Vec<Row> = subs
         .iter()
         .map(|sub| {
             let meta = store.meta(&sub.url);
-            let fetched = meta.last_fetch.as_deref().map_or("never fetched".to_string(), |t| {
-                format!("fetched {} UTC", t.replacen('T', " ", 1).trim_end_matches('Z'))
-            });
-            let items = format!("{} {}", meta.items, if meta.items == 1 { "item" } else { "items" });
-            (title_of(sub, meta.feed_title.as_deref()), items, fetched, sub, meta.last_error)
+            Row {
+                title: title_of(sub, meta.feed_title.as_deref()),
+                items: format!("{} {}", meta.items, if meta.items == 1 { "item" } else { "items" }),
+                fetched: meta.last_fetch.as_deref().map_or("never fetched".to_string(), |t| {
+                    format!("fetched {} UTC", t.replacen('T', " ", 1).trim_end_matches('Z'))
+                }),
+                tags: sub.tags.join(", "),
+                url: &sub.url,
+                error: meta.last_error,
+            }
         })
         .collect();
-    let tags: Vec<String> = rows.iter().map(|r| r.3.tags.join(", ")).collect();
-    let title_width = super::column_width(rows.iter().map(|r| r.0.as_str()), 40);
-    let tags_width = super::column_width(tags.iter().map(String::as_str), 40);
-    let items_width = rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
-    let fetched_width = rows.iter().map(|r| r.2.len()).max().unwrap_or(0);
-    for ((title, items, fetched, sub, error), tags) in rows.iter().zip(&tags) {
+    let title_width = super::column_width(rows.iter().map(|r| r.title.as_str()), 40);
+    let tags_width = super::column_width(rows.iter().map(|r| r.tags.as_str()), 40);
+    let items_width = rows.iter().map(|r| r.items.len()).max().unwrap_or(0);
+    let fetched_width = rows.iter().map(|r| r.fetched.len()).max().unwrap_or(0);
+    for row in &rows {
         let line = format!(
-            "{}  {items:>items_width$}  {fetched:<fetched_width$}  {}  {}",
-            super::pad(&super::truncate(title, title_width), title_width),
-            super::pad(&super::truncate(tags, tags_width), tags_width),
-            sub.url
+            "{}  {:>items_width$}  {:<fetched_width$}  {}  {}",
+            super::pad(&super::truncate(&row.title, title_width), title_width),
+            row.items,
+            row.fetched,
+            super::pad(&super::truncate(&row.tags, tags_width), tags_width),
+            row.url
         );
         writeln!(out, "{}", line.trim_end())?;
-        if let Some(error) = error {
+        if let Some(error) = &row.error {
             writeln!(out, "  last error: {error}")?;
         }
     }
