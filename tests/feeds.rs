@@ -25,6 +25,20 @@ fn quick_config(home: &Path, extra: &str) {
     std::fs::write(dir.join("config.toml"), format!("fetch_retries = 1\n{timeout}{extra}")).unwrap();
 }
 
+/// A server with a feed at every path: `/one` is the feed `one`, with one
+/// story, "Story of one".
+fn one_story_a_path() -> Server {
+    Server::start(|request| {
+        let name = request.path.trim_start_matches('/');
+        Reply::ok(rss(name, &[(name, &format!("Story of {name}"), "Text.")]))
+    })
+}
+
+/// The line of `fetch` output about the feed at `url`.
+fn line_for(out: &str, url: &str) -> String {
+    out.lines().find(|l| l.contains(url)).unwrap_or_default().to_string()
+}
+
 fn run(home: &Path, args: &[&str]) -> (String, String, Option<i32>) {
     let out = byline_in(home, args);
     (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap(), out.status.code())
@@ -146,8 +160,7 @@ fn each_failure_is_reported_on_its_own_line_and_the_other_feeds_still_arrive() {
     let (out, err, code) = run(home.path(), &["fetch"]);
     let took = started.elapsed();
     assert_eq!(code, Some(1), "a failed feed makes the exit status 1: {out}{err}");
-    let line =
-        |path: &str| out.lines().find(|l| l.contains(&server.url(path))).unwrap_or_default().to_string();
+    let line = |path: &str| line_for(&out, &server.url(path));
     assert!(line("/broken").contains("failed: HTTP 500 Internal Server Error (tried 2 times)"), "{out}");
     assert!(line("/silent").contains("failed: no answer within 1 s (tried 2 times)"), "{out}");
     assert!(line("/missing").contains("failed: HTTP 404 Not Found ("), "a 404 is not retried: {out}");
@@ -290,10 +303,7 @@ fn two_fetches_at_once_keep_every_item() {
 
 #[test]
 fn removing_a_feed_deletes_its_stories_unless_asked_to_keep_them() {
-    let server = Server::start(|request| {
-        let guid = request.path.trim_start_matches('/');
-        Reply::ok(rss(guid, &[(guid, &format!("Story of {guid}"), "Text.")]))
-    });
+    let server = one_story_a_path();
     let home = tempfile::tempdir().unwrap();
     subscribe(home.path(), &server.url("/one"), &[]);
     subscribe(home.path(), &server.url("/two"), &[]);
@@ -413,7 +423,7 @@ fn redirect_loops_and_redirects_away_from_http_fail_with_a_reason() {
     subscribe(home.path(), &server.url("/away"), &[]);
     let (out, err, code) = run(home.path(), &["fetch"]);
     assert_eq!(code, Some(1), "{err}");
-    let line = |path: &str| out.lines().find(|l| l.contains(&server.url(path))).unwrap().to_string();
+    let line = |path: &str| line_for(&out, &server.url(path));
     assert!(line("/loop").contains("failed: too many redirects"), "{out}");
     assert!(server.requests("/loop").len() <= 6, "redirects are bounded");
     // ureq reads a Location that is not http(s) as a path on the same
@@ -470,10 +480,7 @@ fn escape_sequences_in_a_feed_never_reach_the_terminal() {
 
 #[test]
 fn a_reader_that_goes_away_stops_the_printing_but_not_the_fetching() {
-    let server = Server::start(|request| {
-        let name = request.path.trim_start_matches('/').to_string();
-        Reply::ok(rss(&name, &[(&name, &format!("Story {name}"), "Text.")]))
-    });
+    let server = one_story_a_path();
     let home = tempfile::tempdir().unwrap();
     for n in 0..6 {
         subscribe(home.path(), &server.url(&format!("/f{n}")), &[]);
@@ -521,10 +528,7 @@ fn retry_after_is_honoured_and_a_long_one_waits_for_the_next_fetch() {
 
 #[test]
 fn fetch_can_be_given_the_feeds_to_fetch() {
-    let server = Server::start(|request| {
-        let name = request.path.trim_start_matches('/').to_string();
-        Reply::ok(rss(&name, &[(&name, &format!("Story {name}"), "Text.")]))
-    });
+    let server = one_story_a_path();
     let home = tempfile::tempdir().unwrap();
     for name in ["/one", "/two", "/three"] {
         subscribe(home.path(), &server.url(name), &[]);
