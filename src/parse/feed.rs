@@ -75,39 +75,26 @@ fn add_entries(source: &str, feed: feed_rs::model::Feed, first: usize, parsed: &
 /// repairs a truncated feed.
 fn parse_in_parts(source: &str, bytes: &[u8]) -> Option<Parsed> {
     let items = item_spans(bytes)?;
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = super::cores();
     if threads < 2 || items.len() < 2 * threads {
         return None;
     }
     let (head, tail) = (&bytes[..items[0].0], &bytes[items[items.len() - 1].1..]);
     let per_part = items.len().div_ceil(threads);
     let parts: Vec<&[(usize, usize)]> = items.chunks(per_part).collect();
-    // Each part is parsed and turned into stories on its own thread.
-    let results: Vec<Option<Parsed>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = parts
-            .iter()
-            .enumerate()
-            .map(|(n, part)| {
-                scope.spawn(move || {
-                    let items = &bytes[part.first()?.0..part.last()?.1];
-                    let feed = read_feed(head.chain(items).chain(tail)).ok()?;
-                    if feed.entries.len() != part.len() {
-                        return None;
-                    }
-                    let mut parsed = Parsed::default();
-                    add_entries(source, feed, n * per_part, &mut parsed);
-                    Some(parsed)
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().ok().flatten()).collect()
-    });
+    let results = super::in_parallel(&parts, |n, part| {
+        let items = &bytes[part.first()?.0..part.last()?.1];
+        let feed = read_feed(head.chain(items).chain(tail)).ok()?;
+        if feed.entries.len() != part.len() {
+            return None;
+        }
+        let mut parsed = Parsed::default();
+        add_entries(source, feed, n * per_part, &mut parsed);
+        Some(parsed)
+    })?;
     let mut parsed = Parsed::default();
     for part in results {
-        let part = part?;
-        parsed.drafts.extend(part.drafts);
-        parsed.problems.extend(part.problems);
-        parsed.feed_title = parsed.feed_title.or(part.feed_title);
+        parsed.append(part);
     }
     Some(parsed)
 }

@@ -46,7 +46,7 @@ pub fn parse(source: &str, text: &str) -> Result<Parsed, String> {
 /// file is cut at line ends into one part a core, parsed side by side, and
 /// the parts joined in order: the result is the same as reading it whole.
 fn parse_lines(source: &str, text: &str) -> (Parsed, bool) {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = super::cores();
     if text.len() <= super::SPLIT_ABOVE || threads < 2 {
         return parse_line_range(source, text, 0);
     }
@@ -64,21 +64,15 @@ fn parse_lines(source: &str, text: &str) -> (Parsed, bool) {
         .windows(2)
         .map(|w| (memchr::memchr_iter(b'\n', &bytes[..w[0]]).count(), &text[w[0]..w[1]]))
         .collect();
-    let results: Vec<(Parsed, bool)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = parts
-            .iter()
-            .map(|&(first_line, part)| scope.spawn(move || parse_line_range(source, part, first_line)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
-    });
+    let Some(results) =
+        super::in_parallel(&parts, |_, &(first_line, part)| Some(parse_line_range(source, part, first_line)))
+    else {
+        return parse_line_range(source, text, 0);
+    };
     let mut parsed = Parsed::default();
     let mut any = false;
     for (part, part_any) in results {
-        parsed.drafts.extend(part.drafts);
-        parsed.problems.extend(part.problems);
+        parsed.append(part);
         any |= part_any;
     }
     (parsed, any)

@@ -26,6 +26,26 @@ use crate::model::Story;
 /// core.
 pub(crate) const SPLIT_ABOVE: usize = 2 * 1024 * 1024;
 
+/// How many parts a large file is cut into: one a core.
+pub(crate) fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// `parse` run on each part (with its number) on a thread of its own: the
+/// results in the parts' order, `None` for a part that failed or whose
+/// thread panicked (the caller then parses the file whole).
+pub(crate) fn in_parallel<P: Sync, T: Send>(
+    parts: &[P],
+    parse: impl Fn(usize, &P) -> Option<T> + Sync,
+) -> Option<Vec<T>> {
+    std::thread::scope(|scope| {
+        let parse = &parse;
+        let handles: Vec<_> =
+            parts.iter().enumerate().map(|(n, part)| scope.spawn(move || parse(n, part))).collect();
+        handles.into_iter().map(|h| h.join().ok().flatten()).collect()
+    })
+}
+
 /// A parsed story before the library is assembled: tag lines written
 /// without separators are segmented again once every story's tags are known.
 #[derive(Debug, Clone)]
@@ -48,6 +68,15 @@ pub struct Parsed {
     pub problems: Vec<String>,
     /// A feed's own title.
     pub feed_title: Option<String>,
+}
+
+impl Parsed {
+    /// Add what a later part of the same file yielded.
+    pub(crate) fn append(&mut self, part: Parsed) {
+        self.drafts.extend(part.drafts);
+        self.problems.extend(part.problems);
+        self.feed_title = self.feed_title.take().or(part.feed_title);
+    }
 }
 
 /// Parse a file's bytes with the parser its name and content call for, or
