@@ -89,16 +89,16 @@ pub fn run(command: FeedsCommand, places: &Places, out: &mut dyn Write) -> anyho
             let tags =
                 tags.iter().map(|t| crate::parse::clean::one_line(t)).filter(|t| !t.is_empty()).collect();
             let sub = Subscription { url: url.clone(), title, tags };
-            let (new, now) = file.update(|feeds| {
+            let (new, updated) = file.update(|feeds| {
                 let new = add_all(feeds, vec![sub]);
                 (new, feeds.iter().find(|f| f.url == url).cloned())
             })?;
-            if let Some(now) = now {
-                store.retag(&now)?;
-                let tags = if now.tags.is_empty() {
+            if let Some(updated) = updated {
+                store.retag(&updated)?;
+                let tags = if updated.tags.is_empty() {
                     String::new()
                 } else {
-                    format!(" (tags: {})", now.tags.join(", "))
+                    format!(" (tags: {})", updated.tags.join(", "))
                 };
                 if new == 1 {
                     eprintln!("byline: subscribed to {url}{tags}; `byline fetch` fetches it");
