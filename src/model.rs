@@ -44,6 +44,11 @@ pub struct Quote {
     pub text: String,
     /// The fullest form of the speaker's name the story uses, when known.
     pub speaker: Option<String>,
+    /// The attribution phrase as written (`said`, `told reporters`,
+    /// `according to`), so a reader can see why the speaker was chosen;
+    /// `None` when the speaker was carried over from an earlier quote.
+    #[serde(default)]
+    pub cue: Option<String>,
     /// Paragraph index where the quote opens.
     pub paragraph: usize,
     /// Character offset of the opening mark in that paragraph.

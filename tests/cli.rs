@@ -105,7 +105,7 @@ fn export_has_exactly_the_schema_fields() {
     let quote = &stories.iter().find(|s| !s["quotes"].as_array().unwrap().is_empty()).unwrap()["quotes"][0];
     let mut quote_fields: Vec<&str> = quote.as_object().unwrap().keys().map(String::as_str).collect();
     quote_fields.sort_unstable();
-    assert_eq!(quote_fields, ["end", "end_paragraph", "paragraph", "speaker", "start", "text"]);
+    assert_eq!(quote_fields, ["cue", "end", "end_paragraph", "paragraph", "speaker", "start", "text"]);
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Word lists for reading names in news prose: titles, role words, words
-//! that mark institutions, sentence openers, speech verbs. Data, not logic.
+//! that mark institutions, sentence openers, speech verbs, given names
+//! and gendered words. Data, not logic.
 
 #[rustfmt::skip]
 pub const ABBREVIATED_TITLES: &[&str] = &[
@@ -42,6 +43,19 @@ pub const ROLE_WORDS: &[&str] = &[
     "survivor", "organiser", "organizer", "campaigner", "rep", "mp", "cs", "ceo", "colleague",
     "counterpart", "deputy", "assistant", "winner", "herder", "translator", "poet", "fishmonger",
     "shopkeeper", "veteran", "runner", "athlete", "pilot", "guide", "elder", "host",
+    "administrator", "astronaut", "strategist", "consultant", "physicist", "astronomer",
+    "biologist", "immunologist", "epidemiologist", "economist", "lecturer", "designer", "actor",
+    "actress", "singer", "songwriter", "musician", "writer", "novelist", "publisher", "agent",
+    "attorney", "investor", "entrepreneur", "businessman", "businesswoman", "congressman",
+    "congresswoman", "candidate", "commentator", "columnist", "critic", "producer", "filmmaker",
+    "chef", "physician", "surgeon", "planner", "associate", "partner", "co-founder", "cofounder",
+    "trooper", "sheriff", "detective", "inspector", "soldier", "general", "colonel", "sergeant",
+    "lieutenant", "spokesperson", "anchor", "blogger", "investigator", "scholar", "psychologist",
+    "sociologist", "geologist", "chemist", "engineer", "specialist", "chairwoman", "rapper",
+    "comedian", "artist", "photographer", "member", "officer", "advocate", "diplomat", "minister",
+    "premier", "chancellor", "mathematician", "researcher", "statistician", "ecologist",
+    "climatologist", "meteorologist", "virologist", "neuroscientist", "geneticist", "dean",
+    "provost", "student", "graduate", "candidate", "owner", "worker", "employee", "official",
 ];
 
 /// Words that make a capitalised run an institution or a place, not a person.
@@ -63,7 +77,142 @@ pub const NOT_PERSON: &[&str] = &[
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December",
     "Kingdom", "Emirates", "Square", "Centre", "Center", "Hall", "Conference", "Summit", "Forum",
-    "Games", "Marathon", "Festival", "Prize", "Award",
+    "Games", "Marathon", "Festival", "Prize", "Award", "Administration", "State", "Inc", "Corp",
+    "Ltd", "LLC", "Co", "Press", "Daily", "Journal", "Agency", "Laboratory", "Lab", "Labs",
+    "Center", "Systems", "Technologies", "Partners", "Capital", "Holdings", "Group", "Telescope",
+    "Observatory", "Facility", "System", "Station", "Directorate", "Report", "Review", "Magazine",
+    "Space", "Research", "Science", "Sciences", "Medical", "Health", "Energy", "Airlines", "Motors",
+    "Studios", "Records", "Pictures", "Entertainment", "Channel", "Radio", "TV", "Television",
+    "Weekly", "Herald", "Tribune", "Gazette", "Insider", "Global", "Worldwide", "Affairs",
+    "Relations", "Politics", "Economics", "Bureau", "Office", "Trust", "Society", "Exchange",
+    "Guard", "Military", "Taliban", "Pentagon", "Kremlin", "Congress", "Cabinet",
+];
+
+/// Words that make a capitalised run an organisation that can speak in its
+/// own name (`the Ministry of Health said`), not a place or an event.
+#[rustfmt::skip]
+pub const ORG_WORDS: &[&str] = &[
+    "Committee", "Mission", "Council", "Ministry", "Party", "Union", "Nations", "Government",
+    "Court", "Senate", "Assembly", "Parliament", "Police", "Service", "Agency", "Bank",
+    "University", "College", "School", "Company", "Department", "Office", "Commission",
+    "Authority", "Corporation", "Association", "Forces", "Force", "Army", "Navy", "Hospital",
+    "Club", "Group", "Fund", "Foundation", "Institute", "Board", "Network", "News", "Times", "Post",
+    "Media", "Church", "Alliance", "Coalition", "Movement", "Front", "Treasury", "Secretariat",
+    "Embassy", "Consulate", "Organisation", "Organization", "Administration", "Inc", "Corp", "Ltd",
+    "LLC", "Press", "Daily", "Journal", "Laboratory", "Labs", "Systems", "Technologies",
+    "Partners", "Capital", "Holdings", "Directorate", "Magazine", "Airlines", "Motors", "Studios",
+    "Bureau", "Trust", "Society", "Exchange", "Guard", "Military", "Taliban", "Pentagon",
+    "Kremlin", "Congress", "Cabinet", "Herald", "Tribune", "Gazette", "Weekly", "Insider",
+    "Federation", "Institution", "Centre", "Center", "Reuters", "Council",
+];
+
+/// Lower-case nouns that stand for an organisation already named: `the
+/// ministry said`, `the group added`, `the statement said`.
+#[rustfmt::skip]
+pub const ORG_NOUNS: &[&str] = &[
+    "ministry", "group", "company", "firm", "statement", "agency", "department", "organisation",
+    "organization", "report", "military", "government", "police", "coalition", "union",
+    "committee", "council", "commission", "authority", "board", "office", "army", "navy",
+    "administration", "court", "campaign", "party", "embassy", "bank", "university", "institute",
+    "foundation", "association", "network", "newspaper", "paper", "outlet", "studio", "startup",
+    "carrier", "airline", "team", "club", "charity", "regulator", "service", "website", "release",
+    "study", "paper", "letter", "filing", "lawsuit", "complaint", "announcement", "post", "tweet",
+    "editorial", "memo", "document", "plan", "survey", "analysis", "researchers", "scientists",
+    "spokesperson", "spokesman", "spokeswoman", "official", "officials", "team", "authors",
+    "alliance", "movement", "network", "ngo", "watchdog",
+];
+
+/// Of those, the nouns that are a text an organisation or a person put out
+/// (`the statement said`): they speak for whoever last issued something.
+#[rustfmt::skip]
+pub const DOCUMENT_NOUNS: &[&str] = &[
+    "statement", "report", "release", "study", "paper", "letter", "filing", "lawsuit",
+    "complaint", "announcement", "post", "tweet", "editorial", "memo", "document", "survey",
+    "analysis", "plan",
+];
+
+/// Words before a noun that leave the speaker unnamed: `one analyst said`,
+/// `a spokesperson said`, `some residents said`.
+#[rustfmt::skip]
+pub const UNNAMED_DETERMINERS: &[&str] = &[
+    "one", "a", "an", "another", "some", "many", "several", "two", "three", "few", "other",
+    "others", "most", "both", "each", "every", "any", "no", "local", "unnamed", "senior",
+];
+
+/// Prepositions: a name after one is an object, not a subject (`than
+/// Harlan`, `of Buckley's`), and a noun phrase ends before one.
+#[rustfmt::skip]
+pub const PREPOSITIONS: &[&str] = &[
+    "of", "to", "with", "than", "by", "for", "from", "at", "in", "on", "about", "like", "as",
+    "against", "into", "onto", "upon", "over", "under", "after", "before", "during", "between",
+    "among", "through", "without", "within", "toward", "towards", "behind", "beside", "besides",
+    "including", "via", "unlike", "despite", "near", "alongside",
+];
+
+/// Given names that tell a person's gender where the text does not:
+/// pronouns then agree with them (`Joyce ... she said`).
+#[rustfmt::skip]
+pub const MALE_NAMES: &[&str] = &[
+    "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas",
+    "Charles", "Christopher", "Daniel", "Matthew", "Anthony", "Mark", "Donald", "Steven", "Steve",
+    "Paul", "Andrew", "Joshua", "Josh", "Kenneth", "Kevin", "Brian", "George", "Timothy", "Ronald",
+    "Edward", "Jason", "Jeffrey", "Ryan", "Jacob", "Gary", "Nicholas", "Eric", "Jonathan",
+    "Stephen", "Larry", "Justin", "Scott", "Brandon", "Benjamin", "Samuel", "Frank", "Gregory",
+    "Raymond", "Alexander", "Patrick", "Jack", "Dennis", "Jerry", "Tyler", "Aaron", "Jose", "Adam",
+    "Henry", "Nathan", "Douglas", "Doug", "Zachary", "Peter", "Kyle", "Walter", "Ethan", "Jeremy",
+    "Harold", "Keith", "Christian", "Roger", "Noah", "Gerald", "Carl", "Terry", "Sean", "Austin",
+    "Arthur", "Lawrence", "Jesse", "Dylan", "Bryan", "Joe", "Jordan", "Billy", "Bruce", "Albert",
+    "Willie", "Gabriel", "Logan", "Alan", "Juan", "Wayne", "Roy", "Ralph", "Randy", "Eugene",
+    "Vincent", "Russell", "Elijah", "Louis", "Bobby", "Philip", "Johnny", "Mike", "Tom", "Tommy",
+    "Jim", "Jimmy", "Bob", "Bill", "Dave", "Dan", "Rob", "Ben", "Tony", "Chris", "Matt", "Nick",
+    "Ed", "Greg", "Jeff", "Ken", "Tim", "Rick", "Ron", "Fred", "Ted", "Hank", "Carlos", "Luis",
+    "Miguel", "Pedro", "Ahmed", "Mohammed", "Muhammad", "Ali", "Omar", "Hassan", "Ibrahim",
+    "Abdul", "Yusuf", "Mustafa", "Rajesh", "Rahul", "Amit", "Vijay", "Arvind", "Narendra", "Xi",
+    "Vladimir", "Sergei", "Dmitry", "Ivan", "Igor", "Hans", "Klaus", "Jean", "Pierre", "Emmanuel",
+    "Francois", "Giuseppe", "Marco", "Luca", "Kim", "Jin", "Hiroshi", "Takeshi", "Kenji", "Wei",
+    "Boris", "Jair", "Recep", "Benjamin", "Justin", "Kwame", "Kofi", "Uhuru", "Cyril", "Mark",
+    "Leif", "Lars", "Sven", "Olaf", "Hugo", "Oscar", "Felix", "Max", "Leo", "Elon", "Jeff", "Tim",
+    "Sundar", "Satya", "Marcelo", "Adam", "Andre", "Antonio", "Mario", "Fernando", "Rafael",
+    "Sebastian", "Martin", "Simon", "Neil", "Ian", "Graham", "Colin", "Nigel", "Stuart", "Craig",
+    "Dale", "Glenn", "Todd", "Troy", "Wade", "Clint", "Chuck", "Dwight", "Lyndon", "Barack",
+];
+
+#[rustfmt::skip]
+pub const FEMALE_NAMES: &[&str] = &[
+    "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan", "Jessica", "Sarah",
+    "Karen", "Lisa", "Nancy", "Betty", "Margaret", "Sandra", "Ashley", "Kimberly", "Emily",
+    "Donna", "Michelle", "Carol", "Amanda", "Dorothy", "Melissa", "Deborah", "Stephanie",
+    "Rebecca", "Sharon", "Laura", "Cynthia", "Kathleen", "Amy", "Angela", "Shirley", "Anna",
+    "Brenda", "Pamela", "Emma", "Nicole", "Helen", "Samantha", "Katherine", "Kate", "Christine",
+    "Debra", "Rachel", "Carolyn", "Janet", "Catherine", "Maria", "Heather", "Diane", "Ruth",
+    "Julie", "Olivia", "Joyce", "Virginia", "Victoria", "Kelly", "Lauren", "Christina", "Joan",
+    "Evelyn", "Judith", "Megan", "Andrea", "Cheryl", "Hannah", "Jacqueline", "Martha", "Gloria",
+    "Teresa", "Ann", "Sara", "Madison", "Frances", "Kathryn", "Janice", "Jean", "Abigail", "Alice",
+    "Judy", "Sophia", "Grace", "Denise", "Amber", "Doris", "Marilyn", "Danielle", "Beverly",
+    "Isabella", "Theresa", "Diana", "Natalie", "Brittany", "Charlotte", "Marie", "Kayla", "Alexis",
+    "Lori", "Jane", "Jo", "Valerie", "Elise", "Jessie", "Jenny", "Julia", "Claire", "Lucy",
+    "Sophie", "Ella", "Chloe", "Zoe", "Eva", "Ellen", "Irene", "Rose", "Rosa", "Fatima", "Aisha",
+    "Amina", "Leila", "Layla", "Priya", "Sonia", "Indira", "Angela", "Ursula", "Theresa",
+    "Jacinda", "Nicola", "Hillary", "Kamala", "Nancy", "Michelle", "Melania", "Ivanka", "Oprah",
+    "Taylor", "Beyonce", "Rihanna", "Adele", "Kylie", "Kim", "Meghan", "Harriet", "Agnes",
+    "Akinyi", "Wanjiru", "Achieng", "Ngozi", "Chiamaka", "Yuki", "Mei", "Ling", "Ana", "Lucia",
+    "Carmen", "Elena", "Sofia", "Ines", "Ingrid", "Astrid", "Greta", "Heidi", "Monica", "Nina",
+    "Tina", "Vanessa", "Wendy", "Yvonne", "Caroline", "Eleanor", "Florence", "Margot", "Penelope",
+];
+
+/// Titles and role words that tell a person's gender.
+#[rustfmt::skip]
+pub const MALE_WORDS: &[&str] = &[
+    "Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Father", "Brother", "spokesman", "chairman",
+    "businessman", "congressman", "father", "husband", "son", "brother", "grandfather", "uncle",
+    "actor", "boy", "man", "fisherman",
+];
+
+#[rustfmt::skip]
+pub const FEMALE_WORDS: &[&str] = &[
+    "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Madam", "Dame", "Lady", "Queen", "Princess", "Sister",
+    "spokeswoman", "chairwoman", "businesswoman", "congresswoman", "mother", "wife", "daughter",
+    "sister", "grandmother", "aunt", "actress", "girl", "woman", "fisherwoman", "widow",
 ];
 
 /// Sentence openers that are capitalised only because they open a sentence.
@@ -82,42 +231,74 @@ pub const COMMON_OPENERS: &[&str] = &[
     "Upon", "Within", "Beyond",
 ];
 
-/// Pronouns that stand for the person most recently named.
-#[rustfmt::skip]
-pub const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "He", "She", "They",
-];
-
 /// Lower-case joining words allowed inside a name (`Ahmed bin Salim`).
 #[rustfmt::skip]
 pub const PARTICLES: &[&str] = &[
     "de", "da", "van", "von", "der", "bin", "wa", "al", "la", "le", "di", "du", "dos", "del",
 ];
 
+/// Verbs that attribute speech or writing: `"...," she said`, `X told
+/// reporters: "..."`, `cautions that "..."`.
 #[rustfmt::skip]
 pub const SPEECH_VERBS: &[&str] = &[
     "said", "says", "say", "added", "adds", "asked", "asks", "told", "tells", "noted", "notes",
     "explained", "explains", "warned", "warns", "insisted", "insists", "stated", "states",
-    "remarked", "argued", "argues", "claimed", "claims", "observed", "continued", "replied",
-    "replies", "responded", "wrote", "writes", "declared", "announced", "urged", "urges",
-    "cautioned", "recalled", "recalls", "maintained", "lamented", "quipped", "concluded",
-    "acknowledged", "admitted", "admits", "emphasised", "emphasized", "stressed", "stresses",
-    "shouted", "whispered", "recounted", "pleaded", "vowed", "promised", "assured", "conceded",
-    "suggested", "mused", "joked", "boasted", "complained", "countered", "reiterated", "affirmed",
-    "confirmed", "revealed", "disclosed", "indicated", "posted", "tweeted", "wondered", "demanded",
-    "testified", "predicted", "pointed", "went", "thundered",
+    "remarked", "remarks", "argued", "argues", "claimed", "claims", "observed", "observes",
+    "continued", "continues", "replied", "replies", "responded", "responds", "wrote", "writes",
+    "written", "declared", "declares", "announced", "announces", "urged", "urges", "cautioned",
+    "cautions", "recalled", "recalls", "maintained", "maintains", "lamented", "laments", "quipped",
+    "quips", "concluded", "concludes", "acknowledged", "acknowledges", "admitted", "admits",
+    "emphasised", "emphasized", "emphasises", "emphasizes", "stressed", "stresses", "shouted",
+    "whispered", "recounted", "recounts", "pleaded", "vowed", "vows", "promised", "promises",
+    "assured", "assures", "conceded", "concedes", "suggested", "suggests", "mused", "muses",
+    "joked", "jokes", "boasted", "boasts", "complained", "complains", "countered", "counters",
+    "reiterated", "affirmed", "confirmed", "confirms", "revealed", "reveals", "disclosed",
+    "indicated", "posted", "tweeted", "wondered", "wonders", "demanded", "testified",
+    "predicted", "predicts", "pointed", "thundered", "weighed", "bemoaned", "bemoans", "answered",
+    "answers", "commented", "comments", "agreed", "agrees", "contended", "contends", "reported",
+    "reports", "exclaimed", "laughed", "sighed", "shared", "shares",
+    "reflected", "reflects", "protested", "objected", "retorted", "interjected",
+    "continued", "chimed", "opined", "explain", "tell", "ask", "add", "write", "note", "warn",
+    "insist", "explaining", "recall", "conclude", "admit", "stated", "asserted", "asserts",
+    "alleged", "alleges", "charged", "proclaimed", "advised", "advises", "recommended",
+    "recommends", "cried", "yelled", "screamed", "muttered", "murmured", "snapped", "growled",
+    "added", "elaborated", "elaborates", "clarified", "summed", "surmised", "speculated",
+    "speculates", "hinted", "mentioned",
 ];
+
+/// Of those, the verbs whose next words are who was told, not who spoke:
+/// `told reporters`, `tells CNN`.
+#[rustfmt::skip]
+pub const OBJECT_VERBS: &[&str] = &["told", "tells", "tell", "telling", "assured", "assures", "advised", "urged"];
+
+/// Verbs and the particles that belong to their cue: `weighed in`,
+/// `pointed out`.
+#[rustfmt::skip]
+pub const CUE_PARTICLES: &[(&str, &str)] = &[
+    ("weighed", "in"), ("weighs", "in"), ("chimed", "in"), ("chimes", "in"), ("pointed", "out"),
+    ("points", "out"), ("summed", "up"), ("sums", "up"), ("shot", "back"), ("fired", "back"),
+    ("went", "on"), ("goes", "on"), ("spoke", "out"), ("speaks", "out"), ("cried", "out"),
+];
+
+/// Words that end a company's or a person's name after a comma.
+#[rustfmt::skip]
+pub const CORPORATE_SUFFIXES: &[&str] = &["Inc", "Ltd", "LLC", "Corp", "Co", "PLC", "plc", "AG", "SA", "GmbH", "Jr", "Sr", "III", "II"];
 
 /// Participles that continue the sentence's subject: `..., adding: "..."`.
 #[rustfmt::skip]
 pub const PARTICIPLES: &[&str] = &[
     "adding", "saying", "noting", "warning", "explaining", "insisting", "asking", "arguing",
-    "stressing", "telling", "declaring", "urging",
+    "stressing", "telling", "declaring", "urging", "writing", "recalling", "calling", "describing",
+    "cautioning", "claiming", "concluding", "observing", "suggesting", "replying", "responding",
+    "stating", "acknowledging", "admitting", "predicting", "lamenting", "joking", "tweeting",
 ];
 
 /// Small words that may sit between a subject and its verb: `Rubio later said`.
 #[rustfmt::skip]
 pub const FILLERS: &[&str] = &[
     "also", "later", "then", "further", "again", "once", "previously", "had", "has", "have", "was",
-    "is", "would", "will", "earlier", "recently", "simply", "only", "just",
+    "is", "would", "will", "earlier", "recently", "simply", "only", "just", "has", "also", "even",
+    "once", "reportedly", "publicly", "privately", "quickly", "later", "then", "now", "still",
+    "had", "been", "not", "never", "always", "often", "famously", "repeatedly", "could", "can",
+    "may", "might", "did", "does", "do", "would", "should", "must", "openly", "frankly", "finally",
 ];

@@ -2,6 +2,7 @@
 //! has its own file; `quotes` and `tags` are shared by all of them. Nothing
 //! here touches the disk or knows about the user interface.
 
+mod attribution;
 pub mod clean;
 pub mod date;
 mod declaration;

@@ -1,0 +1,554 @@
+//! Cue patterns around a quote: the attribution after it (`he said`,
+//! `said Rep. Ann Kirui (D), ranking member`, `Otieno, a trader, told
+//! reporters`), before it (`The minister said:`, `X cautions that`,
+//! `According to X,`), a dash signature (`— Neil Amadi`), and `as X put
+//! it`. Each gives the noun phrase that names the speaker and the cue as
+//! written; `mod.rs` resolves the phrase to a person or organisation.
+
+use super::super::lexicon::{
+    CORPORATE_SUFFIXES, CUE_PARTICLES, DOCUMENT_NOUNS, FILLERS, OBJECT_VERBS, ORG_NOUNS, PARTICIPLES,
+    SPEECH_VERBS, UNNAMED_DETERMINERS,
+};
+use super::super::names::is_role_word;
+use super::is_preposition;
+use super::register::{Named, read_words, runs};
+use super::tokens::Token;
+
+pub fn is_speech_verb(word: &str) -> bool {
+    SPEECH_VERBS.contains(&word)
+}
+
+fn is_filler(word: &str) -> bool {
+    FILLERS.contains(&word)
+        || (word.ends_with("ly") && word.len() > 4 && word.chars().all(char::is_lowercase))
+}
+
+/// What a noun phrase in a cue names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Np {
+    /// A person's name, titles stripped, with the title it had.
+    Person(Vec<String>, Option<String>),
+    Org(String),
+    /// `he`, `she`, `they`, `it`.
+    Pronoun(String),
+    /// `the ministry`, `the group`, `the statement`.
+    OrgNoun(String),
+    /// `the minister`, `the President`: whoever was introduced so.
+    Role(String),
+    /// `one analyst`, `a spokesperson`: the story does not name the speaker.
+    Unnamed,
+    /// The sentence's subject (after `..., adding:`).
+    Subject,
+}
+
+/// A cue: who it names, and the attribution phrase as written (a byte
+/// range of the paragraph).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    pub who: Np,
+    pub phrase: Option<(usize, usize)>,
+}
+
+/// Tokens without bracketed asides: `Rep. Ann Kirui (D-Nyeri)`.
+fn without_brackets<'a>(tokens: &[Token<'a>]) -> Vec<Token<'a>> {
+    let mut depth = 0usize;
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        if t.is_punct("([") {
+            depth += 1;
+        } else if t.is_punct(")]") {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 {
+            out.push(*t);
+        }
+    }
+    out
+}
+
+/// Read the noun phrase in `tokens`.
+pub fn read_np(tokens: &[Token]) -> Option<Np> {
+    let tokens = without_brackets(tokens);
+    let mut tokens = tokens.as_slice();
+    // `Another reportedly said`, `One analyst`: nobody named.
+    let unnamed = tokens
+        .first()
+        .is_some_and(|t| t.is_word() && UNNAMED_DETERMINERS.contains(&t.text.to_lowercase().as_str()));
+    if unnamed {
+        tokens = &tokens[1..];
+    }
+    let mut named: Option<Np> = None;
+    let mut title: Option<String> = None;
+    for run in runs(tokens) {
+        let next = tokens.get(run.end);
+        // `Commerzbank analyst`, `one Weibo commenter`: a modifier, not
+        // the head of the phrase.
+        let modifier = run.possessive || next.is_some_and(|t| t.is_lowercase() && !is_preposition(t.text));
+        // `Sales for Acme`, `of Staff`: the object of a preposition.
+        let object = run.first > 0
+            && tokens[run.first - 1].is_lowercase()
+            && is_preposition(tokens[run.first - 1].text);
+        let modifier = modifier || object;
+        let opens = run.first == 0 || tokens[..run.first].iter().all(|t| !t.is_word());
+        match read_words(&run.words, opens) {
+            Named::Person { name, title: t, .. } if !modifier => {
+                named = Some(Np::Person(name, t));
+            }
+            Named::Org(name) if !modifier && !matches!(named, Some(Np::Person(..))) => {
+                named = Some(Np::Org(name))
+            }
+            Named::Title(t) if !modifier && named.is_none() => title = Some(t),
+            _ => {}
+        }
+    }
+    if named.is_some() {
+        return named;
+    }
+    if unnamed {
+        return Some(Np::Unnamed);
+    }
+    if let Some(title) = title {
+        return Some(Np::Role(title));
+    }
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
+    let first = words.first()?;
+    let lower = first.text.to_lowercase();
+    if matches!(lower.as_str(), "he" | "she" | "they" | "it" | "him" | "her") && words.len() <= 2 {
+        return Some(Np::Pronoun(lower));
+    }
+    // The head: the last word before a preposition.
+    let head_end = words.iter().skip(1).position(|w| is_preposition(w.text)).map_or(words.len(), |p| p + 1);
+    let head = words[head_end - 1].text.to_lowercase();
+    if UNNAMED_DETERMINERS.contains(&lower.as_str()) {
+        return Some(Np::Unnamed);
+    }
+    if matches!(lower.as_str(), "the" | "this" | "that" | "its" | "their" | "his" | "her") {
+        if ORG_NOUNS.contains(&head.as_str()) {
+            return Some(Np::OrgNoun(head));
+        }
+        if is_role_word(&head) {
+            return Some(Np::Role(head));
+        }
+        return Some(Np::Unnamed);
+    }
+    // `officials said`, `researchers wrote`
+    (head_end <= 2 && (head.ends_with('s') || is_role_word(&head))).then_some(Np::Unnamed)
+}
+
+/// Cut at commas: `Stafford, a member of the crew,` gives `Stafford` and
+/// `a member of the crew`.
+fn chunks<'a, 'b>(tokens: &'b [Token<'a>]) -> Vec<&'b [Token<'a>]> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.is_punct("(") {
+            depth += 1;
+        } else if t.is_punct(")") {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && t.is_punct(",;—–") {
+            if i > start {
+                out.push(&tokens[start..i]);
+            }
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push(&tokens[start..]);
+    }
+    out
+}
+
+/// A chunk that describes the name before it: `a member of the crew`,
+/// `ranking member of the panel`, `who chairs it`.
+fn is_apposition(chunk: &[Token]) -> bool {
+    chunk.iter().find(|t| t.is_word()).is_some_and(|t| t.is_lowercase() && !is_preposition(t.text))
+}
+
+fn opens_with_preposition(chunk: &[Token]) -> bool {
+    chunk.iter().find(|t| t.is_word()).is_some_and(|t| is_preposition(&t.text.to_lowercase()))
+}
+
+/// The end of the cue phrase that starts at verb `k`: the verb, a particle
+/// (`weighed in`), and for `told` whom (`told reporters`).
+fn phrase_end(tokens: &[Token], k: usize) -> usize {
+    let mut end = k + 1;
+    if tokens.get(end).is_some_and(|t| CUE_PARTICLES.contains(&(tokens[k].text, t.text))) {
+        return tokens[end].end;
+    }
+    if OBJECT_VERBS.contains(&tokens[k].text) {
+        let mut n = 0;
+        while let Some(t) = tokens.get(end)
+            && t.is_word()
+            && n < 3
+            && !is_preposition(t.text)
+            && !(t.text.len() > 4 && (t.text.ends_with("ed") || t.text.ends_with("ing")))
+            && !matches!(
+                t.text,
+                "that" | "and" | "this" | "last" | "next" | "earlier" | "later" | "on" | "in" | "about"
+            )
+        {
+            end += 1;
+            n += 1;
+        }
+    }
+    tokens[end - 1].end
+}
+
+fn phrase(tokens: &[Token], from: usize, k: usize) -> Option<(usize, usize)> {
+    Some((tokens[from].start, phrase_end(tokens, k)))
+}
+
+/// The attribution right after a quote: `tokens` run from just after the
+/// closing mark to the end of the sentence or the next quote.
+pub fn after(tokens: &[Token]) -> Option<Cue> {
+    let start = tokens.iter().position(|t| !t.is_punct(",.!?"))?;
+    let rest = &tokens[start..];
+    // `— Neil Amadi`, a signature.
+    if rest[0].is_punct("—–-") {
+        let name = &rest[1..];
+        let end = name.iter().position(|t| !t.is_word() && !t.is_punct(".")).unwrap_or(name.len());
+        if end > 0 && end <= 6 && name[0].is_capitalised() {
+            return read_np(&name[..end]).map(|who| Cue { who, phrase: Some((rest[0].start, rest[0].end)) });
+        }
+        return None;
+    }
+    let first = rest.iter().position(|t| t.is_word())?;
+    if !rest[..first].iter().all(|t| t.is_punct(",")) {
+        return None;
+    }
+    let rest = &rest[first..];
+    let lower = rest[0].text.to_lowercase();
+    if lower == "according" && rest.get(1).is_some_and(|t| t.text == "to") {
+        let np_end = np_end(rest, 2);
+        return read_np(&rest[2..np_end]).map(|who| Cue { who, phrase: Some((rest[0].start, rest[1].end)) });
+    }
+    // `as Ng put it`, `was how Ng described it`
+    let skip = match (lower.as_str(), rest.get(1).map(|t| t.text)) {
+        ("as", _) => 1,
+        ("was" | "is", Some("how")) => 2,
+        _ => 0,
+    };
+    if skip > 0 {
+        let body = &rest[skip..];
+        let k = body
+            .iter()
+            .take(8)
+            .position(|t| matches!(t.text, "put" | "described" | "called" | "describes" | "puts"))?;
+        return read_np(&body[..k]).map(|who| Cue { who, phrase: Some((rest[0].start, body[k].end)) });
+    }
+    if matches!(
+        lower.as_str(),
+        "and" | "but" | "or" | "which" | "that" | "while" | "because" | "so" | "if" | "when"
+    ) {
+        return None;
+    }
+    let k = rest.iter().take(40).position(|t| t.is_word() && is_speech_verb(t.text))?;
+    if rest[..k].iter().any(|t| t.is_word() && (is_speech_verb(t.text) || t.is_punct(".!?"))) {
+        return None;
+    }
+    let mut subject_end = k;
+    while subject_end > 0 && (is_filler(rest[subject_end - 1].text) || rest[subject_end - 1].is_punct(",")) {
+        subject_end -= 1;
+    }
+    if subject_end == 0 {
+        // `said Achieng`, `responded NASA administrator Jim Okafor`
+        let from = k + 1;
+        let end = np_end(rest, from);
+        let mut who = read_np(&rest[from..end]);
+        // `said Jamaica's prime minister, Andrew Holness`: the name follows
+        // its description.
+        if !matches!(who, Some(Np::Person(..) | Np::Org(_))) && rest.get(end).is_some_and(|t| t.is_punct(","))
+        {
+            let next_end = np_end(rest, end + 1);
+            if let Some(named @ (Np::Person(..) | Np::Org(_))) = read_np(&rest[end + 1..next_end]) {
+                who = Some(named);
+            }
+        }
+        return who.map(|who| Cue { who, phrase: Some((rest[k].start, rest[k].end)) });
+    }
+    // `Otieno, a trader, told reporters`: the first chunk is the subject.
+    let subject = &rest[..subject_end];
+    let chunk = chunks(subject).into_iter().next()?;
+    if chunk.iter().filter(|t| t.is_word()).count() > 10 {
+        return None;
+    }
+    read_np(chunk).map(|who| Cue { who, phrase: phrase(rest, k, k) })
+}
+
+/// Where a noun phrase that starts at `from` ends: at punctuation, a
+/// preposition or `who`, once it has a word.
+fn np_end(tokens: &[Token], from: usize) -> usize {
+    let mut depth = 0usize;
+    for (i, t) in tokens.iter().enumerate().skip(from) {
+        if t.is_punct("(") {
+            depth += 1;
+            continue;
+        }
+        if t.is_punct(")") {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if depth > 0 {
+            continue;
+        }
+        let started = i > from;
+        if (t.kind != super::tokens::Kind::Word && !t.is_punct("."))
+            || (t.is_punct(".") && !tokens[i - 1].is_word())
+            || (started
+                && t.is_lowercase()
+                && (is_preposition(t.text) || matches!(t.text, "who" | "whose" | "and" | "that")))
+        {
+            return i;
+        }
+    }
+    tokens.len()
+}
+
+/// The attribution before a quote: `tokens` run from the start of the
+/// sentence (or the previous quote) to the opening mark.
+pub fn before(tokens: &[Token]) -> Option<Cue> {
+    let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].is_word()).collect();
+    if words.is_empty() {
+        return None;
+    }
+    if let Some(a) = words.iter().position(|&i| tokens[i].text.eq_ignore_ascii_case("according"))
+        && words.get(a + 1).is_some_and(|&i| tokens[i].text == "to")
+    {
+        let from = words[a + 1] + 1;
+        let end = np_end(tokens, from);
+        return read_np(&tokens[from..end])
+            .map(|who| Cue { who, phrase: Some((tokens[words[a]].start, tokens[words[a + 1]].end)) });
+    }
+    let verb = words.iter().rev().find(|&&i| {
+        let w = tokens[i].text;
+        is_speech_verb(w) || PARTICIPLES.contains(&w)
+    });
+    let Some(&k) = verb else {
+        return introduced(tokens);
+    };
+    let gap = tokens[k + 1..].iter().filter(|t| t.is_word()).count();
+    if gap > 12 {
+        return None;
+    }
+    let phrase = phrase(tokens, k, k);
+    if PARTICIPLES.contains(&tokens[k].text) {
+        return Some(Cue { who: Np::Subject, phrase });
+    }
+    let mut end = k;
+    while end > 0 && (is_filler(tokens[end - 1].text) || tokens[end - 1].is_punct(",")) {
+        end -= 1;
+    }
+    let subject = &tokens[..end];
+    let chunks = chunks(subject);
+    let mut i = chunks.len().checked_sub(1)?;
+    // `Otieno, a trader at the port, said`, `Steve Ouma, Senior Vice
+    // President of Sales for Acme, Inc., says`: descriptions after a name.
+    while i > 0 {
+        let chunk = chunks[i];
+        let earlier = chunks[i - 1];
+        let earlier_name =
+            !opens_with_preposition(earlier) && matches!(read_np(earlier), Some(Np::Person(..) | Np::Org(_)));
+        let describes = is_apposition(chunk) || is_title_phrase(chunk);
+        if is_corporate_suffix(chunk) || (describes && earlier_name) {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    // A clause may open with other words: `In a statement the ministry`.
+    let chunk = chunks[i];
+    let from = chunk.iter().rposition(|t| {
+        t.is_word()
+            && matches!(
+                t.text,
+                "that"
+                    | "and"
+                    | "but"
+                    | "when"
+                    | "while"
+                    | "because"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "if"
+                    | "so"
+            )
+    });
+    let chunk = from.map_or(chunk, |f| &chunk[f + 1..]);
+    read_np(chunk).map(|who| Cue { who, phrase })
+}
+
+/// `Senior Vice President of Sales for Acme`: a title, not a name.
+fn is_title_phrase(chunk: &[Token]) -> bool {
+    chunk.iter().any(|t| t.is_capitalised() && super::super::names::is_title(t.text))
+        && !matches!(read_np(chunk), Some(Np::Person(..)))
+}
+
+/// `Gomez put it plainly: "..."`: a clause ending in a colon introduces
+/// its subject's words.
+fn introduced(tokens: &[Token]) -> Option<Cue> {
+    let colon = tokens.iter().rposition(|t| !t.is_punct("“\""))?;
+    if !tokens[colon].is_punct(":") {
+        return None;
+    }
+    let (at, who) = subject(&tokens[..colon])?;
+    if !matches!(who, Np::Person(..) | Np::Org(_) | Np::Pronoun(_) | Np::OrgNoun(_) | Np::Role(_)) {
+        return None;
+    }
+    let verb = (at..colon).find(|&i| tokens[i].is_lowercase() && i > at)?;
+    (colon - verb <= 6).then(|| Cue { who, phrase: Some((tokens[verb].start, tokens[colon - 1].end)) })
+}
+
+/// `Inc.`, `Ltd`, `Jr.`: the end of a name, set off by a comma.
+fn is_corporate_suffix(chunk: &[Token]) -> bool {
+    let words: Vec<&Token> = chunk.iter().filter(|t| t.is_word()).collect();
+    words.len() == 1 && CORPORATE_SUFFIXES.contains(&words[0].text)
+}
+
+/// The subject of a sentence of narration: its first noun phrase, after an
+/// opening phrase set off by a comma (`At the hearing, Young ...`).
+pub fn subject<'a, 'b>(tokens: &'b [Token<'a>]) -> Option<(usize, Np)> {
+    let first_word = tokens.iter().position(|t| t.is_word())?;
+    let mut from = first_word;
+    let opener = tokens[from].text.to_lowercase();
+    // `In Nairobi,`, `Speaking at the port,`, `Earlier,`: an opening phrase.
+    let phrase_opener = is_preposition(&opener)
+        || opener.ends_with("ly")
+        || (opener.len() > 5 && (opener.ends_with("ing") || opener.ends_with("ed")))
+        || matches!(opener.as_str(), "however" | "meanwhile" | "still" | "yet");
+    if phrase_opener || matches!(opener.as_str(), "but" | "and" | "so" | "then" | "now" | "also") {
+        let comma = tokens[from..].iter().take(16).position(|t| t.is_punct(","));
+        match comma {
+            Some(c) if phrase_opener => from += c + 1,
+            _ if !is_preposition(&opener) => from += 1,
+            _ => return None,
+        }
+    }
+    let mut end = from;
+    let mut named = false;
+    let mut after_determiner = false;
+    while let Some(t) = tokens.get(end) {
+        // `former astronaut Tom Okafor`: descriptions lead to the name.
+        let leads_to_name = || {
+            !named && tokens[end + 1..].iter().take(3).take_while(|n| n.is_word()).any(|n| n.is_capitalised())
+        };
+        let determiner = matches!(t.text, "the" | "a" | "an" | "The" | "A" | "An");
+        let part = t.is_capitalised()
+            || (t.is_punct(".") && end > from && tokens[end - 1].is_capitalised())
+            || (t.is_lowercase()
+                && !is_preposition(t.text)
+                && (determiner || after_determiner || is_role_word(t.text) || leads_to_name()));
+        // `Belize's foreign minister Carla Gomez`: a possessive describes
+        // the name that follows.
+        let describes_next = t.possessive && {
+            let next = &tokens[end + 1..];
+            next.iter().take(3).take_while(|n| n.is_word()).any(|n| is_role_word(n.text))
+                && next.iter().take(5).take_while(|n| n.is_word()).any(|n| n.is_capitalised())
+        };
+        if !part || (t.possessive && !describes_next) {
+            end += usize::from(part);
+            break;
+        }
+        named |= t.is_capitalised() && !determiner && !t.possessive;
+        after_determiner = determiner;
+        end += 1;
+    }
+    let end = if end == from { (from + 1).min(tokens.len()) } else { end };
+    let mut np = read_np(&tokens[from..end])?;
+    // `The group, WeWork Staff United, formed ...`: the name in apposition.
+    if !matches!(np, Np::Person(..) | Np::Org(_) | Np::Pronoun(_))
+        && tokens.get(end).is_some_and(|t| t.is_punct(","))
+        && let Some(close) = tokens[end + 1..].iter().take(8).position(|t| t.is_punct(","))
+        && let Some(named @ (Np::Person(..) | Np::Org(_))) = read_np(&tokens[end + 1..end + 1 + close])
+    {
+        np = named;
+    }
+    if let Np::OrgNoun(noun) = &np
+        && DOCUMENT_NOUNS.contains(&noun.as_str())
+    {
+        return None;
+    }
+    Some((from, np))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn person(name: &str) -> Option<Np> {
+        Some(Np::Person(name.split(' ').map(String::from).collect(), None))
+    }
+
+    fn who_after(text: &str) -> Option<Np> {
+        after(&tokenize(text, &[])).map(|c| c.who)
+    }
+
+    fn who_before(text: &str) -> Option<Np> {
+        before(&tokenize(text, &[])).map(|c| c.who)
+    }
+
+    fn cue_after(text: &str) -> Option<String> {
+        after(&tokenize(text, &[])).and_then(|c| c.phrase).map(|(a, b)| text[a..b].to_string())
+    }
+
+    #[test]
+    fn subject_then_verb_across_an_apposition() {
+        assert_eq!(
+            who_after(", Halima Osei, a trade lecturer at Moi University, said."),
+            person("Halima Osei")
+        );
+        assert_eq!(who_after(" Grain broker Carl Mutua said."), person("Carl Mutua"));
+        assert_eq!(who_after(", she added."), Some(Np::Pronoun("she".into())));
+    }
+
+    #[test]
+    fn verb_then_subject_with_a_description_first() {
+        assert_eq!(who_after(", says veteran analyst Ken Wafula."), person("Ken Wafula"));
+        let with_title = Some(Np::Person(vec!["Ann".into(), "Kirui".into()], Some("rep".into())));
+        assert_eq!(who_after(", said Rep. Ann Kirui (D-Nyeri), ranking member of the panel."), with_title);
+        assert_eq!(who_after(" responded KeNHA administrator Jim Okafor."), person("Jim Okafor"));
+    }
+
+    #[test]
+    fn cues_keep_their_words() {
+        assert_eq!(cue_after(", Otieno told reporters on Friday.").as_deref(), Some("told reporters"));
+        assert_eq!(cue_after(", Wekesa weighed in.").as_deref(), Some("weighed in"));
+        assert_eq!(cue_after(", according to the Fisheries Service.").as_deref(), Some("according to"));
+        assert_eq!(cue_after(" — Grace Achieng").as_deref(), Some("—"));
+        assert_eq!(who_after(" — Grace Achieng"), person("Grace Achieng"));
+        assert_eq!(who_after(", as Moraa put it."), person("Moraa"));
+        assert_eq!(who_after(" was how Moraa described it."), person("Moraa"));
+    }
+
+    #[test]
+    fn organisations_and_unnamed_speakers() {
+        assert_eq!(who_after(", the ministry said in a statement."), Some(Np::OrgNoun("ministry".into())));
+        assert_eq!(who_after(", it said."), Some(Np::Pronoun("it".into())));
+        assert_eq!(who_after(", one analyst said."), Some(Np::Unnamed));
+        assert_eq!(who_after(", one Lamu fisherman said."), Some(Np::Unnamed));
+        assert_eq!(who_after(", the doctor said."), Some(Np::Role("doctor".into())));
+        assert_eq!(who_after(", according to the KWS."), Some(Np::Org("KWS".into())));
+    }
+
+    #[test]
+    fn attribution_before_a_quote() {
+        assert_eq!(who_before("Mutua told the committee:"), person("Mutua"));
+        assert_eq!(
+            who_before("Dr. Wanjiru Kamau, a soil scientist at Egerton, cautions that"),
+            Some(Np::Person(vec!["Wanjiru".into(), "Kamau".into()], Some("dr".into())))
+        );
+        assert_eq!(who_before("In a statement, the ministry said"), Some(Np::OrgNoun("ministry".into())));
+        assert_eq!(who_before("According to Achieng,"), person("Achieng"));
+        assert_eq!(who_before("He paused, adding:"), Some(Np::Subject));
+        assert_eq!(who_before("The rain came late this year."), None);
+    }
+
+    #[test]
+    fn a_sentence_subject_after_an_opening_phrase() {
+        let tokens = tokenize("At the hearing, Otieno asked about the budget.", &[]);
+        assert_eq!(subject(&tokens).map(|s| s.1), person("Otieno"));
+        let tokens = tokenize("She then left the room.", &[]);
+        assert_eq!(subject(&tokens).map(|s| s.1), Some(Np::Pronoun("she".into())));
+    }
+}

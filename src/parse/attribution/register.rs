@@ -1,0 +1,464 @@
+//! The people and organisations a story names: each with the fullest form
+//! of its name (titles stripped), the titles it was introduced with, its
+//! gender where the text reveals it, and for organisations their acronyms.
+//! Built from capitalised runs of narration, never from inside quotes.
+
+use std::collections::HashMap;
+
+use super::super::lexicon::{
+    COMMON_OPENERS, FEMALE_NAMES, FEMALE_WORDS, MALE_NAMES, MALE_WORDS, NOT_PERSON, ORG_WORDS, PARTICLES,
+};
+use super::super::names::{is_name_word, is_role_word, is_title};
+use super::tokens::{Token, takes_a_dot};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Person,
+    Org,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// One person or organisation of the story.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// The fullest form of the name the story uses.
+    pub name: String,
+    pub kind: Kind,
+    pub gender: Option<Gender>,
+    /// Titles and role words it was introduced with, lower case
+    /// (`minister`, `president`), so that `the minister` finds it.
+    pub titles: Vec<String>,
+}
+
+impl Entity {
+    fn words(&self) -> impl DoubleEndedIterator<Item = &str> {
+        self.name.split(' ')
+    }
+}
+
+/// A run of capitalised words in a stretch of tokens: `Lt. Col. Amara
+/// Diallo`, `Ministry of Health`, `Marco Rubio's`.
+#[derive(Debug, Clone)]
+pub struct Run<'a> {
+    /// Index of the first and one past the last token of the run.
+    pub first: usize,
+    pub end: usize,
+    pub words: Vec<&'a str>,
+    /// The run's last word carried a possessive `'s`.
+    pub possessive: bool,
+}
+
+/// Every capitalised run in `tokens`.
+pub fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens[i].is_capitalised() {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut words = vec![tokens[i].text];
+        while !tokens[i].possessive {
+            let Some(next) = tokens.get(i + 1) else { break };
+            let after = tokens.get(i + 2);
+            if next.is_capitalised() {
+                words.push(next.text);
+                i += 1;
+            } else if next.is_punct(".")
+                && takes_a_dot(tokens[i].text)
+                && next.start == tokens[i].end
+                && after.is_some_and(|a| a.is_capitalised())
+            {
+                // `Lt. Col. Amara`, `John M. Ford`
+                i += 1;
+            } else if next.is_word()
+                && (PARTICLES.contains(&next.text)
+                    || (matches!(next.text, "of" | "for") && joins_institution(tokens[i].text)))
+                && after.is_some_and(|a| a.is_capitalised())
+            {
+                words.push(next.text);
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(Run { first, end: i + 1, words, possessive: tokens[i].possessive });
+        i += 1;
+    }
+    out
+}
+
+/// `Ministry of Health`, `Secretary of State`, `University of Nairobi`.
+fn joins_institution(word: &str) -> bool {
+    ORG_WORDS.contains(&word)
+        || is_title(word)
+        || matches!(word, "Bank" | "Secretary" | "Minister" | "Director")
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+}
+
+/// What a capitalised run names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Named {
+    /// A person: the name without titles, the title or role word cut from
+    /// it, and whether the run surely names a person (a title, a first
+    /// name) rather than merely having a name's shape.
+    Person {
+        name: Vec<String>,
+        title: Option<String>,
+        sure: bool,
+    },
+    Org(String),
+    /// A title alone: `the President`.
+    Title(String),
+    Other,
+}
+
+/// Read a run of words. `opens`: the run opens its sentence, so a first
+/// word such as `The` or `However` is capitalised only for that.
+pub fn read_words(words: &[&str], opens: bool) -> Named {
+    let mut words = words;
+    while let Some((first, rest)) = words.split_first()
+        && ((opens && (COMMON_OPENERS.contains(first) || first.ends_with("ly"))) || *first == "The")
+    {
+        words = rest;
+    }
+    if words.is_empty() {
+        return Named::Other;
+    }
+    let is_org = words.iter().any(|w| ORG_WORDS.contains(w)) || (words.len() == 1 && is_acronym(words[0]));
+    let cut = words
+        .iter()
+        .rposition(|w| is_title(w) || is_acronym(w) || ORG_WORDS.contains(w))
+        .map_or(0, |i| i + 1);
+    let tail = &words[cut..];
+    if tail.is_empty() {
+        if is_org {
+            return Named::Org(words.join(" "));
+        }
+        return match words.last() {
+            Some(t) if is_title(t) => Named::Title(t.to_lowercase()),
+            _ => Named::Other,
+        };
+    }
+    let name_shaped = tail.iter().all(|w| is_name_word(w) || PARTICLES.contains(w))
+        && !tail.iter().any(|w| NOT_PERSON.contains(w))
+        && tail.len() <= 4;
+    if !name_shaped {
+        return if is_org { Named::Org(words.join(" ")) } else { Named::Other };
+    }
+    let title = cut.checked_sub(1).map(|i| words[i]).filter(|t| is_title(t));
+    let sure = title.is_some() || (tail.len() >= 2 && first_name_gender(tail[0]).is_some());
+    Named::Person {
+        name: tail.iter().map(|w| w.to_string()).collect(),
+        title: title.map(str::to_lowercase),
+        sure,
+    }
+}
+
+/// The gender a given name usually has.
+pub fn first_name_gender(word: &str) -> Option<Gender> {
+    gender_in(word, MALE_NAMES, FEMALE_NAMES)
+}
+
+/// The gender a title or role word tells (`Mr`, `spokeswoman`).
+pub fn word_gender(word: &str) -> Option<Gender> {
+    gender_in(word, MALE_WORDS, FEMALE_WORDS)
+}
+
+fn gender_in(word: &str, male: &[&str], female: &[&str]) -> Option<Gender> {
+    if male.contains(&word) {
+        Some(Gender::Male)
+    } else if female.contains(&word) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// The people and organisations of one story, indexed so that a story
+/// naming thousands of them is still read in linear time.
+#[derive(Debug, Clone, Default)]
+pub struct Register {
+    pub entities: Vec<Entity>,
+    /// People by the last word of their name.
+    people: HashMap<String, Vec<usize>>,
+    /// Organisations by name, acronym and last word of the name.
+    org_names: HashMap<String, usize>,
+    org_last: HashMap<String, usize>,
+    /// The person last introduced with each title or role word.
+    titled: HashMap<String, usize>,
+}
+
+/// Two forms of one person's name: the same last word, and the shorter's
+/// other words found in the longer (`Cooke`, `Doug Cooke`; `Josh Apte`,
+/// `Joshua Apte`).
+fn same_person(a: &[&str], b: &[&str]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let (Some(s_last), Some(l_last)) = (short.last(), long.last()) else { return false };
+    if s_last != l_last {
+        return false;
+    }
+    let rest = &short[..short.len() - 1];
+    rest.iter().all(|w| {
+        long[..long.len() - 1].iter().any(|l| {
+            l == w
+                || (w.len() >= 3 && l.starts_with(w))
+                || (l.len() >= 3 && w.starts_with(l))
+                || is_initial_of(w, l)
+        })
+    })
+}
+
+fn is_initial_of(initial: &str, word: &str) -> bool {
+    let stem = initial.trim_end_matches('.');
+    stem.chars().count() == 1 && word.starts_with(stem)
+}
+
+impl Register {
+    /// Note a person; a fuller form of a name already known replaces it.
+    pub fn add_person(&mut self, name: &[String], title: Option<&str>, gender: Option<Gender>) -> usize {
+        let words: Vec<&str> = name.iter().map(String::as_str).collect();
+        let gender = gender
+            .or_else(|| title.and_then(word_gender))
+            .or_else(|| (words.len() >= 2).then(|| first_name_gender(words[0])).flatten());
+        let id = match self.find_person(&words).last().copied() {
+            Some(id) => {
+                let e = &mut self.entities[id];
+                let known = e.words().count();
+                let fuller = words.len() > known
+                    || (words.len() == known
+                        && words.first().map(|w| w.len()) > e.words().next().map(str::len));
+                if fuller {
+                    e.name = words.join(" ");
+                }
+                id
+            }
+            None => {
+                self.entities.push(Entity {
+                    name: words.join(" "),
+                    kind: Kind::Person,
+                    gender: None,
+                    titles: Vec::new(),
+                });
+                let id = self.entities.len() - 1;
+                self.people
+                    .entry(words.last().copied().unwrap_or_default().to_string())
+                    .or_default()
+                    .push(id);
+                id
+            }
+        };
+        let e = &mut self.entities[id];
+        if e.gender.is_none() {
+            e.gender = gender;
+        }
+        if let Some(title) = title {
+            if !e.titles.iter().any(|t| t == title) {
+                e.titles.push(title.to_string());
+            }
+            self.titled.insert(title.to_string(), id);
+        }
+        id
+    }
+
+    /// Note an organisation, with its acronym when it has one.
+    pub fn add_org(&mut self, name: &str, alias: Option<&str>) -> usize {
+        let id = match self.find_org(name) {
+            Some(id) => id,
+            None => {
+                self.entities.push(Entity {
+                    name: name.to_string(),
+                    kind: Kind::Org,
+                    gender: None,
+                    titles: Vec::new(),
+                });
+                let id = self.entities.len() - 1;
+                self.org_names.insert(name.to_string(), id);
+                if let Some(last) = name.rsplit(' ').next() {
+                    self.org_last.insert(last.to_string(), id);
+                }
+                let initials: String =
+                    name.split(' ').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+                if initials.chars().count() >= 2 && name.contains(' ') {
+                    self.org_names.entry(initials).or_insert(id);
+                }
+                id
+            }
+        };
+        if let Some(alias) = alias {
+            self.org_names.insert(alias.to_string(), id);
+        }
+        id
+    }
+
+    /// The people a name may mean.
+    pub fn find_person(&self, name: &[&str]) -> Vec<usize> {
+        let Some(last) = name.last() else { return Vec::new() };
+        let Some(ids) = self.people.get(*last) else { return Vec::new() };
+        ids.iter()
+            .copied()
+            .filter(|&i| same_person(&self.entities[i].words().collect::<Vec<_>>(), name))
+            .collect()
+    }
+
+    /// The organisation a name or an acronym means; a one-word name may be
+    /// the last word of a longer one (`the Coalition`).
+    pub fn find_org(&self, name: &str) -> Option<usize> {
+        let name = name.strip_prefix("the ").unwrap_or(name);
+        self.org_names
+            .get(name)
+            .or_else(|| (!name.contains(' ')).then(|| self.org_last.get(name)).flatten())
+            .copied()
+    }
+
+    /// The person last introduced with a title or role word (`minister`).
+    pub fn by_title(&self, title: &str) -> Option<usize> {
+        self.titled.get(title).copied()
+    }
+
+    /// The organisations, most recently noted first, at most `limit`.
+    pub fn recent_orgs(&self, limit: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..self.entities.len()).rev().filter(|&e| self.entities[e].kind == Kind::Org).take(limit)
+    }
+
+    /// Learn the people and organisations of one sentence of narration.
+    pub fn learn(&mut self, tokens: &[Token]) {
+        for run in runs(tokens) {
+            let opens = run.first == 0 || tokens[run.first - 1].is_punct("(“\"‘'—–:");
+            if let Some(name) = with_body(tokens, &run) {
+                self.add_org(&name, None);
+                continue;
+            }
+            match read_words(&run.words, opens) {
+                Named::Person { name, title, sure } => {
+                    let before = run.first.checked_sub(1).map(|i| &tokens[i]);
+                    let role = before.filter(|t| t.is_lowercase() && is_role_word(t.text)).map(|t| t.text);
+                    let after = &tokens[run.end.min(tokens.len())..];
+                    let described = after.first().is_some_and(|t| t.is_punct(","))
+                        && after.get(1).is_some_and(|t| {
+                            matches!(t.text, "a" | "an" | "the" | "who" | "former" | "now" | "then" | "whose")
+                                || is_role_word(t.text)
+                        });
+                    let acts = !run.possessive
+                        && name.len() >= 2
+                        && after.first().is_some_and(|t| t.is_lowercase() && !super::is_preposition(t.text));
+                    let speaks =
+                        after.iter().take(3).any(|t| t.is_word() && super::cues::is_speech_verb(t.text));
+                    let single_surname_known =
+                        name.len() == 1 && !self.find_person(&[name[0].as_str()]).is_empty();
+                    if sure || role.is_some() || described || acts || speaks || single_surname_known {
+                        if name.len() == 1
+                            && title.is_none()
+                            && role.is_none()
+                            && !single_surname_known
+                            && !speaks
+                        {
+                            continue;
+                        }
+                        let gender = role.and_then(word_gender);
+                        self.add_person(&name, title.as_deref().or(role), gender);
+                    }
+                }
+                Named::Org(name) => {
+                    let alias = acronym_after(tokens, run.end);
+                    self.add_org(&name, alias);
+                }
+                Named::Title(_) | Named::Other => {}
+            }
+        }
+    }
+}
+
+/// `US military`, `Kenyan government`: a name and the body it qualifies.
+pub fn with_body(tokens: &[Token], run: &Run) -> Option<String> {
+    let next = tokens.get(run.end)?;
+    let body = matches!(
+        next.text,
+        "military"
+            | "government"
+            | "army"
+            | "navy"
+            | "police"
+            | "embassy"
+            | "ministry"
+            | "authorities"
+            | "officials"
+            | "forces"
+    );
+    (body && !run.possessive && !matches!(read_words(&run.words, false), Named::Person { .. }))
+        .then(|| format!("{} {}", run.words.join(" "), next.text))
+}
+
+/// `Drug Enforcement Administration (DEA)`: the acronym in brackets.
+fn acronym_after<'a>(tokens: &[Token<'a>], at: usize) -> Option<&'a str> {
+    let open = tokens.get(at)?;
+    let word = tokens.get(at + 1)?;
+    let close = tokens.get(at + 2)?;
+    (open.is_punct("(") && is_acronym(word.text) && close.is_punct(")")).then_some(word.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn learned(text: &str) -> Register {
+        let mut register = Register::default();
+        register.learn(&tokenize(text, &[]));
+        register
+    }
+
+    fn names(register: &Register) -> Vec<(&str, Kind)> {
+        register.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect()
+    }
+
+    #[test]
+    fn titles_are_stripped_and_genders_read_from_them() {
+        let r = learned("Lt. Col. Amara Diallo met Mr. Kofi Boateng and NASA administrator Jim Okafor.");
+        assert_eq!(
+            names(&r),
+            [
+                ("Amara Diallo", Kind::Person),
+                ("Kofi Boateng", Kind::Person),
+                ("NASA", Kind::Org),
+                ("Jim Okafor", Kind::Person)
+            ]
+        );
+        assert_eq!(r.entities[1].gender, Some(Gender::Male));
+        assert_eq!(r.entities[3].titles, ["administrator"]);
+    }
+
+    #[test]
+    fn a_fuller_form_replaces_a_shorter_one() {
+        let mut r = learned("Mr. Cooke spoke first.");
+        r.learn(&tokenize("Later Doug Cooke, a consultant, spoke again.", &[]));
+        assert_eq!(names(&r), [("Doug Cooke", Kind::Person)]);
+        r.learn(&tokenize("Analyst Josh Apte and analyst Joshua Apte are one man.", &[]));
+        assert_eq!(r.entities[1].name, "Joshua Apte");
+    }
+
+    #[test]
+    fn organisations_carry_their_acronyms() {
+        let r = learned("The Coastal Fisheries Authority (CFA) closed the bay.");
+        assert_eq!(r.find_org("CFA"), Some(0));
+        assert_eq!(r.entities[0].name, "Coastal Fisheries Authority");
+        let r = learned("Officials of the Kenya Wildlife Service counted the herds.");
+        assert_eq!(r.find_org("KWS"), Some(0));
+    }
+
+    #[test]
+    fn a_lone_capitalised_word_is_not_a_person() {
+        let r = learned("The Block 1B rocket flew over Mauna Kea in Environmental Research.");
+        assert!(r.entities.iter().all(|e| e.kind != Kind::Person), "{:?}", r.entities);
+    }
+}
