@@ -87,6 +87,44 @@ mod parse_throughput {
     }
 }
 
+/// Quote finding and attribution, one thread: quotes found per second in
+/// 1,000 generated stories (about 1,750 quotes) and in the sample corpus.
+mod quote_attribution {
+    use super::*;
+    use divan::counter::ItemsCount;
+
+    fn stories(files: &[(String, Vec<u8>)]) -> Vec<(String, Vec<String>)> {
+        drafts(files).into_iter().map(|d| (d.story.title, d.story.paragraphs)).collect()
+    }
+
+    fn bench_quotes(bencher: Bencher, stories: &[(String, Vec<String>)]) {
+        let quotes: usize = stories.iter().map(|(t, p)| parse::quotes::find_quotes(p, &[t]).len()).sum();
+        bencher.counter(ItemsCount::new(quotes)).bench(|| {
+            for (title, paragraphs) in stories {
+                black_box(parse::quotes::find_quotes(paragraphs, &[title]));
+            }
+        });
+    }
+
+    #[divan::bench(sample_count = 20)]
+    fn generated_1k(bencher: Bencher) {
+        bench_quotes(bencher, &stories(&TEXT_1K));
+    }
+
+    #[divan::bench(sample_count = 50)]
+    fn sample_corpus(bencher: Bencher) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+        let mut files: Vec<_> = std::fs::read_dir(root)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))
+            .collect();
+        files.sort();
+        bench_quotes(bencher, &stories(&files));
+    }
+}
+
 /// A library assembled from parsed drafts: tag index, reading order, the
 /// space-joined tag lines segmented.
 mod library_build {

@@ -295,6 +295,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 JsonStyle::Json => ExportFormat::Json,
                 JsonStyle::Jsonl => ExportFormat::Jsonl,
             };
+            byline::model::find_all_quotes(&library.in_order().collect::<Vec<_>>());
             write_stdout(|out| cli::export::write(out, library.in_order(), format))
         }
         Command::List { tags, search, unread, starred, .. } => {
@@ -304,6 +305,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Tags { .. } => write_stdout(|out| cli::tags::write(out, library)),
         Command::Quotes { speaker, tags, .. } => {
             let stories = select(&tags, None, false, false);
+            byline::model::find_all_quotes(&stories);
             let quotes = cli::quotes::select(&stories, speaker.as_deref());
             write_stdout(|out| cli::quotes::write(out, &quotes))
         }

@@ -1,17 +1,112 @@
 //! Word lists for reading names in news prose: titles, role words, words
 //! that mark institutions, sentence openers, speech verbs, given names
-//! and gendered words. Data, not logic.
+//! and gendered words. Data, and the set each list is looked up in.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A word list, looked up through a set built on first use: attribution
+/// asks these lists for every word of every story it reads. A small bit
+/// filter on the word's first and last byte and length answers most
+/// misses before any hashing.
+pub struct Words {
+    list: &'static [&'static str],
+    built: OnceLock<Built>,
+}
+
+struct Built {
+    set: HashSet<&'static str, BuildHasherDefault<WordHasher>>,
+    filter: [u64; 32],
+}
+
+/// Where a word falls in the filter's 2,048 bits.
+fn filter_bit(word: &[u8]) -> usize {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return 0 };
+    (usize::from(first) * 31 + usize::from(last) * 7 + word.len() * 131) & 2047
+}
+
+impl Words {
+    pub const fn new(list: &'static [&'static str]) -> Words {
+        Words { list, built: OnceLock::new() }
+    }
+
+    fn built(&self) -> &Built {
+        self.built.get_or_init(|| {
+            let mut filter = [0u64; 32];
+            for word in self.list {
+                let bit = filter_bit(word.as_bytes());
+                filter[bit / 64] |= 1 << (bit % 64);
+            }
+            Built { set: self.list.iter().copied().collect(), filter }
+        })
+    }
+
+    pub fn has(&self, word: &str) -> bool {
+        // No list holds a word this long: skip the hash.
+        if word.len() > 24 {
+            return false;
+        }
+        let built = self.built();
+        let bit = filter_bit(word.as_bytes());
+        built.filter[bit / 64] & (1 << (bit % 64)) != 0 && built.set.contains(word)
+    }
+
+    /// `has` for the word in lower case (`However`, `Analyst`), without
+    /// allocating for ASCII words.
+    pub fn has_any_case(&self, word: &str) -> bool {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.has(word);
+        }
+        let mut buf = [0u8; 24];
+        if word.len() > buf.len() {
+            return false;
+        }
+        if !word.is_ascii() {
+            return self.has(&word.to_lowercase());
+        }
+        for (to, from) in buf.iter_mut().zip(word.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| self.has(w))
+    }
+}
+
+/// A word in lower case, copied only when it has capitals.
+pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) { word.to_lowercase().into() } else { word.into() }
+}
+
+/// FNV-1a: the lists are fixed words, not input an attacker chooses keys
+/// for, and short words hash several times faster than with SipHash.
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 #[rustfmt::skip]
-pub const ABBREVIATED_TITLES: &[&str] = &[
+pub static ABBREVIATED_TITLES: Words = Words::new(&[
     "Dr", "Mr", "Mrs", "Ms", "Prof", "Lt", "Col", "Gen", "Maj", "Capt", "Sgt", "Gov", "Sen", "Rep",
     "Hon", "Rev", "St", "Cpl", "Insp", "Supt", "Amb", "Jr", "Sr",
-];
+]);
 
 /// Words that name a role before a name: `President William Ruto`,
 /// `Interior CS Kipchumba Murkomen`, `Lt. Col. Amara Diallo`.
 #[rustfmt::skip]
-pub const TITLES: &[&str] = &[
+pub static TITLES: Words = Words::new(&[
     "President", "President-elect", "Vice", "Deputy", "Senator", "Sen.", "MP", "MCA", "Dr", "Dr.",
     "Doctor", "Prof", "Prof.", "Professor", "CS", "PS", "Cabinet", "Secretary", "Lt", "Lt.",
     "Lieutenant", "Col", "Col.", "Colonel", "Gen", "Gen.", "General", "Maj", "Maj.", "Major",
@@ -26,11 +121,11 @@ pub const TITLES: &[&str] = &[
     "Representative", "Nominee", "Envoy", "Premier", "Chancellor", "CEO", "Executive", "Dean",
     "Registrar", "Sister", "Brother", "Cardinal", "Rabbi", "Marshal", "Admiral", "Brigadier",
     "Amb.", "Jr.", "Sr.",
-];
+]);
 
 /// Lower-case words that introduce a person: `nominee Marco Rubio`.
 #[rustfmt::skip]
-pub const ROLE_WORDS: &[&str] = &[
+pub static ROLE_WORDS: Words = Words::new(&[
     "nominee", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "chairman",
     "chairperson", "chairwoman", "leader", "official", "senator", "governor", "president",
     "director", "commissioner", "coach", "analyst", "lawyer", "resident", "trader", "farmer",
@@ -56,11 +151,11 @@ pub const ROLE_WORDS: &[&str] = &[
     "premier", "chancellor", "mathematician", "researcher", "statistician", "ecologist",
     "climatologist", "meteorologist", "virologist", "neuroscientist", "geneticist", "dean",
     "provost", "student", "graduate", "candidate", "owner", "worker", "employee", "official",
-];
+]);
 
 /// Words that make a capitalised run an institution or a place, not a person.
 #[rustfmt::skip]
-pub const NOT_PERSON: &[&str] = &[
+pub static NOT_PERSON: Words = Words::new(&[
     "Committee", "Mission", "Council", "Ministry", "Party", "Union", "Nations", "States",
     "Republic", "Government", "Court", "Senate", "Assembly", "Parliament", "Police", "Service",
     "Agency", "Bank", "University", "College", "School", "Company", "Department", "Office",
@@ -86,12 +181,12 @@ pub const NOT_PERSON: &[&str] = &[
     "Weekly", "Herald", "Tribune", "Gazette", "Insider", "Global", "Worldwide", "Affairs",
     "Relations", "Politics", "Economics", "Bureau", "Office", "Trust", "Society", "Exchange",
     "Guard", "Military", "Taliban", "Pentagon", "Kremlin", "Congress", "Cabinet",
-];
+]);
 
 /// Words that make a capitalised run an organisation that can speak in its
 /// own name (`the Ministry of Health said`), not a place or an event.
 #[rustfmt::skip]
-pub const ORG_WORDS: &[&str] = &[
+pub static ORG_WORDS: Words = Words::new(&[
     "Committee", "Mission", "Council", "Ministry", "Party", "Union", "Nations", "Government",
     "Court", "Senate", "Assembly", "Parliament", "Police", "Service", "Agency", "Bank",
     "University", "College", "School", "Company", "Department", "Office", "Commission",
@@ -104,12 +199,12 @@ pub const ORG_WORDS: &[&str] = &[
     "Bureau", "Trust", "Society", "Exchange", "Guard", "Military", "Taliban", "Pentagon",
     "Kremlin", "Congress", "Cabinet", "Herald", "Tribune", "Gazette", "Weekly", "Insider",
     "Federation", "Institution", "Centre", "Center", "Reuters", "Council",
-];
+]);
 
 /// Lower-case nouns that stand for an organisation already named: `the
 /// ministry said`, `the group added`, `the statement said`.
 #[rustfmt::skip]
-pub const ORG_NOUNS: &[&str] = &[
+pub static ORG_NOUNS: Words = Words::new(&[
     "ministry", "group", "company", "firm", "statement", "agency", "department", "organisation",
     "organization", "report", "military", "government", "police", "coalition", "union",
     "committee", "council", "commission", "authority", "board", "office", "army", "navy",
@@ -120,39 +215,39 @@ pub const ORG_NOUNS: &[&str] = &[
     "editorial", "memo", "document", "plan", "survey", "analysis", "researchers", "scientists",
     "spokesperson", "spokesman", "spokeswoman", "official", "officials", "team", "authors",
     "alliance", "movement", "network", "ngo", "watchdog",
-];
+]);
 
 /// Of those, the nouns that are a text an organisation or a person put out
 /// (`the statement said`): they speak for whoever last issued something.
 #[rustfmt::skip]
-pub const DOCUMENT_NOUNS: &[&str] = &[
+pub static DOCUMENT_NOUNS: Words = Words::new(&[
     "statement", "report", "release", "study", "paper", "letter", "filing", "lawsuit",
     "complaint", "announcement", "post", "tweet", "editorial", "memo", "document", "survey",
     "analysis", "plan",
-];
+]);
 
 /// Words before a noun that leave the speaker unnamed: `one analyst said`,
 /// `a spokesperson said`, `some residents said`.
 #[rustfmt::skip]
-pub const UNNAMED_DETERMINERS: &[&str] = &[
+pub static UNNAMED_DETERMINERS: Words = Words::new(&[
     "one", "a", "an", "another", "some", "many", "several", "two", "three", "few", "other",
     "others", "most", "both", "each", "every", "any", "no", "local", "unnamed", "senior",
-];
+]);
 
 /// Prepositions: a name after one is an object, not a subject (`than
 /// Harlan`, `of Buckley's`), and a noun phrase ends before one.
 #[rustfmt::skip]
-pub const PREPOSITIONS: &[&str] = &[
+pub static PREPOSITIONS: Words = Words::new(&[
     "of", "to", "with", "than", "by", "for", "from", "at", "in", "on", "about", "like", "as",
     "against", "into", "onto", "upon", "over", "under", "after", "before", "during", "between",
     "among", "through", "without", "within", "toward", "towards", "behind", "beside", "besides",
     "including", "via", "unlike", "despite", "near", "alongside",
-];
+]);
 
 /// Given names that tell a person's gender where the text does not:
 /// pronouns then agree with them (`Joyce ... she said`).
 #[rustfmt::skip]
-pub const MALE_NAMES: &[&str] = &[
+pub static MALE_NAMES: Words = Words::new(&[
     "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas",
     "Charles", "Christopher", "Daniel", "Matthew", "Anthony", "Mark", "Donald", "Steven", "Steve",
     "Paul", "Andrew", "Joshua", "Josh", "Kenneth", "Kevin", "Brian", "George", "Timothy", "Ronald",
@@ -175,10 +270,10 @@ pub const MALE_NAMES: &[&str] = &[
     "Sundar", "Satya", "Marcelo", "Adam", "Andre", "Antonio", "Mario", "Fernando", "Rafael",
     "Sebastian", "Martin", "Simon", "Neil", "Ian", "Graham", "Colin", "Nigel", "Stuart", "Craig",
     "Dale", "Glenn", "Todd", "Troy", "Wade", "Clint", "Chuck", "Dwight", "Lyndon", "Barack",
-];
+]);
 
 #[rustfmt::skip]
-pub const FEMALE_NAMES: &[&str] = &[
+pub static FEMALE_NAMES: Words = Words::new(&[
     "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan", "Jessica", "Sarah",
     "Karen", "Lisa", "Nancy", "Betty", "Margaret", "Sandra", "Ashley", "Kimberly", "Emily",
     "Donna", "Michelle", "Carol", "Amanda", "Dorothy", "Melissa", "Deborah", "Stephanie",
@@ -198,26 +293,26 @@ pub const FEMALE_NAMES: &[&str] = &[
     "Akinyi", "Wanjiru", "Achieng", "Ngozi", "Chiamaka", "Yuki", "Mei", "Ling", "Ana", "Lucia",
     "Carmen", "Elena", "Sofia", "Ines", "Ingrid", "Astrid", "Greta", "Heidi", "Monica", "Nina",
     "Tina", "Vanessa", "Wendy", "Yvonne", "Caroline", "Eleanor", "Florence", "Margot", "Penelope",
-];
+]);
 
 /// Titles and role words that tell a person's gender.
 #[rustfmt::skip]
-pub const MALE_WORDS: &[&str] = &[
+pub static MALE_WORDS: Words = Words::new(&[
     "Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Father", "Brother", "spokesman", "chairman",
     "businessman", "congressman", "father", "husband", "son", "brother", "grandfather", "uncle",
     "actor", "boy", "man", "fisherman",
-];
+]);
 
 #[rustfmt::skip]
-pub const FEMALE_WORDS: &[&str] = &[
+pub static FEMALE_WORDS: Words = Words::new(&[
     "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Madam", "Dame", "Lady", "Queen", "Princess", "Sister",
     "spokeswoman", "chairwoman", "businesswoman", "congresswoman", "mother", "wife", "daughter",
     "sister", "grandmother", "aunt", "actress", "girl", "woman", "fisherwoman", "widow",
-];
+]);
 
 /// Sentence openers that are capitalised only because they open a sentence.
 #[rustfmt::skip]
-pub const COMMON_OPENERS: &[&str] = &[
+pub static COMMON_OPENERS: Words = Words::new(&[
     "The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "However", "After", "Before",
     "While", "When", "During", "This", "That", "These", "Those", "Meanwhile", "It", "He", "She",
     "They", "We", "I", "You", "His", "Her", "Their", "Our", "Its", "My", "Your", "Since", "As",
@@ -229,18 +324,18 @@ pub const COMMON_OPENERS: &[&str] = &[
     "Through", "Across", "Between", "Following", "According", "Asked", "Speaking", "More", "Less",
     "Few", "One", "Two", "Three", "Just", "Instead", "Because", "Whether", "Of", "Into", "Onto",
     "Upon", "Within", "Beyond",
-];
+]);
 
 /// Lower-case joining words allowed inside a name (`Ahmed bin Salim`).
 #[rustfmt::skip]
-pub const PARTICLES: &[&str] = &[
+pub static PARTICLES: Words = Words::new(&[
     "de", "da", "van", "von", "der", "bin", "wa", "al", "la", "le", "di", "du", "dos", "del",
-];
+]);
 
 /// Verbs that attribute speech or writing: `"...," she said`, `X told
 /// reporters: "..."`, `cautions that "..."`.
 #[rustfmt::skip]
-pub const SPEECH_VERBS: &[&str] = &[
+pub static SPEECH_VERBS: Words = Words::new(&[
     "said", "says", "say", "added", "adds", "asked", "asks", "told", "tells", "noted", "notes",
     "explained", "explains", "warned", "warns", "insisted", "insists", "stated", "states",
     "remarked", "remarks", "argued", "argues", "claimed", "claims", "observed", "observes",
@@ -264,12 +359,12 @@ pub const SPEECH_VERBS: &[&str] = &[
     "recommends", "cried", "yelled", "screamed", "muttered", "murmured", "snapped", "growled",
     "added", "elaborated", "elaborates", "clarified", "summed", "surmised", "speculated",
     "speculates", "hinted", "mentioned",
-];
+]);
 
 /// Of those, the verbs whose next words are who was told, not who spoke:
 /// `told reporters`, `tells CNN`.
 #[rustfmt::skip]
-pub const OBJECT_VERBS: &[&str] = &["told", "tells", "tell", "telling", "assured", "assures", "advised", "urged"];
+pub static OBJECT_VERBS: Words = Words::new(&["told", "tells", "tell", "telling", "assured", "assures", "advised", "urged"]);
 
 /// Verbs and the particles that belong to their cue: `weighed in`,
 /// `pointed out`.
@@ -282,23 +377,23 @@ pub const CUE_PARTICLES: &[(&str, &str)] = &[
 
 /// Words that end a company's or a person's name after a comma.
 #[rustfmt::skip]
-pub const CORPORATE_SUFFIXES: &[&str] = &["Inc", "Ltd", "LLC", "Corp", "Co", "PLC", "plc", "AG", "SA", "GmbH", "Jr", "Sr", "III", "II"];
+pub static CORPORATE_SUFFIXES: Words = Words::new(&["Inc", "Ltd", "LLC", "Corp", "Co", "PLC", "plc", "AG", "SA", "GmbH", "Jr", "Sr", "III", "II"]);
 
 /// Participles that continue the sentence's subject: `..., adding: "..."`.
 #[rustfmt::skip]
-pub const PARTICIPLES: &[&str] = &[
+pub static PARTICIPLES: Words = Words::new(&[
     "adding", "saying", "noting", "warning", "explaining", "insisting", "asking", "arguing",
     "stressing", "telling", "declaring", "urging", "writing", "recalling", "calling", "describing",
     "cautioning", "claiming", "concluding", "observing", "suggesting", "replying", "responding",
     "stating", "acknowledging", "admitting", "predicting", "lamenting", "joking", "tweeting",
-];
+]);
 
 /// Small words that may sit between a subject and its verb: `Rubio later said`.
 #[rustfmt::skip]
-pub const FILLERS: &[&str] = &[
+pub static FILLERS: Words = Words::new(&[
     "also", "later", "then", "further", "again", "once", "previously", "had", "has", "have", "was",
     "is", "would", "will", "earlier", "recently", "simply", "only", "just", "has", "also", "even",
     "once", "reportedly", "publicly", "privately", "quickly", "later", "then", "now", "still",
     "had", "been", "not", "never", "always", "often", "famously", "repeatedly", "could", "can",
     "may", "might", "did", "does", "do", "would", "should", "must", "openly", "frankly", "finally",
-];
+]);

@@ -7,11 +7,12 @@ use super::lexicon::{ROLE_WORDS, TITLES};
 /// A word naming a role before a name, capitalised (`President`) or not
 /// (`nominee`, `Translator`).
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(&word) || is_role_word(word)
+    TITLES.has(word) || is_role_word(word)
 }
 
+/// A role word in any case (`analyst`, `Analyst`).
 pub fn is_role_word(word: &str) -> bool {
-    ROLE_WORDS.iter().any(|r| r.eq_ignore_ascii_case(word))
+    ROLE_WORDS.has_any_case(word)
 }
 
 /// Starts with a capital letter: a candidate for a name or a title.

@@ -94,11 +94,17 @@ fn char_offset(text: &str, byte: usize) -> usize {
 fn scan_paragraph(text: &str, para: usize) -> Vec<Part> {
     let mut parts = Vec::new();
     let mut open: Option<(usize, usize, Mark)> = None;
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // Every quotation mark is `"` or starts with one of these two bytes in
+    // UTF-8: jump from candidate to candidate instead of reading each char.
+    while let Some(found) = memchr::memchr3(b'"', 0xE2, 0xC2, &bytes[from..]) {
+        let i = from + found;
+        let Some(c) = text[i..].chars().next() else { break };
         let mut after = i + c.len_utf8();
-        let next = chars.peek().map(|&(_, n)| n);
+        from = after;
+        let prev = text[..i].chars().next_back();
+        let next = text[after..].chars().next();
         let opens_here = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p));
         match open {
             None => {
@@ -109,7 +115,6 @@ fn scan_paragraph(text: &str, para: usize) -> Vec<Part> {
                     '”' if opens_here && next.is_some_and(char::is_alphanumeric) => Some(Mark::Curly),
                     // AP's two single marks: `‘‘...’’`.
                     '‘' if next == Some('‘') && opens_here => {
-                        chars.next();
                         after += '‘'.len_utf8();
                         Some(Mark::Curly)
                     }
@@ -133,7 +138,6 @@ fn scan_paragraph(text: &str, para: usize) -> Vec<Part> {
                 };
                 if closes {
                     if doubled_single {
-                        chars.next();
                         after += '’'.len_utf8();
                     }
                     parts.push(Part { para, open: o, inner_start: s, inner_end: i, close_end: Some(after) });
@@ -141,7 +145,7 @@ fn scan_paragraph(text: &str, para: usize) -> Vec<Part> {
                 }
             }
         }
-        prev = Some(c);
+        from = from.max(after);
     }
     if let Some((o, s, _)) = open {
         parts.push(Part { para, open: o, inner_start: s, inner_end: text.len(), close_end: None });

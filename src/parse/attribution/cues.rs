@@ -5,36 +5,37 @@
 //! it`. Each gives the noun phrase that names the speaker and the cue as
 //! written; `mod.rs` resolves the phrase to a person or organisation.
 
+use std::borrow::Cow;
+
 use super::super::lexicon::{
     CORPORATE_SUFFIXES, CUE_PARTICLES, DOCUMENT_NOUNS, FILLERS, OBJECT_VERBS, ORG_NOUNS, PARTICIPLES,
-    SPEECH_VERBS, UNNAMED_DETERMINERS,
+    PREPOSITIONS, SPEECH_VERBS, UNNAMED_DETERMINERS, lower,
 };
 use super::super::names::is_role_word;
 use super::is_preposition;
-use super::register::{Named, read_words, runs};
+use super::register::{Name, Named, read_words, runs};
 use super::tokens::Token;
 
 pub fn is_speech_verb(word: &str) -> bool {
-    SPEECH_VERBS.contains(&word)
+    SPEECH_VERBS.has(word)
 }
 
 fn is_filler(word: &str) -> bool {
-    FILLERS.contains(&word)
-        || (word.ends_with("ly") && word.len() > 4 && word.chars().all(char::is_lowercase))
+    FILLERS.has(word) || (word.ends_with("ly") && word.len() > 4 && word.chars().all(char::is_lowercase))
 }
 
 /// What a noun phrase in a cue names.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Np {
+pub enum Np<'t> {
     /// A person's name, titles stripped, with the title it had.
-    Person(Vec<String>, Option<String>),
-    Org(String),
+    Person(Name<'t>, Option<&'t str>),
+    Org(Name<'t>),
     /// `he`, `she`, `they`, `it`.
-    Pronoun(String),
+    Pronoun(&'static str),
     /// `the ministry`, `the group`, `the statement`.
-    OrgNoun(String),
+    OrgNoun(Cow<'t, str>),
     /// `the minister`, `the President`: whoever was introduced so.
-    Role(String),
+    Role(Cow<'t, str>),
     /// `one analyst`, `a spokesperson`: the story does not name the speaker.
     Unnamed,
     /// The sentence's subject (after `..., adding:`).
@@ -44,13 +45,16 @@ pub enum Np {
 /// A cue: who it names, and the attribution phrase as written (a byte
 /// range of the paragraph).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cue {
-    pub who: Np,
+pub struct Cue<'t> {
+    pub who: Np<'t>,
     pub phrase: Option<(usize, usize)>,
 }
 
 /// Tokens without bracketed asides: `Rep. Ann Kirui (D-Nyeri)`.
-fn without_brackets<'a>(tokens: &[Token<'a>]) -> Vec<Token<'a>> {
+fn without_brackets<'a, 'b>(tokens: &'b [Token<'a>]) -> Cow<'b, [Token<'a>]> {
+    if !tokens.iter().any(|t| t.is_punct("([")) {
+        return Cow::Borrowed(tokens);
+    }
     let mut depth = 0usize;
     let mut out = Vec::with_capacity(tokens.len());
     for t in tokens {
@@ -62,22 +66,20 @@ fn without_brackets<'a>(tokens: &[Token<'a>]) -> Vec<Token<'a>> {
             out.push(*t);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Read the noun phrase in `tokens`.
-pub fn read_np(tokens: &[Token]) -> Option<Np> {
+pub fn read_np<'t>(tokens: &[Token<'t>]) -> Option<Np<'t>> {
     let tokens = without_brackets(tokens);
-    let mut tokens = tokens.as_slice();
+    let mut tokens = &*tokens;
     // `Another reportedly said`, `One analyst`: nobody named.
-    let unnamed = tokens
-        .first()
-        .is_some_and(|t| t.is_word() && UNNAMED_DETERMINERS.contains(&t.text.to_lowercase().as_str()));
+    let unnamed = tokens.first().is_some_and(|t| t.is_word() && UNNAMED_DETERMINERS.has_any_case(t.text));
     if unnamed {
         tokens = &tokens[1..];
     }
     let mut named: Option<Np> = None;
-    let mut title: Option<String> = None;
+    let mut title: Option<&str> = None;
     for run in runs(tokens) {
         let next = tokens.get(run.end);
         // `Commerzbank analyst`, `one Weibo commenter`: a modifier, not
@@ -89,12 +91,10 @@ pub fn read_np(tokens: &[Token]) -> Option<Np> {
             && is_preposition(tokens[run.first - 1].text);
         let modifier = modifier || object;
         let opens = run.first == 0 || tokens[..run.first].iter().all(|t| !t.is_word());
-        match read_words(&run.words, opens) {
-            Named::Person { name, title: t, .. } if !modifier => {
-                named = Some(Np::Person(name, t));
-            }
+        match read_words(run.words(), opens) {
+            Named::Person { name, title: t, .. } if !modifier => named = Some(Np::Person(Name::new(name), t)),
             Named::Org(name) if !modifier && !matches!(named, Some(Np::Person(..))) => {
-                named = Some(Np::Org(name))
+                named = Some(Np::Org(Name::new(name)));
             }
             Named::Title(t) if !modifier && named.is_none() => title = Some(t),
             _ => {}
@@ -107,22 +107,32 @@ pub fn read_np(tokens: &[Token]) -> Option<Np> {
         return Some(Np::Unnamed);
     }
     if let Some(title) = title {
-        return Some(Np::Role(title));
+        return Some(Np::Role(lower(title)));
     }
     let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
     let first = words.first()?;
-    let lower = first.text.to_lowercase();
-    if matches!(lower.as_str(), "he" | "she" | "they" | "it" | "him" | "her") && words.len() <= 2 {
-        return Some(Np::Pronoun(lower));
+    let first_word = lower(first.text);
+    let first_word = &*first_word;
+    if words.len() <= 2 {
+        let pronoun = match first_word {
+            "he" | "him" => Some("he"),
+            "she" | "her" => Some("she"),
+            "they" => Some("they"),
+            "it" => Some("it"),
+            _ => None,
+        };
+        if let Some(p) = pronoun {
+            return Some(Np::Pronoun(p));
+        }
     }
     // The head: the last word before a preposition.
     let head_end = words.iter().skip(1).position(|w| is_preposition(w.text)).map_or(words.len(), |p| p + 1);
-    let head = words[head_end - 1].text.to_lowercase();
-    if UNNAMED_DETERMINERS.contains(&lower.as_str()) {
+    let head = lower(words[head_end - 1].text);
+    if UNNAMED_DETERMINERS.has(first_word) {
         return Some(Np::Unnamed);
     }
-    if matches!(lower.as_str(), "the" | "this" | "that" | "its" | "their" | "his" | "her") {
-        if ORG_NOUNS.contains(&head.as_str()) {
+    if matches!(first_word, "the" | "this" | "that" | "its" | "their" | "his" | "her") {
+        if ORG_NOUNS.has(&head) {
             return Some(Np::OrgNoun(head));
         }
         if is_role_word(&head) {
@@ -165,7 +175,7 @@ fn is_apposition(chunk: &[Token]) -> bool {
 }
 
 fn opens_with_preposition(chunk: &[Token]) -> bool {
-    chunk.iter().find(|t| t.is_word()).is_some_and(|t| is_preposition(&t.text.to_lowercase()))
+    chunk.iter().find(|t| t.is_word()).is_some_and(|t| PREPOSITIONS.has_any_case(t.text))
 }
 
 /// The end of the cue phrase that starts at verb `k`: the verb, a particle
@@ -175,7 +185,7 @@ fn phrase_end(tokens: &[Token], k: usize) -> usize {
     if tokens.get(end).is_some_and(|t| CUE_PARTICLES.contains(&(tokens[k].text, t.text))) {
         return tokens[end].end;
     }
-    if OBJECT_VERBS.contains(&tokens[k].text) {
+    if OBJECT_VERBS.has(tokens[k].text) {
         let mut n = 0;
         while let Some(t) = tokens.get(end)
             && t.is_word()
@@ -200,7 +210,7 @@ fn phrase(tokens: &[Token], from: usize, k: usize) -> Option<(usize, usize)> {
 
 /// The attribution right after a quote: `tokens` run from just after the
 /// closing mark to the end of the sentence or the next quote.
-pub fn after(tokens: &[Token]) -> Option<Cue> {
+pub fn after<'t>(tokens: &[Token<'t>]) -> Option<Cue<'t>> {
     let start = tokens.iter().position(|t| !t.is_punct(",.!?"))?;
     let rest = &tokens[start..];
     // `— Neil Amadi`, a signature.
@@ -217,13 +227,14 @@ pub fn after(tokens: &[Token]) -> Option<Cue> {
         return None;
     }
     let rest = &rest[first..];
-    let lower = rest[0].text.to_lowercase();
-    if lower == "according" && rest.get(1).is_some_and(|t| t.text == "to") {
+    let first_word = lower(rest[0].text);
+    let first_word = &*first_word;
+    if first_word == "according" && rest.get(1).is_some_and(|t| t.text == "to") {
         let np_end = np_end(rest, 2);
         return read_np(&rest[2..np_end]).map(|who| Cue { who, phrase: Some((rest[0].start, rest[1].end)) });
     }
     // `as Ng put it`, `was how Ng described it`
-    let skip = match (lower.as_str(), rest.get(1).map(|t| t.text)) {
+    let skip = match (first_word, rest.get(1).map(|t| t.text)) {
         ("as", _) => 1,
         ("was" | "is", Some("how")) => 2,
         _ => 0,
@@ -237,7 +248,7 @@ pub fn after(tokens: &[Token]) -> Option<Cue> {
         return read_np(&body[..k]).map(|who| Cue { who, phrase: Some((rest[0].start, body[k].end)) });
     }
     if matches!(
-        lower.as_str(),
+        first_word,
         "and" | "but" | "or" | "which" | "that" | "while" | "because" | "so" | "if" | "when"
     ) {
         return None;
@@ -306,7 +317,7 @@ fn np_end(tokens: &[Token], from: usize) -> usize {
 
 /// The attribution before a quote: `tokens` run from the start of the
 /// sentence (or the previous quote) to the opening mark.
-pub fn before(tokens: &[Token]) -> Option<Cue> {
+pub fn before<'t>(tokens: &[Token<'t>]) -> Option<Cue<'t>> {
     let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].is_word()).collect();
     if words.is_empty() {
         return None;
@@ -321,7 +332,7 @@ pub fn before(tokens: &[Token]) -> Option<Cue> {
     }
     let verb = words.iter().rev().find(|&&i| {
         let w = tokens[i].text;
-        is_speech_verb(w) || PARTICIPLES.contains(&w)
+        is_speech_verb(w) || PARTICIPLES.has(w)
     });
     let Some(&k) = verb else {
         return introduced(tokens);
@@ -331,7 +342,7 @@ pub fn before(tokens: &[Token]) -> Option<Cue> {
         return None;
     }
     let phrase = phrase(tokens, k, k);
-    if PARTICIPLES.contains(&tokens[k].text) {
+    if PARTICIPLES.has(tokens[k].text) {
         return Some(Cue { who: Np::Subject, phrase });
     }
     let mut end = k;
@@ -386,7 +397,7 @@ fn is_title_phrase(chunk: &[Token]) -> bool {
 
 /// `Gomez put it plainly: "..."`: a clause ending in a colon introduces
 /// its subject's words.
-fn introduced(tokens: &[Token]) -> Option<Cue> {
+fn introduced<'t>(tokens: &[Token<'t>]) -> Option<Cue<'t>> {
     let colon = tokens.iter().rposition(|t| !t.is_punct("“\""))?;
     if !tokens[colon].is_punct(":") {
         return None;
@@ -402,25 +413,26 @@ fn introduced(tokens: &[Token]) -> Option<Cue> {
 /// `Inc.`, `Ltd`, `Jr.`: the end of a name, set off by a comma.
 fn is_corporate_suffix(chunk: &[Token]) -> bool {
     let words: Vec<&Token> = chunk.iter().filter(|t| t.is_word()).collect();
-    words.len() == 1 && CORPORATE_SUFFIXES.contains(&words[0].text)
+    words.len() == 1 && CORPORATE_SUFFIXES.has(words[0].text)
 }
 
 /// The subject of a sentence of narration: its first noun phrase, after an
 /// opening phrase set off by a comma (`At the hearing, Young ...`).
-pub fn subject<'a, 'b>(tokens: &'b [Token<'a>]) -> Option<(usize, Np)> {
+pub fn subject<'t>(tokens: &[Token<'t>]) -> Option<(usize, Np<'t>)> {
     let first_word = tokens.iter().position(|t| t.is_word())?;
     let mut from = first_word;
-    let opener = tokens[from].text.to_lowercase();
+    let opener = lower(tokens[from].text);
+    let opener = &*opener;
     // `In Nairobi,`, `Speaking at the port,`, `Earlier,`: an opening phrase.
-    let phrase_opener = is_preposition(&opener)
+    let phrase_opener = is_preposition(opener)
         || opener.ends_with("ly")
         || (opener.len() > 5 && (opener.ends_with("ing") || opener.ends_with("ed")))
-        || matches!(opener.as_str(), "however" | "meanwhile" | "still" | "yet");
-    if phrase_opener || matches!(opener.as_str(), "but" | "and" | "so" | "then" | "now" | "also") {
+        || matches!(opener, "however" | "meanwhile" | "still" | "yet");
+    if phrase_opener || matches!(opener, "but" | "and" | "so" | "then" | "now" | "also") {
         let comma = tokens[from..].iter().take(16).position(|t| t.is_punct(","));
         match comma {
             Some(c) if phrase_opener => from += c + 1,
-            _ if !is_preposition(&opener) => from += 1,
+            _ if !is_preposition(opener) => from += 1,
             _ => return None,
         }
     }
@@ -464,7 +476,7 @@ pub fn subject<'a, 'b>(tokens: &'b [Token<'a>]) -> Option<(usize, Np)> {
         np = named;
     }
     if let Np::OrgNoun(noun) = &np
-        && DOCUMENT_NOUNS.contains(&noun.as_str())
+        && DOCUMENT_NOUNS.has(noun)
     {
         return None;
     }
@@ -476,15 +488,15 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
 
-    fn person(name: &str) -> Option<Np> {
-        Some(Np::Person(name.split(' ').map(String::from).collect(), None))
+    fn person(name: &str) -> Option<Np<'_>> {
+        Some(Np::Person(Name::new(&name.split(' ').collect::<Vec<_>>()), None))
     }
 
-    fn who_after(text: &str) -> Option<Np> {
+    fn who_after(text: &str) -> Option<Np<'_>> {
         after(&tokenize(text, &[])).map(|c| c.who)
     }
 
-    fn who_before(text: &str) -> Option<Np> {
+    fn who_before(text: &str) -> Option<Np<'_>> {
         before(&tokenize(text, &[])).map(|c| c.who)
     }
 
@@ -499,13 +511,13 @@ mod tests {
             person("Halima Osei")
         );
         assert_eq!(who_after(" Grain broker Carl Mutua said."), person("Carl Mutua"));
-        assert_eq!(who_after(", she added."), Some(Np::Pronoun("she".into())));
+        assert_eq!(who_after(", she added."), Some(Np::Pronoun("she")));
     }
 
     #[test]
     fn verb_then_subject_with_a_description_first() {
         assert_eq!(who_after(", says veteran analyst Ken Wafula."), person("Ken Wafula"));
-        let with_title = Some(Np::Person(vec!["Ann".into(), "Kirui".into()], Some("rep".into())));
+        let with_title = Some(Np::Person(Name::new(&["Ann", "Kirui"]), Some("Rep")));
         assert_eq!(who_after(", said Rep. Ann Kirui (D-Nyeri), ranking member of the panel."), with_title);
         assert_eq!(who_after(" responded KeNHA administrator Jim Okafor."), person("Jim Okafor"));
     }
@@ -524,11 +536,11 @@ mod tests {
     #[test]
     fn organisations_and_unnamed_speakers() {
         assert_eq!(who_after(", the ministry said in a statement."), Some(Np::OrgNoun("ministry".into())));
-        assert_eq!(who_after(", it said."), Some(Np::Pronoun("it".into())));
+        assert_eq!(who_after(", it said."), Some(Np::Pronoun("it")));
         assert_eq!(who_after(", one analyst said."), Some(Np::Unnamed));
         assert_eq!(who_after(", one Lamu fisherman said."), Some(Np::Unnamed));
         assert_eq!(who_after(", the doctor said."), Some(Np::Role("doctor".into())));
-        assert_eq!(who_after(", according to the KWS."), Some(Np::Org("KWS".into())));
+        assert_eq!(who_after(", according to the KWS."), Some(Np::Org(Name::new(&["KWS"]))));
     }
 
     #[test]
@@ -536,7 +548,7 @@ mod tests {
         assert_eq!(who_before("Mutua told the committee:"), person("Mutua"));
         assert_eq!(
             who_before("Dr. Wanjiru Kamau, a soil scientist at Egerton, cautions that"),
-            Some(Np::Person(vec!["Wanjiru".into(), "Kamau".into()], Some("dr".into())))
+            Some(Np::Person(Name::new(&["Wanjiru", "Kamau"]), Some("Dr")))
         );
         assert_eq!(who_before("In a statement, the ministry said"), Some(Np::OrgNoun("ministry".into())));
         assert_eq!(who_before("According to Achieng,"), person("Achieng"));
@@ -549,6 +561,6 @@ mod tests {
         let tokens = tokenize("At the hearing, Otieno asked about the budget.", &[]);
         assert_eq!(subject(&tokens).map(|s| s.1), person("Otieno"));
         let tokens = tokenize("She then left the room.", &[]);
-        assert_eq!(subject(&tokens).map(|s| s.1), Some(Np::Pronoun("she".into())));
+        assert_eq!(subject(&tokens).map(|s| s.1), Some(Np::Pronoun("she")));
     }
 }

@@ -25,7 +25,7 @@ pub use tokens::Span;
 use tokens::{Token, sentences, tokenize};
 
 pub(crate) fn is_preposition(word: &str) -> bool {
-    PREPOSITIONS.contains(&word)
+    PREPOSITIONS.has(word)
 }
 
 /// Whether a quote is kept when nothing attributes it.
@@ -53,6 +53,10 @@ pub struct Unit {
     pub last: (usize, usize),
     pub keep: Keep,
 }
+
+/// How many sentences before a quote the walk reads: a pronoun looks no
+/// further back than this.
+const WINDOW: usize = 6;
 
 /// How many mentions back a pronoun, a role or an organisation is looked
 /// for.
@@ -86,7 +90,10 @@ pub fn attribute(
     units: &[Unit],
     context: &[&str],
 ) -> Vec<Option<Attribution>> {
-    let tokens: Vec<Vec<Token>> = paragraphs.iter().zip(spans).map(|(p, s)| tokenize(p, s)).collect();
+    // Narration after the last quote cannot attribute it: only the
+    // paragraphs up to the last one with a quote are read.
+    let read = spans.iter().rposition(|s| !s.is_empty()).map_or(0, |p| p + 1);
+    let tokens: Vec<Vec<Token>> = paragraphs[..read].iter().zip(spans).map(|(p, s)| tokenize(p, s)).collect();
     let cuts: Vec<Vec<(usize, usize)>> = tokens.iter().map(|t| sentences(t)).collect();
     let mut register = Register::default();
     for text in context {
@@ -106,10 +113,28 @@ pub fn attribute(
         opened: vec![Opened::default(); units.len()],
         found: vec![None; units.len()],
     };
+    // Only the sentences a few before a quote can decide its speaker: the
+    // others were read for the register, and the walk skips them.
+    let mut quoted_ahead = 0usize;
+    let mut needed = Vec::with_capacity(cuts.iter().map(Vec::len).sum());
+    for (toks, cuts) in tokens.iter().zip(&cuts).rev() {
+        for &(a, b) in cuts.iter().rev() {
+            if toks[a..b].iter().any(|t| t.quote().is_some()) {
+                quoted_ahead = WINDOW + 1;
+            }
+            needed.push(quoted_ahead > 0);
+            quoted_ahead = quoted_ahead.saturating_sub(1);
+        }
+    }
+    let mut needed = needed.into_iter().rev();
     for (p, (toks, cuts)) in tokens.iter().zip(&cuts).enumerate() {
         let mut part = 0;
         for &(a, b) in cuts {
-            part = reading.sentence(p, &toks[a..b], part);
+            if needed.next().unwrap_or(true) {
+                part = reading.sentence(p, &toks[a..b], part);
+            } else {
+                reading.discourse.sentence += 1;
+            }
         }
     }
     let register = &reading.discourse.register;
@@ -129,9 +154,9 @@ pub fn attribute(
 
 /// What the opening of a quote said about its speaker.
 #[derive(Debug, Clone, Default)]
-struct Opened {
+struct Opened<'t> {
     /// A cue before the quote, and its paragraph.
-    cue: Option<(Cue, usize)>,
+    cue: Option<(Cue<'t>, usize)>,
     /// The subject of the narration the quote sits in (`She "became ..."`).
     embedded: Option<usize>,
 }
@@ -145,17 +170,17 @@ struct Found {
 }
 
 /// The walk through a story, sentence by sentence.
-struct Reading<'u> {
+struct Reading<'u, 't> {
     discourse: Discourse,
     units: &'u [Unit],
-    opened: Vec<Opened>,
+    opened: Vec<Opened<'t>>,
     found: Vec<Option<Found>>,
 }
 
-impl Reading<'_> {
+impl<'t> Reading<'_, 't> {
     /// Read one sentence of paragraph `p` whose first quote part is the
     /// paragraph's `part`-th; the next part's number.
-    fn sentence(&mut self, p: usize, sent: &[Token], mut part: usize) -> usize {
+    fn sentence(&mut self, p: usize, sent: &[Token<'t>], mut part: usize) -> usize {
         let d = &mut self.discourse;
         d.sentence += 1;
         let subject = d.narrate(sent);
@@ -183,7 +208,13 @@ impl Reading<'_> {
     }
 
     /// Attribute quote `u` at its last part, `at`.
-    fn close(&mut self, u: usize, after: Option<(Cue, usize)>, at: (usize, usize), subject: Option<usize>) {
+    fn close(
+        &mut self,
+        u: usize,
+        after: Option<(Cue<'t>, usize)>,
+        at: (usize, usize),
+        subject: Option<usize>,
+    ) {
         let opened = std::mem::take(&mut self.opened[u]);
         let cue = after.or(opened.cue);
         let phrase = cue.as_ref().and_then(|(c, p)| c.phrase.map(|(s, e)| (*p, s, e)));
@@ -235,16 +266,17 @@ impl Discourse {
             if Some(run.first) == subject_at {
                 continue;
             }
-            let words: Vec<&str> = run.words.iter().copied().filter(|w| !super::names::is_title(w)).collect();
-            if words.is_empty() {
+            let words = run.words();
+            let cut = words.iter().rposition(|w| super::names::is_title(w)).map_or(0, |i| i + 1);
+            if cut == words.len() {
                 continue;
             }
             let entity = register::with_body(sent, &run)
                 .and_then(|name| self.register.find_org(&name))
-                .or_else(|| self.latest_of(&self.register.find_person(&words)))
-                .or_else(|| self.register.find_org(&run.words.join(" ")));
+                .or_else(|| self.latest_of(&self.register.find_person(&words[cut..])))
+                .or_else(|| self.register.find_org_words(words));
             let Some(entity) = entity else { continue };
-            let before = run.first.checked_sub(1).map(|i| sent[i].text.to_lowercase());
+            let before = run.first.checked_sub(1).map(|i| super::lexicon::lower(sent[i].text));
             // `..., Howitt says.` and `says Howitt`: the narration's speaker.
             let speaks = sent.get(run.end).is_some_and(|t| t.is_word() && cues::is_speech_verb(t.text))
                 || before.as_deref().is_some_and(cues::is_speech_verb);
@@ -315,20 +347,21 @@ impl Discourse {
         create: bool,
     ) -> Option<usize> {
         match np {
-            Np::Person(words, title) => {
-                let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-                if let Some(e) = self.latest_of(&self.register.find_person(&refs)) {
+            Np::Person(name, title) => {
+                let words = name.words();
+                if let Some(e) = self.latest_of(&self.register.find_person(words)) {
                     return Some(e);
                 }
-                if let Some(e) = self.register.find_org(&refs.join(" ")) {
+                if let Some(e) = self.register.find_org_words(words) {
                     return Some(e);
                 }
-                create.then(|| self.register.add_person(words, title.as_deref(), None))
+                create.then(|| self.register.add_person(words, *title, None))
             }
-            Np::Org(name) => {
-                self.register.find_org(name).or_else(|| create.then(|| self.register.add_org(name, None)))
-            }
-            Np::Pronoun(p) => match p.as_str() {
+            Np::Org(name) => self
+                .register
+                .find_org_words(name.words())
+                .or_else(|| create.then(|| self.register.add_org(&name.words().join(" "), None))),
+            Np::Pronoun(p) => match *p {
                 "he" | "him" => self.pronoun(Some(Gender::Male), at),
                 "she" | "her" => self.pronoun(Some(Gender::Female), at),
                 "it" => self.organisation(None),
@@ -361,7 +394,7 @@ impl Discourse {
                 continue;
             }
             let distance = at.0 - m.at.0;
-            if distance > 5 {
+            if distance >= WINDOW {
                 break;
             }
             if !agrees(m.entity, &self.register) {
@@ -410,7 +443,7 @@ impl Discourse {
             return Some(e);
         }
         let generic = noun.is_none_or(|n| {
-            DOCUMENT_NOUNS.contains(&n)
+            DOCUMENT_NOUNS.has(n)
                 || matches!(
                     n,
                     "group" | "company" | "firm" | "organisation" | "organization" | "agency" | "government"

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use super::super::lexicon::{
     COMMON_OPENERS, FEMALE_NAMES, FEMALE_WORDS, MALE_NAMES, MALE_WORDS, NOT_PERSON, ORG_WORDS, PARTICLES,
+    Words,
 };
 use super::super::names::{is_name_word, is_role_word, is_title};
 use super::tokens::{Token, takes_a_dot};
@@ -33,42 +34,87 @@ pub struct Entity {
     /// Titles and role words it was introduced with, lower case
     /// (`minister`, `president`), so that `the minister` finds it.
     pub titles: Vec<String>,
+    /// The words of `name`.
+    parts: Vec<String>,
 }
 
-impl Entity {
-    fn words(&self) -> impl DoubleEndedIterator<Item = &str> {
-        self.name.split(' ')
-    }
-}
+/// The most words a run holds: a longer stretch of capitals is cut into
+/// runs of this length.
+const RUN_WORDS: usize = 8;
 
 /// A run of capitalised words in a stretch of tokens: `Lt. Col. Amara
-/// Diallo`, `Ministry of Health`, `Marco Rubio's`.
-#[derive(Debug, Clone)]
+/// Diallo`, `Ministry of Health`, `Marco Rubio's`. Its words are held in
+/// place, so finding runs allocates nothing.
+#[derive(Debug, Clone, Copy)]
 pub struct Run<'a> {
     /// Index of the first and one past the last token of the run.
     pub first: usize,
     pub end: usize,
-    pub words: Vec<&'a str>,
+    held: [&'a str; RUN_WORDS],
+    len: usize,
     /// The run's last word carried a possessive `'s`.
     pub possessive: bool,
 }
 
-/// Every capitalised run in `tokens`.
-pub fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if !tokens[i].is_capitalised() {
+impl<'a> Run<'a> {
+    pub fn words(&self) -> &[&'a str] {
+        &self.held[..self.len]
+    }
+}
+
+/// A name of up to eight words, held in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Name<'t> {
+    held: [&'t str; RUN_WORDS],
+    len: usize,
+}
+
+impl<'t> Name<'t> {
+    /// The first eight words of `words`.
+    pub fn new(words: &[&'t str]) -> Name<'t> {
+        let mut held = [""; RUN_WORDS];
+        let len = words.len().min(RUN_WORDS);
+        held[..len].copy_from_slice(&words[..len]);
+        Name { held, len }
+    }
+
+    pub fn words(&self) -> &[&'t str] {
+        &self.held[..self.len]
+    }
+}
+
+/// Every capitalised run in `tokens`, in order.
+pub fn runs<'a, 'b>(tokens: &'b [Token<'a>]) -> Runs<'a, 'b> {
+    Runs { tokens, i: 0 }
+}
+
+pub struct Runs<'a, 'b> {
+    tokens: &'b [Token<'a>],
+    i: usize,
+}
+
+impl<'a> Iterator for Runs<'a, '_> {
+    type Item = Run<'a>;
+
+    fn next(&mut self) -> Option<Run<'a>> {
+        let tokens = self.tokens;
+        let mut i = self.i;
+        while i < tokens.len() && !tokens[i].is_capitalised() {
             i += 1;
-            continue;
+        }
+        if i >= tokens.len() {
+            self.i = i;
+            return None;
         }
         let first = i;
-        let mut words = vec![tokens[i].text];
-        while !tokens[i].possessive {
+        let mut run = Run { first, end: first + 1, held: [""; RUN_WORDS], len: 1, possessive: false };
+        run.held[0] = tokens[i].text;
+        while !tokens[i].possessive && run.len < RUN_WORDS {
             let Some(next) = tokens.get(i + 1) else { break };
             let after = tokens.get(i + 2);
             if next.is_capitalised() {
-                words.push(next.text);
+                run.held[run.len] = next.text;
+                run.len += 1;
                 i += 1;
             } else if next.is_punct(".")
                 && takes_a_dot(tokens[i].text)
@@ -78,27 +124,27 @@ pub fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                 // `Lt. Col. Amara`, `John M. Ford`
                 i += 1;
             } else if next.is_word()
-                && (PARTICLES.contains(&next.text)
+                && (PARTICLES.has(next.text)
                     || (matches!(next.text, "of" | "for") && joins_institution(tokens[i].text)))
                 && after.is_some_and(|a| a.is_capitalised())
             {
-                words.push(next.text);
+                run.held[run.len] = next.text;
+                run.len += 1;
                 i += 1;
             } else {
                 break;
             }
         }
-        out.push(Run { first, end: i + 1, words, possessive: tokens[i].possessive });
-        i += 1;
+        run.end = i + 1;
+        run.possessive = tokens[i].possessive;
+        self.i = i + 1;
+        Some(run)
     }
-    out
 }
 
 /// `Ministry of Health`, `Secretary of State`, `University of Nairobi`.
 fn joins_institution(word: &str) -> bool {
-    ORG_WORDS.contains(&word)
-        || is_title(word)
-        || matches!(word, "Bank" | "Secretary" | "Minister" | "Director")
+    ORG_WORDS.has(word) || is_title(word) || matches!(word, "Bank" | "Secretary" | "Minister" | "Director")
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -108,77 +154,71 @@ fn is_acronym(word: &str) -> bool {
 
 /// What a capitalised run names.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Named {
+pub enum Named<'r, 't> {
     /// A person: the name without titles, the title or role word cut from
     /// it, and whether the run surely names a person (a title, a first
     /// name) rather than merely having a name's shape.
     Person {
-        name: Vec<String>,
-        title: Option<String>,
+        name: &'r [&'t str],
+        title: Option<&'t str>,
         sure: bool,
     },
-    Org(String),
+    Org(&'r [&'t str]),
     /// A title alone: `the President`.
-    Title(String),
+    Title(&'t str),
     Other,
 }
 
 /// Read a run of words. `opens`: the run opens its sentence, so a first
 /// word such as `The` or `However` is capitalised only for that.
-pub fn read_words(words: &[&str], opens: bool) -> Named {
+pub fn read_words<'r, 't>(words: &'r [&'t str], opens: bool) -> Named<'r, 't> {
     let mut words = words;
     while let Some((first, rest)) = words.split_first()
-        && ((opens && (COMMON_OPENERS.contains(first) || first.ends_with("ly"))) || *first == "The")
+        && ((opens && (COMMON_OPENERS.has(first) || first.ends_with("ly"))) || *first == "The")
     {
         words = rest;
     }
     if words.is_empty() {
         return Named::Other;
     }
-    let is_org = words.iter().any(|w| ORG_WORDS.contains(w)) || (words.len() == 1 && is_acronym(words[0]));
-    let cut = words
-        .iter()
-        .rposition(|w| is_title(w) || is_acronym(w) || ORG_WORDS.contains(w))
-        .map_or(0, |i| i + 1);
+    let is_org = words.iter().any(|w| ORG_WORDS.has(w)) || (words.len() == 1 && is_acronym(words[0]));
+    let cut =
+        words.iter().rposition(|w| is_title(w) || is_acronym(w) || ORG_WORDS.has(w)).map_or(0, |i| i + 1);
     let tail = &words[cut..];
     if tail.is_empty() {
         if is_org {
-            return Named::Org(words.join(" "));
+            return Named::Org(words);
         }
         return match words.last() {
-            Some(t) if is_title(t) => Named::Title(t.to_lowercase()),
+            Some(t) if is_title(t) => Named::Title(t),
             _ => Named::Other,
         };
     }
-    let name_shaped = tail.iter().all(|w| is_name_word(w) || PARTICLES.contains(w))
-        && !tail.iter().any(|w| NOT_PERSON.contains(w))
+    let name_shaped = tail.iter().all(|w| is_name_word(w) || PARTICLES.has(w))
+        && !tail.iter().any(|w| NOT_PERSON.has(w))
         && tail.len() <= 4;
     if !name_shaped {
-        return if is_org { Named::Org(words.join(" ")) } else { Named::Other };
+        return if is_org { Named::Org(words) } else { Named::Other };
     }
     let title = cut.checked_sub(1).map(|i| words[i]).filter(|t| is_title(t));
     let sure = title.is_some() || (tail.len() >= 2 && first_name_gender(tail[0]).is_some());
-    Named::Person {
-        name: tail.iter().map(|w| w.to_string()).collect(),
-        title: title.map(str::to_lowercase),
-        sure,
-    }
+    Named::Person { name: tail, title, sure }
 }
 
 /// The gender a given name usually has.
 pub fn first_name_gender(word: &str) -> Option<Gender> {
-    gender_in(word, MALE_NAMES, FEMALE_NAMES)
+    gender_in(word, &MALE_NAMES, &FEMALE_NAMES)
 }
 
 /// The gender a title or role word tells (`Mr`, `spokeswoman`).
 pub fn word_gender(word: &str) -> Option<Gender> {
-    gender_in(word, MALE_WORDS, FEMALE_WORDS)
+    gender_in(word, &MALE_WORDS, &FEMALE_WORDS)
 }
 
-fn gender_in(word: &str, male: &[&str], female: &[&str]) -> Option<Gender> {
-    if male.contains(&word) {
+fn gender_in(word: &str, male: &Words, female: &Words) -> Option<Gender> {
+    if male.has(word) {
         Some(Gender::Male)
-    } else if female.contains(&word) {
+    } else if female.has(word) {
         Some(Gender::Female)
     } else {
         None
@@ -202,21 +242,27 @@ pub struct Register {
 /// Two forms of one person's name: the same last word, and the shorter's
 /// other words found in the longer (`Cooke`, `Doug Cooke`; `Josh Apte`,
 /// `Joshua Apte`).
-fn same_person(a: &[&str], b: &[&str]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let (Some(s_last), Some(l_last)) = (short.last(), long.last()) else { return false };
-    if s_last != l_last {
+fn same_person(known: &[String], name: &[&str]) -> bool {
+    let (Some(k_last), Some(n_last)) = (known.last(), name.last()) else { return false };
+    if k_last != n_last {
         return false;
     }
-    let rest = &short[..short.len() - 1];
-    rest.iter().all(|w| {
-        long[..long.len() - 1].iter().any(|l| {
-            l == w
-                || (w.len() >= 3 && l.starts_with(w))
-                || (l.len() >= 3 && w.starts_with(l))
-                || is_initial_of(w, l)
-        })
-    })
+    let (known, name) = (&known[..known.len() - 1], &name[..name.len() - 1]);
+    if known.len() <= name.len() {
+        known.iter().all(|w| name.iter().any(|l| compatible(w, l)))
+    } else {
+        name.iter().all(|w| known.iter().any(|l| compatible(w, l)))
+    }
+}
+
+/// One name word standing for another: equal, a short form (`Josh`,
+/// `Joshua`) or an initial.
+fn compatible(w: &str, l: &str) -> bool {
+    w == l
+        || (w.len() >= 3 && l.starts_with(w))
+        || (l.len() >= 3 && w.starts_with(l))
+        || is_initial_of(w, l)
+        || is_initial_of(l, w)
 }
 
 fn is_initial_of(initial: &str, word: &str) -> bool {
@@ -226,20 +272,22 @@ fn is_initial_of(initial: &str, word: &str) -> bool {
 
 impl Register {
     /// Note a person; a fuller form of a name already known replaces it.
-    pub fn add_person(&mut self, name: &[String], title: Option<&str>, gender: Option<Gender>) -> usize {
-        let words: Vec<&str> = name.iter().map(String::as_str).collect();
+    pub fn add_person(&mut self, words: &[&str], title: Option<&str>, gender: Option<Gender>) -> usize {
+        let title = title.map(str::to_lowercase);
+        let title = title.as_deref();
         let gender = gender
             .or_else(|| title.and_then(word_gender))
             .or_else(|| (words.len() >= 2).then(|| first_name_gender(words[0])).flatten());
-        let id = match self.find_person(&words).last().copied() {
+        let id = match self.find_person(words).last().copied() {
             Some(id) => {
                 let e = &mut self.entities[id];
-                let known = e.words().count();
+                let known = e.parts.len();
                 let fuller = words.len() > known
                     || (words.len() == known
-                        && words.first().map(|w| w.len()) > e.words().next().map(str::len));
+                        && words.first().map(|w| w.len()) > e.parts.first().map(String::len));
                 if fuller {
                     e.name = words.join(" ");
+                    e.parts = words.iter().map(|w| w.to_string()).collect();
                 }
                 id
             }
@@ -249,6 +297,7 @@ impl Register {
                     kind: Kind::Person,
                     gender: None,
                     titles: Vec::new(),
+                    parts: words.iter().map(|w| w.to_string()).collect(),
                 });
                 let id = self.entities.len() - 1;
                 self.people
@@ -281,6 +330,7 @@ impl Register {
                     kind: Kind::Org,
                     gender: None,
                     titles: Vec::new(),
+                    parts: Vec::new(),
                 });
                 let id = self.entities.len() - 1;
                 self.org_names.insert(name.to_string(), id);
@@ -305,10 +355,7 @@ impl Register {
     pub fn find_person(&self, name: &[&str]) -> Vec<usize> {
         let Some(last) = name.last() else { return Vec::new() };
         let Some(ids) = self.people.get(*last) else { return Vec::new() };
-        ids.iter()
-            .copied()
-            .filter(|&i| same_person(&self.entities[i].words().collect::<Vec<_>>(), name))
-            .collect()
+        ids.iter().copied().filter(|&i| same_person(&self.entities[i].parts, name)).collect()
     }
 
     /// The organisation a name or an acronym means; a one-word name may be
@@ -321,6 +368,15 @@ impl Register {
             .copied()
     }
 
+    /// `find_org` for the words of a run: no joined copy for one word.
+    pub fn find_org_words(&self, words: &[&str]) -> Option<usize> {
+        match words {
+            [] => None,
+            [one] => self.find_org(one),
+            many => self.find_org(&many.join(" ")),
+        }
+    }
+
     /// The person last introduced with a title or role word (`minister`).
     pub fn by_title(&self, title: &str) -> Option<usize> {
         self.titled.get(title).copied()
@@ -331,15 +387,35 @@ impl Register {
         (0..self.entities.len()).rev().filter(|&e| self.entities[e].kind == Kind::Org).take(limit)
     }
 
+    /// A lone capitalised word (`Schools`, `Nairobi`) that no title, role,
+    /// speech verb or known surname marks as a person: most sentences open
+    /// with one, and it teaches the register nothing.
+    fn passes_over(&self, tokens: &[Token], run: &Run) -> bool {
+        let [word] = run.words() else { return false };
+        let after = &tokens[run.end.min(tokens.len())..];
+        let before = run.first.checked_sub(1).map(|i| &tokens[i]);
+        !is_title(word)
+            && !word.chars().all(|c| c.is_uppercase() || c == '.')
+            && !ORG_WORDS.has(word)
+            && !before.is_some_and(|t| t.is_lowercase() && is_role_word(t.text))
+            && !after.first().is_some_and(|t| t.is_punct("("))
+            && !after.first().is_some_and(|t| t.is_lowercase() && is_body(t.text))
+            && !after.iter().take(3).any(|t| t.is_word() && super::cues::is_speech_verb(t.text))
+            && !self.people.contains_key(*word)
+    }
+
     /// Learn the people and organisations of one sentence of narration.
     pub fn learn(&mut self, tokens: &[Token]) {
         for run in runs(tokens) {
+            if self.passes_over(tokens, &run) {
+                continue;
+            }
             let opens = run.first == 0 || tokens[run.first - 1].is_punct("(“\"‘'—–:");
             if let Some(name) = with_body(tokens, &run) {
                 self.add_org(&name, None);
                 continue;
             }
-            match read_words(&run.words, opens) {
+            match read_words(run.words(), opens) {
                 Named::Person { name, title, sure } => {
                     let before = run.first.checked_sub(1).map(|i| &tokens[i]);
                     let role = before.filter(|t| t.is_lowercase() && is_role_word(t.text)).map(|t| t.text);
@@ -354,8 +430,7 @@ impl Register {
                         && after.first().is_some_and(|t| t.is_lowercase() && !super::is_preposition(t.text));
                     let speaks =
                         after.iter().take(3).any(|t| t.is_word() && super::cues::is_speech_verb(t.text));
-                    let single_surname_known =
-                        name.len() == 1 && !self.find_person(&[name[0].as_str()]).is_empty();
+                    let single_surname_known = name.len() == 1 && !self.find_person(name).is_empty();
                     if sure || role.is_some() || described || acts || speaks || single_surname_known {
                         if name.len() == 1
                             && title.is_none()
@@ -366,12 +441,12 @@ impl Register {
                             continue;
                         }
                         let gender = role.and_then(word_gender);
-                        self.add_person(&name, title.as_deref().or(role), gender);
+                        self.add_person(name, title.or(role), gender);
                     }
                 }
                 Named::Org(name) => {
                     let alias = acronym_after(tokens, run.end);
-                    self.add_org(&name, alias);
+                    self.add_org(&name.join(" "), alias);
                 }
                 Named::Title(_) | Named::Other => {}
             }
@@ -379,11 +454,10 @@ impl Register {
     }
 }
 
-/// `US military`, `Kenyan government`: a name and the body it qualifies.
-pub fn with_body(tokens: &[Token], run: &Run) -> Option<String> {
-    let next = tokens.get(run.end)?;
-    let body = matches!(
-        next.text,
+/// A body a country or an organisation speaks through: `US military`.
+fn is_body(word: &str) -> bool {
+    matches!(
+        word,
         "military"
             | "government"
             | "army"
@@ -394,9 +468,15 @@ pub fn with_body(tokens: &[Token], run: &Run) -> Option<String> {
             | "authorities"
             | "officials"
             | "forces"
-    );
-    (body && !run.possessive && !matches!(read_words(&run.words, false), Named::Person { .. }))
-        .then(|| format!("{} {}", run.words.join(" "), next.text))
+    )
+}
+
+/// `US military`, `Kenyan government`: a name and the body it qualifies.
+pub fn with_body(tokens: &[Token], run: &Run) -> Option<String> {
+    let next = tokens.get(run.end)?;
+    let body = is_body(next.text);
+    (body && !run.possessive && !matches!(read_words(run.words(), false), Named::Person { .. }))
+        .then(|| format!("{} {}", run.words().join(" "), next.text))
 }
 
 /// `Drug Enforcement Administration (DEA)`: the acronym in brackets.

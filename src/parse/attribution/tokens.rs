@@ -69,15 +69,30 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '&' | '%' | '$' | '€' | '£' | '\u{FFFD}')
 }
 
+/// The character at byte `i` and its length; ASCII without decoding.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    text[i..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
 /// Split a paragraph into tokens; `spans` are its quotes in order.
 pub fn tokenize<'a>(text: &'a str, spans: &[Span]) -> Vec<Token<'a>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 5);
     let mut spans = spans.iter().peekable();
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < text.len() {
-        if let Some(span) = spans.peek()
-            && span.open <= i
+    let mut next_open = spans.peek().map_or(usize::MAX, |s| s.open);
+    while i < bytes.len() {
+        // Fast path: ASCII spaces between words.
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
+        if next_open <= i
+            && let Some(span) = spans.peek()
         {
             out.push(Token {
                 kind: Kind::Quote(span.quote),
@@ -88,10 +103,10 @@ pub fn tokenize<'a>(text: &'a str, spans: &[Span]) -> Vec<Token<'a>> {
             });
             i = span.close.max(i + 1);
             spans.next();
+            next_open = spans.peek().map_or(usize::MAX, |s| s.open);
             continue;
         }
-        let Some(c) = text[i..].chars().next() else { break };
-        let len = c.len_utf8();
+        let Some((c, len)) = char_at(text, i) else { break };
         if c.is_whitespace() {
             i += len;
             continue;
@@ -108,22 +123,37 @@ pub fn tokenize<'a>(text: &'a str, spans: &[Span]) -> Vec<Token<'a>> {
             continue;
         }
         let start = i;
-        let limit = spans.peek().map_or(text.len(), |s| s.open);
+        let limit = next_open.min(text.len());
         while i < limit {
-            let Some(c) = text[i..].chars().next() else { break };
-            let next = i + c.len_utf8();
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'&' | b'%' | b'$') {
+                i += 1;
+                continue;
+            }
             // A dot or comma between letters or digits is part of the word:
             // `U.S`, `1,000`, `3.5`.
-            let inside = matches!(c, '.' | ',')
-                && next_is_alnum(text, next)
+            if (b == b'.' || (b == b',' && i > start && bytes[i - 1].is_ascii_digit()))
+                && i > start
+                && next_is_alnum(text, i + 1)
                 && text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
-                && (c == '.' || bytes[i - 1].is_ascii_digit());
-            if !(is_word_char(c) || inside) {
-                break;
+            {
+                i += 1;
+                continue;
             }
-            i = next;
+            match char_at(text, i) {
+                Some((c, len)) if b >= 0x80 && is_word_char(c) => i += len,
+                _ => break,
+            }
         }
         let mut word = &text[start..i];
+        // Most words end in a letter or digit that is not a possessive `s`.
+        if bytes[i - 1].is_ascii_alphanumeric()
+            && bytes[i - 1] != b's'
+            && text.as_bytes().get(i) != Some(&b'\'')
+        {
+            out.push(Token { kind: Kind::Word, text: word, start, end: i, possessive: false });
+            continue;
+        }
         // Trailing apostrophes and hyphens are punctuation, not the word.
         while let Some(stripped) = word.strip_suffix(['-', '\'']).or_else(|| word.strip_suffix('’')) {
             if stripped.is_empty() {
@@ -158,13 +188,13 @@ pub fn takes_a_dot(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     (letters == 1 && word.chars().next().is_some_and(char::is_uppercase))
         || (word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.'))
-        || ABBREVIATED_TITLES.contains(&word)
+        || ABBREVIATED_TITLES.has(word)
         || matches!(word, "No" | "vs" | "etc" | "approx" | "Inc" | "Corp" | "Co" | "Ltd" | "Mt" | "Ft")
 }
 
 /// Words after which a full stop never ends the sentence, whatever follows.
 fn never_ends(word: &str) -> bool {
-    ABBREVIATED_TITLES.contains(&word) && !matches!(word, "Jr" | "Sr")
+    ABBREVIATED_TITLES.has(word) && !matches!(word, "Jr" | "Sr")
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
