@@ -110,6 +110,10 @@ enum Command {
         /// Only stories with a tag matching NAME; repeat for all of several
         #[arg(long = "tag", value_name = "NAME")]
         tags: Vec<String>,
+        /// Show the attribution phrase that names each speaker (`said`,
+        /// `told reporters`, `according to`)
+        #[arg(long)]
+        cues: bool,
         /// Files or directories of articles
         paths: Vec<PathBuf>,
     },
@@ -303,11 +307,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_stdout(|out| cli::list::write(out, &stories))
         }
         Command::Tags { .. } => write_stdout(|out| cli::tags::write(out, library)),
-        Command::Quotes { speaker, tags, .. } => {
+        Command::Quotes { speaker, tags, cues, .. } => {
             let stories = select(&tags, None, false, false);
             byline::model::find_all_quotes(&stories);
             let quotes = cli::quotes::select(&stories, speaker.as_deref());
-            write_stdout(|out| cli::quotes::write(out, &quotes))
+            write_stdout(|out| cli::quotes::write(out, &quotes, cues))
         }
         Command::Config { .. } | Command::Feeds { .. } | Command::Fetch(_) => Ok(()),
     };

@@ -193,6 +193,30 @@ fn quotes_by_speaker() {
 }
 
 #[test]
+fn quotes_with_cues_show_why_each_speaker_was_chosen() {
+    let out = byline(&["quotes", "--cues", "--speaker", "Kiprono", "assets"]);
+    let text = stdout(&out);
+    let line = text.lines().next().expect("a quote by Peter Kiprono");
+    let columns: Vec<&str> = line.split("  ").filter(|c| !c.trim().is_empty()).collect();
+    assert_eq!(
+        columns[..2].iter().map(|c| c.trim()).collect::<Vec<_>>(),
+        ["Peter Kiprono", "told reporters"]
+    );
+    // A quote that only continues the one before it has no cue of its own.
+    let out = byline(&["quotes", "--cues", "--speaker", "Holness", "assets"]);
+    let text = stdout(&out);
+    let cue_column: Vec<&str> =
+        text.lines().map(|l| l["Andrew Holness-Clarke".len()..].trim_start()).collect();
+    assert!(cue_column[0].starts_with("said "), "{text}");
+    assert!(cue_column[1].starts_with("(no cue) "), "{text}");
+    // Without --cues the line is speaker, quote, title as before.
+    let plain = stdout(&byline(&["quotes", "--speaker", "Kiprono", "assets"]));
+    assert!(
+        plain.lines().next().unwrap().split("  ").filter(|c| !c.is_empty()).nth(1).unwrap().starts_with('“')
+    );
+}
+
+#[test]
 fn skipped_files_are_named_and_the_rest_still_prints() {
     let out = byline(&["list", "tests/fixtures/broken"]);
     assert_eq!(out.status.code(), Some(2));

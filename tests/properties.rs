@@ -15,6 +15,7 @@ fn strings(story: &Story) -> Vec<&str> {
     all.extend(story.paragraphs.iter().map(String::as_str));
     all.extend(story.quotes().iter().map(|q| q.text.as_str()));
     all.extend(story.quotes().iter().filter_map(|q| q.speaker.as_deref()));
+    all.extend(story.quotes().iter().filter_map(|q| q.cue.as_deref()));
     all
 }
 
@@ -58,8 +59,108 @@ fn article() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..120).prop_map(|v| v.concat())
 }
 
+/// News prose as attribution meets it: names, titles, cue verbs, pronouns,
+/// organisations, brackets, commas, dashes and every kind of quote mark,
+/// in any order.
+fn news_prose() -> impl Strategy<Value = Vec<String>> {
+    let piece = prop_oneof![
+        Just("\"".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("‘‘".to_string()),
+        Just("’’".to_string()),
+        Just("«".to_string()),
+        Just("»".to_string()),
+        Just("„".to_string()),
+        prop::sample::select(vec![
+            "said",
+            "says",
+            "told",
+            "according",
+            "to",
+            "as",
+            "put",
+            "it",
+            "was",
+            "how",
+            "described",
+            "adding",
+            "he",
+            "she",
+            "they",
+            "He",
+            "She",
+            "Her",
+            "his",
+            "the",
+            "The",
+            "a",
+            "one",
+            "Another",
+            "ministry",
+            "group",
+            "statement",
+            "analyst",
+            "minister",
+            "Dr.",
+            "Mr.",
+            "Ms.",
+            "Lt.",
+            "Col.",
+            "U.S.",
+            "Inc.",
+            "President",
+            "Senator",
+            "Amina",
+            "Njoki",
+            "Joshua",
+            "Otieno",
+            "Ministry",
+            "of",
+            "Health",
+            "KWS",
+            "(",
+            ")",
+            ",",
+            ".",
+            ":",
+            ";",
+            "—",
+            "-",
+            "?",
+            "!",
+            "'s",
+            "’",
+            "military",
+            "that",
+            "and",
+            "who",
+        ])
+        .prop_map(String::from),
+        "[A-Z][a-z]{1,8}",
+        "[a-z]{1,8}",
+    ];
+    let paragraph = proptest::collection::vec(piece, 0..60).prop_map(|v| v.join(" "));
+    proptest::collection::vec(paragraph, 1..6)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn attribution_never_panics_and_names_only_what_the_story_holds(paragraphs in news_prose()) {
+        let quotes = byline::parse::quotes::find_quotes(&paragraphs, &["A title"]);
+        for q in &quotes {
+            prop_assert!(q.paragraph <= q.end_paragraph && q.end_paragraph < paragraphs.len());
+            let text = paragraphs.join(" ");
+            for word in q.speaker.iter().flat_map(|s| s.split(' ')) {
+                prop_assert!(text.contains(word), "speaker word {word:?} is not in the story");
+            }
+            if let Some(cue) = &q.cue {
+                prop_assert!(!cue.is_empty() && !cue.contains('\n'));
+            }
+        }
+    }
 
     #[test]
     fn any_bytes_parse_or_are_refused_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {

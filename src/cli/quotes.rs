@@ -1,5 +1,6 @@
 //! `byline quotes`: who said what - speaker, quote, story title - one quote a
-//! line, optionally narrowed by speaker name and story tags.
+//! line, optionally narrowed by speaker name and story tags, and with the
+//! attribution phrase that named the speaker (`--cues`).
 
 use std::io::{self, Write};
 
@@ -9,6 +10,10 @@ use crate::model::{Quote, Story};
 
 /// Shown where a quote's speaker is not known.
 const UNKNOWN: &str = "(unknown)";
+
+/// Shown in the cue column where no phrase named the speaker (the quote
+/// continues the one before it).
+const NO_CUE: &str = "(no cue)";
 
 /// The quotes of `stories`, keeping those whose speaker matches `speaker`
 /// by whole words (`Rubio` finds `Marco Rubio`).
@@ -23,11 +28,22 @@ pub fn select<'a>(stories: &[&'a Story], speaker: Option<&str>) -> Vec<(&'a Stor
         .collect()
 }
 
-pub fn write(out: &mut dyn Write, quotes: &[(&Story, &Quote)]) -> io::Result<()> {
+/// One quote a line: the speaker, with `cues` the phrase that named them,
+/// the quote and the story's title, columns aligned.
+pub fn write(out: &mut dyn Write, quotes: &[(&Story, &Quote)], cues: bool) -> io::Result<()> {
     let width = column_width(quotes.iter().map(|(_, q)| q.speaker.as_deref().unwrap_or(UNKNOWN)), 30);
+    let cue_width = if cues {
+        column_width(quotes.iter().map(|(_, q)| q.cue.as_deref().unwrap_or(NO_CUE)), 24)
+    } else {
+        0
+    };
     for (story, quote) in quotes {
         let speaker = quote.speaker.as_deref().unwrap_or(UNKNOWN);
-        writeln!(out, "{}  “{}”  — {}", pad(speaker, width), quote.text, story.title)?;
+        write!(out, "{}  ", pad(speaker, width))?;
+        if cues {
+            write!(out, "{}  ", pad(quote.cue.as_deref().unwrap_or(NO_CUE), cue_width))?;
+        }
+        writeln!(out, "“{}”  — {}", quote.text, story.title)?;
     }
     Ok(())
 }

@@ -2,12 +2,12 @@
 //! `Lt.`), role words (`nominee`, `analyst`) and name-shaped words. Shared
 //! by tag segmentation and quote attribution.
 
-use super::lexicon::{ROLE_WORDS, TITLES};
+use super::lexicon::{ABBREVIATED_TITLES, ROLE_WORDS, TITLES};
 
 /// A word naming a role before a name, capitalised (`President`) or not
 /// (`nominee`, `Translator`).
 pub fn is_title(word: &str) -> bool {
-    TITLES.has(word) || is_role_word(word)
+    TITLES.has(word) || (ABBREVIATED_TITLES.has(word) && !matches!(word, "Jr" | "Sr")) || is_role_word(word)
 }
 
 /// A role word in any case (`analyst`, `Analyst`).

@@ -220,4 +220,4 @@ fn is_title_of_work(inner: &str) -> bool {
 
 #[cfg(test)]
 #[path = "quotes_tests.rs"]
-mod tests;
+pub(crate) mod tests;

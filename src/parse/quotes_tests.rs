@@ -2,16 +2,16 @@
 
 use super::*;
 
-fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
+pub(crate) fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
     let owned: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
     find_quotes(&owned, &[])
 }
 
-fn speakers(paragraphs: &[&str]) -> Vec<Option<String>> {
+pub(crate) fn speakers(paragraphs: &[&str]) -> Vec<Option<String>> {
     quotes(paragraphs).into_iter().map(|q| q.speaker).collect()
 }
 
-fn some(name: &str) -> Option<String> {
+pub(crate) fn some(name: &str) -> Option<String> {
     Some(name.to_string())
 }
 

@@ -330,6 +330,16 @@ pub fn before<'t>(tokens: &[Token<'t>]) -> Option<Cue<'t>> {
         return read_np(&tokens[from..end])
             .map(|who| Cue { who, phrase: Some((tokens[words[a]].start, tokens[words[a + 1]].end)) });
     }
+    // `The town, as Moraa put it, "..."`
+    if let Some(put) = words.iter().rposition(|&i| matches!(tokens[i].text, "put" | "puts"))
+        && words.get(put + 1).is_some_and(|&i| tokens[i].text == "it")
+        && let Some(a) = words[..put].iter().rposition(|&i| tokens[i].text.eq_ignore_ascii_case("as"))
+        && put - a <= 6
+    {
+        let (from, to) = (words[a] + 1, words[put]);
+        return read_np(&tokens[from..to])
+            .map(|who| Cue { who, phrase: Some((tokens[words[a]].start, tokens[words[put + 1]].end)) });
+    }
     let verb = words.iter().rev().find(|&&i| {
         let w = tokens[i].text;
         is_speech_verb(w) || PARTICIPLES.has(w)

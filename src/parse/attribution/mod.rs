@@ -144,9 +144,10 @@ pub fn attribute(
         .map(|found| {
             found.map(|Found { speaker, phrase }| Attribution {
                 speaker: speaker.map(|e| register.entities[e].name.clone()),
+                // One line, however the paragraph broke inside the phrase.
                 cue: phrase
                     .and_then(|(p, s, e)| paragraphs.get(p).and_then(|t| t.get(s..e)))
-                    .map(str::to_string),
+                    .map(|cue| cue.split_whitespace().collect::<Vec<_>>().join(" ")),
             })
         })
         .collect()
@@ -406,8 +407,13 @@ impl Discourse {
                 Role::Object | Role::Possessive => 1.0,
                 Role::AfterPreposition => 0.0,
             };
-            let gender_bonus =
-                if gender.is_some() && self.register.entities[m.entity].gender == gender { 1.5 } else { 0.0 };
+            // A gendered pronoun prefers who is known to agree over who
+            // may or may not.
+            let gender_bonus = match (gender, self.register.entities[m.entity].gender) {
+                (Some(g), Some(known)) if g == known => 1.5,
+                (Some(_), None) => -1.0,
+                _ => 0.0,
+            };
             let score = role + gender_bonus - 1.5 * distance as f32;
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, m.entity));
@@ -478,3 +484,6 @@ impl Discourse {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 
 use super::super::lexicon::{
-    COMMON_OPENERS, FEMALE_NAMES, FEMALE_WORDS, MALE_NAMES, MALE_WORDS, NOT_PERSON, ORG_WORDS, PARTICLES,
-    Words,
+    COMMON_OPENERS, DOCUMENT_NOUNS, FEMALE_NAMES, FEMALE_WORDS, MALE_NAMES, MALE_WORDS, NOT_PERSON,
+    ORG_NOUNS, ORG_WORDS, PARTICLES, Words,
 };
 use super::super::names::{is_name_word, is_role_word, is_title};
 use super::tokens::{Token, takes_a_dot};
@@ -415,6 +415,10 @@ impl Register {
                 self.add_org(&name, None);
                 continue;
             }
+            if named_after_org_noun(tokens, &run) {
+                self.add_org(&run.words().join(" "), None);
+                continue;
+            }
             match read_words(run.words(), opens) {
                 Named::Person { name, title, sure } => {
                     let before = run.first.checked_sub(1).map(|i| &tokens[i]);
@@ -474,9 +478,25 @@ fn is_body(word: &str) -> bool {
 /// `US military`, `Kenyan government`: a name and the body it qualifies.
 pub fn with_body(tokens: &[Token], run: &Run) -> Option<String> {
     let next = tokens.get(run.end)?;
-    let body = is_body(next.text);
-    (body && !run.possessive && !matches!(read_words(run.words(), false), Named::Person { .. }))
-        .then(|| format!("{} {}", run.words().join(" "), next.text))
+    if !is_body(next.text) || run.possessive {
+        return None;
+    }
+    let words = run.words();
+    let words = words.strip_prefix(&["The"]).unwrap_or(words);
+    let titled = matches!(read_words(words, false), Named::Person { title: Some(_), .. });
+    (!words.is_empty() && !titled).then(|| format!("{} {}", words.join(" "), next.text))
+}
+
+/// `The group, Lamu Fishers United, wrote`: a name set off after `the`
+/// and a noun for an organisation is that organisation's name.
+fn named_after_org_noun(tokens: &[Token], run: &Run) -> bool {
+    let Some(before) = run.first.checked_sub(3).map(|i| &tokens[i..run.first]) else { return false };
+    before[2].is_punct(",")
+        && before[1].is_lowercase()
+        && ORG_NOUNS.has(before[1].text)
+        && !DOCUMENT_NOUNS.has(before[1].text)
+        && before[0].text.eq_ignore_ascii_case("the")
+        && tokens.get(run.end).is_some_and(|t| t.is_punct(","))
 }
 
 /// `Drug Enforcement Administration (DEA)`: the acronym in brackets.
