@@ -175,10 +175,15 @@ fn join_continued(parts: &[Part]) -> Vec<Vec<Part>> {
     units
 }
 
-/// A few words (`the so-called "bottom-up" agenda`): speech only when
-/// something attributes them.
+/// A few words (`the so-called "bottom-up" agenda`): speech only when a
+/// cue stands next to them. A short whole sentence (`"It just worked."`)
+/// is speech.
 fn is_scare_quote(inner: &str) -> bool {
-    inner.split_whitespace().count() <= 3
+    let words = inner.split_whitespace().count();
+    let sentence = words >= 2
+        && inner.trim_start().starts_with(char::is_uppercase)
+        && inner.trim_end().ends_with(['.', '!', '?']);
+    words <= 3 && !sentence
 }
 
 /// Small words a title leaves in lower case.

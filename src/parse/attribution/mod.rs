@@ -160,6 +160,9 @@ struct Opened<'t> {
     cue: Option<(Cue<'t>, usize)>,
     /// The subject of the narration the quote sits in (`She "became ..."`).
     embedded: Option<usize>,
+    /// The cue ends at most a word before the quote (`said: "No."`): only
+    /// then does it make a few words a quote.
+    next_to_cue: bool,
 }
 
 /// A quote's speaker (an entity) and where its cue phrase is: (paragraph,
@@ -191,8 +194,11 @@ impl<'t> Reading<'_, 't> {
             let unit = self.units[u];
             if unit.first == (p, part) {
                 let words_before = sent[from..i].iter().any(Token::is_word);
+                let cue = cues::before(&sent[from..i]);
+                let gap = |end: usize| sent[from..i].iter().filter(|t| t.is_word() && t.start >= end).count();
                 self.opened[u] = Opened {
-                    cue: cues::before(&sent[from..i]).map(|c| (c, p)),
+                    next_to_cue: cue.as_ref().and_then(|c| c.phrase).is_some_and(|(_, end)| gap(end) <= 1),
+                    cue: cue.map(|c| (c, p)),
                     embedded: subject.filter(|&(t, _)| words_before && t < i).and_then(|(_, e)| e),
                 };
             }
@@ -217,6 +223,7 @@ impl<'t> Reading<'_, 't> {
         subject: Option<usize>,
     ) {
         let opened = std::mem::take(&mut self.opened[u]);
+        let next_to_cue = after.is_some() || opened.next_to_cue;
         let cue = after.or(opened.cue);
         let phrase = cue.as_ref().and_then(|(c, p)| c.phrase.map(|(s, e)| (*p, s, e)));
         let d = &mut self.discourse;
@@ -226,7 +233,7 @@ impl<'t> Reading<'_, 't> {
         };
         let keep = match self.units[u].keep {
             Keep::Always => true,
-            Keep::IfCued => cued,
+            Keep::IfCued => cued && next_to_cue,
             Keep::Never => false,
         };
         if !keep {

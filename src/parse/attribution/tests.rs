@@ -333,3 +333,24 @@ fn inch_marks_and_codes_are_never_quotes() {
     let q = quotes(&["The 55\" set and the 65\" set are on sale with code \"SAVE50NOW\" until Friday."]);
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn a_few_words_are_a_quote_only_next_to_their_cue() {
+    // `notes` is far from the words in marks: they are a term, not speech.
+    let q = quotes(&["As Otieno notes, being able to \"taste\" a leak early saves the pipe."]);
+    assert!(q.is_empty(), "{q:?}");
+    // `called` names a thing, it does not report speech.
+    assert!(quotes(&["Wekesa called the plan \"a slow leak.\""]).is_empty());
+    // Right next to a cue, a few words are an attributed fragment.
+    assert_eq!(speakers(&["\"No,\" Wekesa said."]), [some("Wekesa")]);
+    assert_eq!(speakers(&["Wekesa said: \"Not yet.\""]), [some("Wekesa")]);
+}
+
+#[test]
+fn a_short_whole_sentence_with_no_cue_is_still_speech() {
+    let s = speakers(&[
+        "\"The pumps failed twice last year,\" said engineer Rose Akinyi.",
+        "\"It just stopped.\"",
+    ]);
+    assert_eq!(s, [some("Rose Akinyi"), some("Rose Akinyi")]);
+}
