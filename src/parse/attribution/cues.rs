@@ -171,7 +171,11 @@ fn chunks<'a, 'b>(tokens: &'b [Token<'a>]) -> Vec<&'b [Token<'a>]> {
 /// A chunk that describes the name before it: `a member of the crew`,
 /// `ranking member of the panel`, `who chairs it`.
 fn is_apposition(chunk: &[Token]) -> bool {
-    chunk.iter().find(|t| t.is_word()).is_some_and(|t| t.is_lowercase() && !is_preposition(t.text))
+    // `Teresa's husband`: a description that starts with someone else.
+    chunk
+        .iter()
+        .find(|t| t.is_word())
+        .is_some_and(|t| (t.is_lowercase() && !is_preposition(t.text)) || t.possessive)
 }
 
 fn opens_with_preposition(chunk: &[Token]) -> bool {
@@ -230,8 +234,7 @@ pub fn after<'t>(tokens: &[Token<'t>]) -> Option<Cue<'t>> {
     let first_word = lower(rest[0].text);
     let first_word = &*first_word;
     if first_word == "according" && rest.get(1).is_some_and(|t| t.text == "to") {
-        let np_end = np_end(rest, 2);
-        return read_np(&rest[2..np_end]).map(|who| Cue { who, phrase: Some((rest[0].start, rest[1].end)) });
+        return np_after(rest, 2).map(|who| Cue { who, phrase: Some((rest[0].start, rest[1].end)) });
     }
     // `as Ng put it`, `was how Ng described it`
     let skip = match (first_word, rest.get(1).map(|t| t.text)) {
@@ -257,25 +260,18 @@ pub fn after<'t>(tokens: &[Token<'t>]) -> Option<Cue<'t>> {
     if rest[..k].iter().any(|t| t.is_word() && (is_speech_verb(t.text) || t.is_punct(".!?"))) {
         return None;
     }
+    // `"...," York said. "..." Smith agreed: "..."`: a cue ending in a
+    // colon introduces the quote after it, not the one before.
+    if rest.last().is_some_and(|t| t.is_punct(":")) && rest.len() - k <= 4 {
+        return None;
+    }
     let mut subject_end = k;
     while subject_end > 0 && (is_filler(rest[subject_end - 1].text) || rest[subject_end - 1].is_punct(",")) {
         subject_end -= 1;
     }
     if subject_end == 0 {
         // `said Achieng`, `responded NASA administrator Jim Okafor`
-        let from = k + 1;
-        let end = np_end(rest, from);
-        let mut who = read_np(&rest[from..end]);
-        // `said Jamaica's prime minister, Andrew Holness`: the name follows
-        // its description.
-        if !matches!(who, Some(Np::Person(..) | Np::Org(_))) && rest.get(end).is_some_and(|t| t.is_punct(","))
-        {
-            let next_end = np_end(rest, end + 1);
-            if let Some(named @ (Np::Person(..) | Np::Org(_))) = read_np(&rest[end + 1..next_end]) {
-                who = Some(named);
-            }
-        }
-        return who.map(|who| Cue { who, phrase: Some((rest[k].start, rest[k].end)) });
+        return np_after(rest, k + 1).map(|who| Cue { who, phrase: Some((rest[k].start, rest[k].end)) });
     }
     // `Otieno, a trader, told reporters`: the first chunk is the subject.
     let subject = &rest[..subject_end];
@@ -284,6 +280,21 @@ pub fn after<'t>(tokens: &[Token<'t>]) -> Option<Cue<'t>> {
         return None;
     }
     read_np(chunk).map(|who| Cue { who, phrase: phrase(rest, k, k) })
+}
+
+/// The noun phrase starting at `from`, or the name set off after it when
+/// it only describes (`said Jamaica's prime minister, Andrew Holness`,
+/// `according to his aunt, Jane Otieno,`).
+fn np_after<'t>(tokens: &[Token<'t>], from: usize) -> Option<Np<'t>> {
+    let end = np_end(tokens, from);
+    let who = read_np(&tokens[from..end]);
+    if !matches!(who, Some(Np::Person(..) | Np::Org(_))) && tokens.get(end).is_some_and(|t| t.is_punct(",")) {
+        let next_end = np_end(tokens, end + 1);
+        if let Some(named @ (Np::Person(..) | Np::Org(_))) = read_np(&tokens[end + 1..next_end]) {
+            return Some(named);
+        }
+    }
+    who
 }
 
 /// Where a noun phrase that starts at `from` ends: at punctuation, a
@@ -325,9 +336,7 @@ pub fn before<'t>(tokens: &[Token<'t>]) -> Option<Cue<'t>> {
     if let Some(a) = words.iter().position(|&i| tokens[i].text.eq_ignore_ascii_case("according"))
         && words.get(a + 1).is_some_and(|&i| tokens[i].text == "to")
     {
-        let from = words[a + 1] + 1;
-        let end = np_end(tokens, from);
-        return read_np(&tokens[from..end])
+        return np_after(tokens, words[a + 1] + 1)
             .map(|who| Cue { who, phrase: Some((tokens[words[a]].start, tokens[words[a + 1]].end)) });
     }
     // `The town, as Moraa put it, "..."`

@@ -354,3 +354,25 @@ fn a_short_whole_sentence_with_no_cue_is_still_speech() {
     ]);
     assert_eq!(s, [some("Rose Akinyi"), some("Rose Akinyi")]);
 }
+
+#[test]
+fn a_cue_ending_in_a_colon_belongs_to_the_next_quote() {
+    let s = speakers(&[
+        "\"It is a different craft,\" Achieng said. \"You write for a voice that is not yours.\" Wafula agreed: \"It is another job altogether.\"",
+    ]);
+    assert_eq!(s, [some("Achieng"), some("Achieng"), some("Wafula")]);
+}
+
+#[test]
+fn a_description_then_the_name_after_according_to() {
+    let s = speakers(&["According to his aunt, Jane Otieno, \"He read before he could walk.\""]);
+    assert_eq!(s, [some("Jane Otieno")]);
+}
+
+#[test]
+fn a_description_that_starts_with_another_persons_name() {
+    let s = speakers(&[
+        "\"He could have sold more,\" Paul Mwangi, Ruth's husband and the press's editor, said, \"if he had kept to one kind of book.\"",
+    ]);
+    assert_eq!(s, [some("Paul Mwangi"), some("Paul Mwangi")]);
+}

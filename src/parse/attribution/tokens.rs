@@ -244,7 +244,11 @@ pub fn sentences(tokens: &[Token]) -> Vec<(usize, usize)> {
 fn is_short_cue(rest: &[Token]) -> bool {
     let end = rest.iter().position(|t| t.quote().is_some() || t.is_punct(".!?")).unwrap_or(rest.len());
     let clause = &rest[..end];
-    clause.len() <= 6 && clause.iter().any(|t| t.is_word() && super::cues::is_speech_verb(t.text))
+    // `Smith agreed: "..."` introduces the next quote.
+    let introduces_next = clause.last().is_some_and(|t| t.is_punct(":"));
+    clause.len() <= 6
+        && !introduces_next
+        && clause.iter().any(|t| t.is_word() && super::cues::is_speech_verb(t.text))
 }
 
 /// Capitalised words that commonly open a sentence after an abbreviation
