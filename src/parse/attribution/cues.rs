@@ -131,6 +131,10 @@ pub fn read_np<'t>(tokens: &[Token<'t>]) -> Option<Np<'t>> {
     if UNNAMED_DETERMINERS.has(first_word) {
         return Some(Np::Unnamed);
     }
+    // `the 45-year-old said`: the person just described.
+    if first_word == "the" && head.ends_with("-year-old") {
+        return Some(Np::Subject);
+    }
     if matches!(first_word, "the" | "this" | "that" | "its" | "their" | "his" | "her") {
         if ORG_NOUNS.has(&head) {
             return Some(Np::OrgNoun(head));

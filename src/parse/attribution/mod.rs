@@ -96,9 +96,9 @@ pub fn attribute(
     let tokens: Vec<Vec<Token>> = paragraphs[..read].iter().zip(spans).map(|(p, s)| tokenize(p, s)).collect();
     let cuts: Vec<Vec<(usize, usize)>> = tokens.iter().map(|t| sentences(t)).collect();
     let mut register = Register::default();
-    for text in context {
-        let t = tokenize(text, &[]);
-        for (a, b) in sentences(&t) {
+    let context: Vec<Vec<Token>> = context.iter().map(|text| tokenize(text, &[])).collect();
+    for t in &context {
+        for (a, b) in sentences(t) {
             register.learn(&t[a..b]);
         }
     }
@@ -113,6 +113,14 @@ pub fn attribute(
         opened: vec![Opened::default(); units.len()],
         found: vec![None; units.len()],
     };
+    // The headline is the story's first sentence: what it names is named
+    // before the body begins.
+    for t in &context {
+        for (a, b) in sentences(t) {
+            reading.discourse.sentence += 1;
+            reading.discourse.narrate(&t[a..b]);
+        }
+    }
     // Only the sentences a few before a quote can decide its speaker: the
     // others were read for the register, and the walk skips them.
     let mut quoted_ahead = 0usize;
@@ -271,7 +279,7 @@ impl Discourse {
         }
         let subject_at = subject.as_ref().map(|s| s.0);
         for run in runs(sent) {
-            if Some(run.first) == subject_at {
+            if Some(run.first) == subject_at && subject_entity.is_some() {
                 continue;
             }
             let words = run.words();
@@ -471,7 +479,6 @@ impl Discourse {
             .find(|m| matches!(m.role, Role::Subject | Role::Speaker))
             .or_else(|| orgs().next())
             .map(|m| m.entity)
-            .or_else(|| reg.recent_orgs(1).next())
     }
 
     /// A quote with no cue: the person the narration turned to since the

@@ -428,6 +428,8 @@ impl Register {
                         && after.get(1).is_some_and(|t| {
                             matches!(t.text, "a" | "an" | "the" | "who" | "former" | "now" | "then" | "whose")
                                 || is_role_word(t.text)
+                                // `Mercy Wanjiku, 45, runs a kiosk`
+                                || (t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_digit()))
                         });
                     let acts = !run.possessive
                         && name.len() >= 2

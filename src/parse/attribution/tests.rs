@@ -1,6 +1,7 @@
 //! Attribution on news prose: one pattern of issue #13 a test, each with
 //! sentences written for these tests.
 
+use crate::parse::quotes::find_quotes;
 use crate::parse::quotes::tests::{quotes, some, speakers};
 
 fn cues(paragraphs: &[&str]) -> Vec<Option<String>> {
@@ -375,4 +376,30 @@ fn a_description_that_starts_with_another_persons_name() {
         "\"He could have sold more,\" Paul Mwangi, Ruth's husband and the press's editor, said, \"if he had kept to one kind of book.\"",
     ]);
     assert_eq!(s, [some("Paul Mwangi"), some("Paul Mwangi")]);
+}
+
+#[test]
+fn an_age_after_the_name_and_the_age_as_a_noun_mean_that_person() {
+    let s = speakers(&[
+        "Mercy Wanjiku, 45, runs a kiosk by the station.",
+        "\"Business has never been this slow,\" said the 45-year-old.",
+        "\"I may close before Christmas,\" she told the Daily Nation.",
+    ]);
+    assert_eq!(s, [some("Mercy Wanjiku"), some("Mercy Wanjiku")]);
+}
+
+#[test]
+fn an_organisation_named_only_later_does_not_speak_earlier() {
+    let s = speakers(&[
+        "The company said in a statement that \"sales fell sharply in the third quarter.\"",
+        "Shares of Safaricom fell on the news.",
+    ]);
+    assert_eq!(s, [None]);
+}
+
+#[test]
+fn an_organisation_in_the_headline_speaks_through_its_statement() {
+    let owned = vec!["\"The berths reopen on Monday,\" the statement said.".to_string()];
+    let q = find_quotes(&owned, &["Kenya Ports Authority closes two berths for repairs"]);
+    assert_eq!(q[0].speaker, some("Kenya Ports Authority"));
 }
