@@ -348,5 +348,4 @@ pub const DEFAULT_FILE: &str = r##"# byline configuration. Every setting is opti
 "##;
 
 #[cfg(test)]
-#[path = "config_tests.rs"]
 mod tests;

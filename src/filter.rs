@@ -3,7 +3,7 @@
 //! the `Filter` that the CLI and the UI apply to a library.
 
 use crate::library::Library;
-use crate::words::query_words;
+use crate::search_index::query_words;
 
 /// The lower-case words of a name: letters and digits, apostrophes inside a
 /// word kept (`Nyong'o`; a curly apostrophe counts as a straight one).

@@ -13,8 +13,8 @@
 //! - [`cli`]: the text and JSON output of each subcommand.
 //! - [`tui`]: the terminal reader (the only module that knows ratatui).
 
-pub mod atomic;
-pub mod bits;
+pub mod atomic_file;
+pub mod bitset;
 pub mod cli;
 pub mod config;
 pub mod crash;
@@ -25,9 +25,9 @@ pub mod load;
 pub mod model;
 pub mod opener;
 pub mod parse;
+pub mod search_index;
 pub mod state;
 pub mod tui;
-pub mod words;
 
 /// The sample corpus from `assets/`, bundled at build time.
 pub mod sample {

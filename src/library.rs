@@ -10,13 +10,13 @@ mod order;
 
 use order::{QuickKey, merge, quick_key, reading_order, sort_on_two_threads};
 
-use crate::bits::BitSet;
+use crate::bitset::BitSet;
 use crate::filter::{name_words, words_match};
 use crate::model::Story;
 use crate::parse::tags::KnownTags;
 use crate::parse::{self, Draft};
+use crate::search_index::{self, WordHasher, WordIndex};
 use crate::state::State;
-use crate::words::{self, WordHasher, WordIndex};
 
 /// A tag name and the stories that carry it (indices, in the order added).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -311,7 +311,7 @@ impl Library {
         }
         let mut set = BitSet::new(self.len());
         for (i, story) in self.stories.iter().enumerate() {
-            if words::story_matches(story, query) {
+            if search_index::story_matches(story, query) {
                 set.insert(i);
             }
         }
@@ -364,5 +364,4 @@ fn segment_all(stories: &[Story], pending: &[(usize, String)], known: &dyn Known
 }
 
 #[cfg(test)]
-#[path = "library_tests.rs"]
 mod tests;

@@ -13,7 +13,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 use crate::library::Library;
 use crate::parse::{self, Draft, InputFormat};
-use crate::words::WordIndex;
+use crate::search_index::WordIndex;
 
 /// Files larger than this are skipped unless the user says otherwise
 /// (`max_file_mib`, `--max-file-mib`): no article is 64 MiB, though a
@@ -395,5 +395,4 @@ fn io_reason(err: &std::io::Error) -> String {
 }
 
 #[cfg(test)]
-#[path = "load_tests.rs"]
 mod tests;

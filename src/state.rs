@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::atomic;
+use crate::atomic_file;
 use crate::model::Story;
 
 /// One story's marks and when they last changed (milliseconds since the
@@ -115,7 +115,7 @@ impl StateFile {
         if self.read_only {
             return Ok(ours.clone());
         }
-        let lock = atomic::lock(&lock_path(&self.path))?;
+        let lock = atomic_file::lock(&lock_path(&self.path))?;
         let mut merged = match read_state(&self.path) {
             Ok(on_disk) => on_disk,
             Err(reason) => {
@@ -127,7 +127,7 @@ impl StateFile {
             }
         };
         merged.merge(ours);
-        atomic::write(&lock, &self.path, |out| {
+        atomic_file::write(&lock, &self.path, |out| {
             serde_json::to_writer_pretty(&mut *out, &merged)?;
             out.write_all(b"\n")
         })?;
@@ -193,5 +193,4 @@ pub fn library_key(paths: &[PathBuf]) -> String {
 }
 
 #[cfg(test)]
-#[path = "state_tests.rs"]
 mod tests;

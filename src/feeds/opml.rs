@@ -198,5 +198,4 @@ fn split_words(line: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
-#[path = "opml_tests.rs"]
 mod tests;

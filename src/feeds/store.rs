@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::subscriptions::Subscription;
-use crate::atomic;
+use crate::atomic_file;
 use crate::model::{Story, bytes_hash, item_id, story_id};
 use crate::parse::Draft;
 
@@ -121,7 +121,7 @@ impl Store {
     /// subscription's tags to every item. An unchanged feed is only
     /// rewritten when the subscription's tags changed.
     pub fn save(&self, sub: &Subscription, fetched: Fetched, now: &str) -> io::Result<Merged> {
-        let lock = atomic::lock(&self.lock_path(&sub.url))?;
+        let lock = atomic_file::lock(&self.lock_path(&sub.url))?;
         let mut meta = self.meta(&sub.url);
         meta.last_fetch = Some(now.to_string());
         meta.last_error = None;
@@ -145,7 +145,7 @@ impl Store {
         if !self.items_path(&sub.url).exists() {
             return Ok(());
         }
-        let lock = atomic::lock(&self.lock_path(&sub.url))?;
+        let lock = atomic_file::lock(&self.lock_path(&sub.url))?;
         let meta = self.meta(&sub.url);
         self.rewrite(&lock, sub, Vec::new(), meta, &crate::feeds::fetch::now_rfc3339()).map(drop)
     }
@@ -155,7 +155,7 @@ impl Store {
     /// nothing came in and the tags are as they were.
     fn rewrite(
         &self,
-        lock: &atomic::Lock,
+        lock: &atomic_file::Lock,
         sub: &Subscription,
         incoming: Vec<Draft>,
         mut meta: FeedMeta,
@@ -168,7 +168,7 @@ impl Store {
         }
         let (mut records, notice) = self.read_items(&sub.url)?;
         let merged = merge(&mut records, incoming, sub, now);
-        atomic::write(lock, &path, |out| {
+        atomic_file::write(lock, &path, |out| {
             for record in &records {
                 serde_json::to_writer(&mut *out, record)?;
                 out.write_all(b"\n")?;
@@ -187,7 +187,7 @@ impl Store {
     /// Remember that the last fetch of `url` failed, and why. Stored items
     /// are untouched.
     pub fn save_failure(&self, url: &str, error: &str, now: &str) -> io::Result<()> {
-        let lock = atomic::lock(&self.lock_path(url))?;
+        let lock = atomic_file::lock(&self.lock_path(url))?;
         let mut meta = self.meta(url);
         meta.last_fetch = Some(now.to_string());
         meta.last_error = Some(error.to_string());
@@ -197,7 +197,7 @@ impl Store {
     /// Delete a feed's stored items and what was learned about it; returns
     /// how many items there were.
     pub fn remove(&self, url: &str) -> io::Result<usize> {
-        let _lock = atomic::lock(&self.lock_path(url))?;
+        let _lock = atomic_file::lock(&self.lock_path(url))?;
         let items = self.meta(url).items;
         for path in [self.items_path(url), self.meta_path(url)] {
             match fs::remove_file(&path) {
@@ -208,8 +208,8 @@ impl Store {
         Ok(items)
     }
 
-    fn write_meta(&self, lock: &atomic::Lock, meta: &FeedMeta) -> io::Result<()> {
-        atomic::write(lock, &self.meta_path(&meta.url), |out| {
+    fn write_meta(&self, lock: &atomic_file::Lock, meta: &FeedMeta) -> io::Result<()> {
+        atomic_file::write(lock, &self.meta_path(&meta.url), |out| {
             serde_json::to_writer_pretty(&mut *out, meta)?;
             out.write_all(b"\n")
         })
@@ -355,5 +355,4 @@ fn to_record(story: &Story, feed_url: &str, key: &str) -> Record {
 }
 
 #[cfg(test)]
-#[path = "store_tests.rs"]
 mod tests;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::atomic;
+use crate::atomic_file;
 use crate::config::ConfigError;
 
 /// One feed the user follows.
@@ -108,11 +108,11 @@ impl SubscriptionFile {
     /// result is written back atomically. Returns what `change` returned.
     /// A file that cannot be read is an error, and is not written.
     pub fn update<T>(&self, change: impl FnOnce(&mut Vec<Subscription>) -> T) -> io::Result<T> {
-        let lock = atomic::lock(&self.lock_path())?;
+        let lock = atomic_file::lock(&self.lock_path())?;
         let mut feeds = self.load().map_err(io::Error::other)?;
         let result = change(&mut feeds);
         let text = toml::to_string(&FileContents { feeds }).map_err(io::Error::other)?;
-        atomic::write(&lock, &self.path, |out| {
+        atomic_file::write(&lock, &self.path, |out| {
             out.write_all(HEADER.as_bytes())?;
             out.write_all(b"\n")?;
             out.write_all(text.as_bytes())

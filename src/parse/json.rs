@@ -279,5 +279,4 @@ fn looks_like_html(text: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "json_tests.rs"]
 mod tests;

@@ -224,5 +224,4 @@ fn is_title_of_work(inner: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "quotes_tests.rs"]
 pub(crate) mod tests;

@@ -257,5 +257,4 @@ fn has_phone_number(text: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "text_tests.rs"]
 mod tests;

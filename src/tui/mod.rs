@@ -6,13 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod fetcher;
-pub mod fetching;
 pub mod keymap;
-mod links;
-pub mod loading;
-mod marks;
-mod navigate;
-mod overlays;
 pub mod panes;
 pub mod picker;
 pub mod run;
@@ -71,7 +65,7 @@ pub fn build_app(loaded: Loaded, options: &Options) -> App {
         app.restore(position);
     }
     if config.fetch_on_start {
-        app.fetch = fetching::FetchStatus::Wanted;
+        app.fetch = app::fetching::FetchStatus::Wanted;
     }
     app
 }

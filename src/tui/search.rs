@@ -2,7 +2,7 @@
 //! can highlight them and `n`/`N` can jump between them.
 
 use crate::model::Story;
-use crate::words::{for_each_word_at, query_words};
+use crate::search_index::{for_each_word_at, query_words};
 
 /// One occurrence of a search word: paragraph and character range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,7 +12,7 @@ pub struct Match {
     pub end: usize,
 }
 
-/// Where the story's paragraphs match the search (see `crate::words`):
+/// Where the story's paragraphs match the search (see `crate::search_index`):
 /// every word equal to a query word, or starting with the last one (only
 /// that prefix is marked). Character ranges, in reading order.
 pub fn matches(story: &Story, query: &str) -> Vec<Match> {

@@ -9,9 +9,9 @@ use ratatui::widgets::Widget;
 
 use super::theme::Theme;
 use crate::cli::thousands;
+use crate::tui::app::loading::LoadProgress;
 use crate::tui::app::{Action, App, Overlay};
 use crate::tui::keymap::Context;
-use crate::tui::loading::LoadProgress;
 
 pub struct StatusBar<'a> {
     pub app: &'a App,

@@ -4,6 +4,10 @@ use super::*;
 use crate::filter::TagFilter;
 use crate::model::{Format, Story};
 
+mod fetching;
+mod loading;
+mod marks;
+
 /// The bundled sample corpus in an 80x24 terminal.
 fn app() -> App {
     let mut app = App::new(crate::load::load_sample().library, 0);

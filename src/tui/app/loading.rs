@@ -3,7 +3,7 @@
 //! bar counts files read. Until the user moves, the selection stays on the
 //! first story (or goes to the saved position once its story arrives).
 
-use super::app::{App, Overlay};
+use super::{App, Overlay};
 use crate::load::{Batch, Skipped, Warning};
 use crate::state::{Position, State};
 

@@ -1,9 +1,9 @@
 //! `update()` tests for marks, saved positions, key overrides, the wrap
 //! width and links.
 
-use super::*;
 use crate::model::{Format, Story};
 use crate::state::{Mark, Position, State};
+use crate::tui::app::*;
 
 /// The bundled sample corpus in an 80x24 terminal.
 fn app() -> App {

@@ -1,11 +1,11 @@
 //! `update()` tests for fetching from the reader: `r` asks, results come
 //! back a feed at a time, and the status bar says how it went.
 
-use super::*;
 use crate::feeds::{FeedResult, Outcome};
 use crate::model::{Format, Story};
 use crate::state::{Mark, State};
-use crate::tui::fetching::{FetchProgress, FetchStatus};
+use crate::tui::app::fetching::{FetchProgress, FetchStatus};
+use crate::tui::app::*;
 
 fn app() -> App {
     let mut app = App::new(crate::load_sample().library, 0);

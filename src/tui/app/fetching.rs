@@ -3,7 +3,7 @@
 //! its new stories join the list at once, and the status bar counts feeds
 //! done, stories new and feeds failed.
 
-use super::app::{App, Effect};
+use super::{App, Effect};
 use crate::feeds::{FeedResult, Outcome};
 use crate::load::Batch;
 use crate::state::State;

@@ -1,11 +1,11 @@
 //! `update()` tests for a library that is still loading: stories arrive in
 //! batches while the user reads, filters and searches.
 
-use super::*;
 use crate::load::Batch;
 use crate::parse::{self, Draft};
+use crate::search_index::WordIndex;
 use crate::state::{Mark, Position, State};
-use crate::words::WordIndex;
+use crate::tui::app::*;
 
 /// The sample corpus's drafts, in the order the files are bundled.
 fn drafts() -> Vec<Draft> {
@@ -119,7 +119,7 @@ fn filters_and_search_apply_to_stories_as_they_arrive() {
     arrive(&mut app, rest, &State::default());
     app.finish_loading();
     let expected = App::new(crate::load::load_sample().library, 0);
-    let haiti = expected.library.search(&crate::words::query_words("haiti")).count();
+    let haiti = expected.library.search(&crate::search_index::query_words("haiti")).count();
     assert!(early <= haiti);
     assert_eq!(app.visible.len(), haiti, "the word index answers for every arrived story");
     assert!(app.visible.iter().all(|&i| app.library.stories()[i].title.to_lowercase().contains("haiti")
@@ -157,7 +157,7 @@ fn space_joined_tags_are_segmented_when_loading_ends() {
     assert_eq!(app.library.stories()[a].tags, ["Haiti", "President Ruto"]);
     assert_eq!(app.library.stories_tagged("ruto").len(), 2);
     assert_eq!(
-        app.library.search(&crate::words::query_words("presid")).count(),
+        app.library.search(&crate::search_index::query_words("presid")).count(),
         2,
         "new tags are searchable"
     );

@@ -3,6 +3,13 @@
 //! loop must carry out. No terminal, no clock, no files: every behaviour is
 //! testable by feeding actions.
 
+pub mod fetching;
+mod links;
+pub mod loading;
+mod marks;
+mod navigate;
+mod overlays;
+
 use ratatui::layout::Rect;
 
 pub use super::action::{Action, Effect};
@@ -90,9 +97,9 @@ pub struct App {
     /// Names this library in the saved positions.
     pub library_key: String,
     /// Set while stories are still arriving.
-    pub loading: Option<super::loading::LoadProgress>,
+    pub loading: Option<loading::LoadProgress>,
     /// Fetching subscriptions: asked for, running, or done.
-    pub fetch: super::fetching::FetchStatus,
+    pub fetch: fetching::FetchStatus,
     /// A saved position whose story has not arrived yet.
     pub(super) pending_position: Option<crate::state::Position>,
     /// The user has acted since the reader opened: new stories no longer
@@ -128,7 +135,7 @@ impl App {
             changed: BTreeSet::new(),
             library_key: String::new(),
             loading: None,
-            fetch: super::fetching::FetchStatus::Idle,
+            fetch: fetching::FetchStatus::Idle,
             pending_position: None,
             user_moved: false,
         };
@@ -378,17 +385,4 @@ impl App {
 }
 
 #[cfg(test)]
-#[path = "app_tests.rs"]
 mod tests;
-
-#[cfg(test)]
-#[path = "app_tests_marks.rs"]
-mod tests_marks;
-
-#[cfg(test)]
-#[path = "app_tests_loading.rs"]
-mod tests_loading;
-
-#[cfg(test)]
-#[path = "app_tests_fetching.rs"]
-mod tests_fetching;

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::bits::BitSet;
+use crate::bitset::BitSet;
 use crate::model::Story;
 
 /// Call `f` with each word of `text`, lower-cased (a curly apostrophe made

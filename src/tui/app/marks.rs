@@ -2,7 +2,7 @@
 //! changes to the state file, taking in what other processes saved, and
 //! restoring the saved position.
 
-use super::app::App;
+use super::App;
 use crate::state::{Mark, Position, State};
 
 impl App {

@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use super::app::{App, Focus, Overlay};
+use super::{App, Focus, Overlay};
 
 impl App {
     pub(super) fn quote_count(&self) -> usize {
@@ -21,7 +21,7 @@ impl App {
 
     pub(super) fn jump_match(&mut self, forward: bool) {
         let Some(story) = self.reader.story else { return };
-        let matches = super::search::matches(&self.library.stories()[story], &self.filter.search);
+        let matches = crate::tui::search::matches(&self.library.stories()[story], &self.filter.search);
         if matches.is_empty() {
             self.message = Some(if self.filter.search.trim().is_empty() {
                 "no search: press / to search".into()

@@ -2,7 +2,7 @@
 //! tag picker narrows and applies, the search line narrows the list as it
 //! is typed.
 
-use super::app::{Action, App, Focus, Overlay};
+use super::{Action, App, Focus, Overlay};
 
 impl App {
     pub(super) fn help_action(&mut self, action: Action) {

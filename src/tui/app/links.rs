@@ -2,7 +2,7 @@
 //! holds so one can be opened. Opening is an effect the event loop carries
 //! out through the opener.
 
-use super::app::{Action, App, Effect, Overlay};
+use super::{Action, App, Effect, Overlay};
 
 impl App {
     /// The story's own web page, to open.
