@@ -13,11 +13,11 @@ mod corpus;
 
 use std::sync::{LazyLock, Mutex};
 
-use byline::filter::{Filter, TagFilter};
-use byline::library::Library;
-use byline::parse::{self, Draft};
 use byline::tui::ui::{draw, theme::Theme};
 use byline::tui::{Action, App};
+use byline_engine::filter::{Filter, TagFilter};
+use byline_engine::library::Library;
+use byline_engine::parse::{self, Draft};
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use ratatui::Terminal;
@@ -250,10 +250,10 @@ fn fetched_feed_joins_100k(bencher: Bencher) {
             let mut app = App::new(LIBRARY_100K.clone(), 0);
             app.update(Action::Resize(200, 60));
             app.fetch_started(1);
-            let result = byline::feeds::FeedResult {
+            let result = byline_engine::feeds::FeedResult {
                 url: "https://gen.example/rss".into(),
                 title: "Generated".into(),
-                outcome: byline::feeds::Outcome::Fetched {
+                outcome: byline_engine::feeds::Outcome::Fetched {
                     new: 50,
                     updated: 0,
                     items: 50,
@@ -264,7 +264,7 @@ fn fetched_feed_joins_100k(bencher: Bencher) {
             (app, result)
         })
         .bench_local_values(|(mut app, result)| {
-            app.feeds_fetched(vec![result], &byline::state::State::default());
+            app.feeds_fetched(vec![result], &byline_engine::state::State::default());
             frame(&app, &mut terminal, &theme);
             app
         });

@@ -64,15 +64,15 @@ fn main() -> std::io::Result<()> {
 
 /// N fetched items in feeds of 500, stored as `byline fetch` stores them.
 fn store(count: usize, out: &std::path::Path) -> std::io::Result<()> {
-    use byline::feeds::store::{Fetched, Validators};
+    use byline_engine::feeds::store::{Fetched, Validators};
     let mut bytes = Vec::new();
     corpus::rss_feed(count, &mut bytes)?;
-    let drafts = byline::parse::parse_feed("gen", &bytes).map_err(std::io::Error::other)?.drafts;
-    let store = byline::feeds::Store::new(out);
+    let drafts = byline_engine::parse::parse_feed("gen", &bytes).map_err(std::io::Error::other)?.drafts;
+    let store = byline_engine::feeds::Store::new(out);
     for pass in ["stored", "stored again"] {
         let started = std::time::Instant::now();
         for (i, chunk) in drafts.chunks(500).enumerate() {
-            let sub = byline::feeds::Subscription::new(&format!("https://gen.example/feed/{i}"));
+            let sub = byline_engine::feeds::Subscription::new(&format!("https://gen.example/feed/{i}"));
             let fetched = Fetched::Items {
                 drafts: chunk.to_vec(),
                 feed_title: Some(format!("Feed {i}")),

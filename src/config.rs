@@ -3,7 +3,6 @@
 //! line and column and what was expected, and never silently ignored.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer};
@@ -164,47 +163,14 @@ impl<'de> Deserialize<'de> for Colour {
 }
 
 /// A config file that could not be used: where, and what was expected.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError {
-    pub path: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
+pub type ConfigError = byline_engine::toml_file::TomlError;
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.path, self.message)
-        } else {
-            write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
-        }
-    }
-}
-
-impl std::error::Error for ConfigError {}
-
-impl ConfigError {
-    /// A file that could not be read at all.
-    pub fn whole_file(path: &str, err: &std::io::Error) -> ConfigError {
-        ConfigError { path: path.to_string(), line: 0, column: 0, message: err.to_string().to_lowercase() }
-    }
-}
-
-/// Read a TOML file's text into `T`; `path` names it in errors, which give
-/// the line and column of the mistake.
-pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, path: &str) -> Result<T, ConfigError> {
-    toml::from_str(text).map_err(|err| {
-        let at = err.span().map_or(0, |s| s.start);
-        let (line, column) = line_column(text, at);
-        ConfigError { path: path.to_string(), line, column, message: err.message().trim().to_string() }
-    })
-}
+use byline_engine::toml_file::parse_toml;
 
 impl Config {
     /// The size above which files are skipped, in bytes.
     pub fn max_file_size(&self) -> u64 {
-        self.max_file_mib.map_or(crate::load::MAX_FILE_SIZE, |mib| u64::from(mib.get()) * 1024 * 1024)
+        self.max_file_mib.map_or(byline_engine::load::MAX_FILE_SIZE, |mib| u64::from(mib.get()) * 1024 * 1024)
     }
 
     /// Parse config text; `path` names it in errors.
@@ -224,8 +190,8 @@ impl Config {
     }
 
     /// The limits of the HTTP client.
-    pub fn fetch_limits(&self) -> crate::feeds::http::Limits {
-        let mut limits = crate::feeds::http::Limits::default();
+    pub fn fetch_limits(&self) -> byline_engine::feeds::http::Limits {
+        let mut limits = byline_engine::feeds::http::Limits::default();
         if let Some(secs) = self.fetch_timeout_secs {
             limits.timeout = std::time::Duration::from_secs(u64::from(secs.get()));
         }
@@ -240,7 +206,7 @@ impl Config {
 
     /// Feeds fetched at once.
     pub fn fetch_jobs(&self) -> usize {
-        self.fetch_jobs.map_or(crate::feeds::fetch::DEFAULT_JOBS, |n| usize::from(n.get()))
+        self.fetch_jobs.map_or(byline_engine::feeds::fetch::DEFAULT_JOBS, |n| usize::from(n.get()))
     }
 
     /// The library paths, with a leading `~` meaning the home directory.
@@ -254,14 +220,6 @@ impl Config {
             })
             .collect()
     }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 /// Where byline keeps its files, following the platform's conventions (on

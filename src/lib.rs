@@ -1,40 +1,38 @@
-//! byline: a terminal news reader.
+//! byline, the application: a terminal news reader and a scriptable CLI on
+//! top of [`byline_engine`], which reads the files into stories.
 //!
-//! The crate reads the news files people keep (scraped plain-text articles
-//! first; see `FORMAT.md` in the project's shared notes) into an in-memory
-//! [`Library`] of [`Story`] values, each with its tags and its direct
-//! [`Quote`]s attributed to speakers. The `byline` binary puts a terminal
-//! reader and a scriptable CLI (`export`, `list`, `tags`, `quotes`) on top.
-//!
-//! - [`parse`]: pure functions from bytes to stories, one file per format.
-//! - [`library`]: stories in reading order plus the tag index.
-//! - [`filter`]: name matching (`Ruto` finds `President Ruto`) and search.
-//! - [`load`]: walking paths and collecting skipped-file reasons.
-//! - [`cli`]: the text and JSON output of each subcommand.
+//! - [`config`]: `config.toml` turned into typed values once.
+//! - [`cli`]: one file per command; the text and JSON each prints.
 //! - [`tui`]: the terminal reader (the only module that knows ratatui).
+//! - [`opener`]: links opened in the user's browser, never through a shell.
+//! - [`sample`]: the sample corpus from `assets/`, bundled at build time.
 
-pub mod atomic_file;
-pub mod bitset;
 pub mod cli;
 pub mod config;
-pub mod crash;
-pub mod feeds;
-pub mod filter;
-pub mod library;
-pub mod load;
-pub mod model;
 pub mod opener;
-pub mod parse;
-pub mod search_index;
-pub mod state;
 pub mod tui;
 
-/// The sample corpus from `assets/`, bundled at build time.
+/// The sample corpus from `assets/`, bundled at build time, so an installed
+/// byline opens something from any directory.
 pub mod sample {
     include!(concat!(env!("OUT_DIR"), "/sample.rs"));
-}
 
-pub use filter::Filter;
-pub use library::{Library, TagCount};
-pub use load::{Loaded, Skipped, load_paths, load_sample};
-pub use model::{Format, Quote, Story};
+    /// The sample stories, parsed straight from the binary's bytes; each
+    /// story's source reads `assets/<file>`.
+    pub fn load() -> byline_engine::Loaded {
+        byline_engine::load::load_named_bytes(
+            FILES.iter().map(|(name, bytes)| (format!("assets/{name}"), *bytes)),
+        )
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn the_sample_corpus_is_bundled() {
+            let loaded = super::load();
+            assert!(loaded.library.stories().len() >= 12);
+            assert!(loaded.skipped.is_empty());
+            assert!(loaded.library.stories().iter().all(|s| s.source.starts_with("assets/")));
+        }
+    }
+}

@@ -11,12 +11,12 @@ use byline::cli::feeds::{FeedsCommand, FetchArgs, Places};
 use byline::cli::progress::{self, ProgressBar};
 use byline::cli::{self, export::ExportFormat};
 use byline::config::{Config, DEFAULT_FILE, Paths};
-use byline::filter::TagFilter;
-use byline::load::{self, Skipped, Warning};
-use byline::parse::InputFormat;
-use byline::state::{LoadedState, StateFile, library_key};
 use byline::tui::Stories;
-use byline::{Filter, Loaded, Story};
+use byline_engine::filter::TagFilter;
+use byline_engine::load::{self, Skipped, Warning};
+use byline_engine::parse::InputFormat;
+use byline_engine::state::{LoadedState, StateFile, library_key};
+use byline_engine::{Filter, Loaded, Story};
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// A terminal news reader: story list, reading pane, tag filter and quote
@@ -145,7 +145,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     // The crash hook writes a report and prints nothing: a panic anywhere
     // ends here with one line naming the report.
-    match byline::crash::guard(|| run(cli)) {
+    match byline_engine::crash::guard(|| run(cli)) {
         Ok(Ok(code)) => code,
         Ok(Err(err)) => {
             eprintln!("byline: {err:#}");
@@ -160,7 +160,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let dirs = Paths::discover();
-    byline::crash::install(dirs.as_ref().and_then(|d| d.state_file.parent().map(Into::into)));
+    byline_engine::crash::install(dirs.as_ref().and_then(|d| d.state_file.parent().map(Into::into)));
     let config_path = cli.config.clone().or_else(|| dirs.as_ref().map(|d| d.config_file.clone()));
     if let Some(Command::Config { default, .. }) = &cli.command {
         if *default {
@@ -185,8 +185,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => d.feeds_file.clone(),
     };
     let places = dirs.as_ref().map(|d| Places {
-        file: byline::feeds::SubscriptionFile::new(feeds_file(d)),
-        store: byline::feeds::Store::new(&d.data_dir),
+        file: byline_engine::feeds::SubscriptionFile::new(feeds_file(d)),
+        store: byline_engine::feeds::Store::new(&d.data_dir),
     });
     let no_home = || anyhow::anyhow!("no place for subscriptions: HOME is not set");
     match cli.command {
@@ -247,7 +247,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let Some(command) = cli.command else {
         // The reader opens at once and shows stories as they load.
         let stories = if paths.is_empty() {
-            let mut loaded = byline::load_sample();
+            let mut loaded = byline::sample::load();
             loaded.library.apply_state(&state, 0);
             Stories::Loaded(Box::new(loaded))
         } else {
@@ -299,7 +299,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 JsonStyle::Json => ExportFormat::Json,
                 JsonStyle::Jsonl => ExportFormat::Jsonl,
             };
-            byline::model::find_all_quotes(&library.in_order().collect::<Vec<_>>());
+            byline_engine::model::find_all_quotes(&library.in_order().collect::<Vec<_>>());
             write_stdout(|out| cli::export::write(out, library.in_order(), format))
         }
         Command::List { tags, search, unread, starred, .. } => {
@@ -309,7 +309,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Tags { .. } => write_stdout(|out| cli::tags::write(out, library)),
         Command::Quotes { speaker, tags, cues, .. } => {
             let stories = select(&tags, None, false, false);
-            byline::model::find_all_quotes(&stories);
+            byline_engine::model::find_all_quotes(&stories);
             let quotes = cli::quotes::select(&stories, speaker.as_deref());
             write_stdout(|out| cli::quotes::write(out, &quotes, cues))
         }
@@ -327,7 +327,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// terminal and the load takes a while.
 fn load(paths: &[PathBuf], options: load::Options) -> anyhow::Result<Loaded> {
     if paths.is_empty() {
-        return Ok(byline::load_sample());
+        return Ok(byline::sample::load());
     }
     let progress = load::spawn(paths, options)?;
     if !io::stderr().is_terminal() {

@@ -20,7 +20,7 @@ fn file_name(path: &str) -> String {
 
 fn check_directory(dir: &str, expected_dir: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let loaded = byline::load_paths(&[PathBuf::from(dir)]).expect("fixture directory exists");
+    let loaded = byline_engine::load_paths(&[PathBuf::from(dir)]).expect("fixture directory exists");
     let mut by_file: BTreeMap<String, (Vec<Value>, Vec<String>)> = BTreeMap::new();
     for entry in fs::read_dir(root.join(dir)).unwrap() {
         by_file.entry(entry.unwrap().file_name().to_string_lossy().into_owned()).or_default();
@@ -59,7 +59,7 @@ fn check_directory(dir: &str, expected_dir: &str) {
 
 #[test]
 fn sample_corpus() {
-    let loaded = byline::load_paths(&[PathBuf::from("assets")]).unwrap();
+    let loaded = byline_engine::load_paths(&[PathBuf::from("assets")]).unwrap();
     assert!(loaded.skipped.is_empty(), "the sample corpus loads cleanly: {:?}", loaded.skipped);
     check_directory("assets", "tests/expected/assets");
 }
@@ -102,8 +102,9 @@ fn saved_web_pages() {
 #[test]
 fn bundled_corpus_is_the_assets_directory() {
     // What `byline` opens with no PATH is exactly what is in assets/.
-    let bundled = byline::load_sample();
-    let on_disk = byline::load_paths(&[PathBuf::from("assets")]).unwrap();
-    let ids = |l: &byline::Loaded| l.library.in_order().map(|s| s.id().to_string()).collect::<Vec<_>>();
+    let bundled = byline::sample::load();
+    let on_disk = byline_engine::load_paths(&[PathBuf::from("assets")]).unwrap();
+    let ids =
+        |l: &byline_engine::Loaded| l.library.in_order().map(|s| s.id().to_string()).collect::<Vec<_>>();
     assert_eq!(ids(&bundled), ids(&on_disk));
 }

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use byline::Story;
+use byline_engine::Story;
 use proptest::prelude::*;
 
 fn strings(story: &Story) -> Vec<&str> {
@@ -149,7 +149,7 @@ proptest! {
 
     #[test]
     fn attribution_never_panics_and_names_only_what_the_story_holds(paragraphs in news_prose()) {
-        let quotes = byline::parse::quotes::find_quotes(&paragraphs, &["A title"]);
+        let quotes = byline_engine::parse::quotes::find_quotes(&paragraphs, &["A title"]);
         for q in &quotes {
             prop_assert!(q.paragraph <= q.end_paragraph && q.end_paragraph < paragraphs.len());
             let text = paragraphs.join(" ");
@@ -165,7 +165,7 @@ proptest! {
     #[test]
     fn any_bytes_parse_or_are_refused_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
         for name in ["fuzz.txt", "fuzz.json", "fuzz.md", "fuzz.xml", "fuzz.html"] {
-            if let Ok(parsed) = byline::parse::parse_file(name, &bytes, None) {
+            if let Ok(parsed) = byline_engine::parse::parse_file(name, &bytes, None) {
                 parsed.drafts.iter().for_each(|d| assert_clean(&d.story));
             }
         }
@@ -173,22 +173,22 @@ proptest! {
 
     #[test]
     fn article_like_text_keeps_no_control_characters(text in article()) {
-        if let Ok(parsed) = byline::parse::parse_file("fuzz.txt", text.as_bytes(), None) {
+        if let Ok(parsed) = byline_engine::parse::parse_file("fuzz.txt", text.as_bytes(), None) {
             parsed.drafts.iter().for_each(|d| assert_clean(&d.story));
         }
     }
 
     #[test]
     fn export_reads_back_as_the_same_stories(text in article()) {
-        let Ok(parsed) = byline::parse::parse_file("fuzz.txt", text.as_bytes(), None) else {
+        let Ok(parsed) = byline_engine::parse::parse_file("fuzz.txt", text.as_bytes(), None) else {
             return Ok(());
         };
-        let library = byline::Library::from_drafts(parsed.drafts);
+        let library = byline_engine::Library::from_drafts(parsed.drafts);
         for format in [byline::cli::export::ExportFormat::Json, byline::cli::export::ExportFormat::Jsonl] {
             let mut json = Vec::new();
             byline::cli::export::write(&mut json, library.in_order(), format).unwrap();
             let name = if format == byline::cli::export::ExportFormat::Json { "x.json" } else { "x.jsonl" };
-            let again = byline::parse::parse_file(name, &json, None).unwrap();
+            let again = byline_engine::parse::parse_file(name, &json, None).unwrap();
             prop_assert!(again.problems.is_empty(), "{:?}", again.problems);
             let before: Vec<&Story> = library.in_order().collect();
             prop_assert_eq!(again.drafts.len(), before.len());
@@ -210,19 +210,19 @@ proptest! {
 /// title of one line, tags of one line each, different ignoring case, and
 /// free of the two characters OPML's `category` gives a meaning (`,`
 /// between categories, a leading `/` for a path).
-fn subscription() -> impl Strategy<Value = byline::feeds::Subscription> {
+fn subscription() -> impl Strategy<Value = byline_engine::feeds::Subscription> {
     let text = "[^\\p{Cc},/]{1,20}"
-        .prop_map(|t| byline::parse::clean::one_line(&t))
+        .prop_map(|t| byline_engine::parse::clean::one_line(&t))
         .prop_filter("empty", |t| !t.is_empty());
     (
         "(http|https)://[a-z]{1,10}\\.example/[a-z0-9?=&%]{0,20}",
         proptest::option::of(text.clone()),
         proptest::collection::vec(text, 0..4),
     )
-        .prop_map(|(url, title, tags)| byline::feeds::Subscription {
+        .prop_map(|(url, title, tags)| byline_engine::feeds::Subscription {
             url,
             title,
-            tags: byline::parse::tags::dedupe(tags),
+            tags: byline_engine::parse::tags::dedupe(tags),
         })
 }
 
@@ -234,8 +234,8 @@ proptest! {
     fn opml_export_then_import_gives_the_same_subscriptions(
         subs in proptest::collection::vec(subscription(), 0..6)
     ) {
-        let text = byline::feeds::opml::export(&subs, "Sun, 29 Nov 2026 22:00:00 +0000");
-        let imported = byline::feeds::opml::import(&text).unwrap();
+        let text = byline_engine::feeds::opml::export(&subs, "Sun, 29 Nov 2026 22:00:00 +0000");
+        let imported = byline_engine::feeds::opml::import(&text).unwrap();
         prop_assert!(imported.skipped.is_empty());
         prop_assert_eq!(imported.feeds, subs);
     }

@@ -10,7 +10,7 @@ use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use byline::state::{Mark, State, StateFile};
+use byline_engine::state::{Mark, State, StateFile};
 
 const WRITER: &str = "BYLINE_STATE_WRITER";
 

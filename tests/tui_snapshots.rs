@@ -13,8 +13,8 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
 /// The sample corpus, parsed once for all tests.
-static SAMPLE: std::sync::LazyLock<byline::Library> =
-    std::sync::LazyLock::new(|| byline::load_sample().library);
+static SAMPLE: std::sync::LazyLock<byline_engine::Library> =
+    std::sync::LazyLock::new(|| byline::sample::load().library);
 
 fn app(width: u16, height: u16) -> App {
     let mut app = App::new(SAMPLE.clone(), 0);
@@ -170,12 +170,12 @@ fn key_overrides_from_the_config_show_in_help() {
     let options = byline::tui::Options {
         config,
         state_file: None,
-        state: byline::state::State::default(),
+        state: byline_engine::state::State::default(),
         notice: None,
         library_key: "sample".into(),
         feeds: None,
     };
-    let mut app = byline::tui::build_app(byline::load_sample(), &options);
+    let mut app = byline::tui::build_app(byline::sample::load(), &options);
     run(&mut app, &[Action::Resize(140, 45), Action::ToggleHelp]);
     let buffer = render(&app, &Theme::new(false)).backend().buffer().clone();
     let at = find(&buffer, "x, Ctrl-n").expect("the new keys are listed");
@@ -191,7 +191,7 @@ fn key_overrides_from_the_config_show_in_help() {
 #[test]
 fn while_loading_the_status_bar_counts_files_and_stories_show_as_they_arrive() {
     let theme = Theme::new(false);
-    let mut app = App::new(byline::Library::default(), 0);
+    let mut app = App::new(byline_engine::Library::default(), 0);
     app.update(Action::Resize(80, 24));
     app.start_loading(None);
     insta::assert_snapshot!("loading_empty_80x24", render(&app, &theme).backend());
@@ -199,10 +199,10 @@ fn while_loading_the_status_bar_counts_files_and_stories_show_as_they_arrive() {
     app.files_found(14);
     let drafts: Vec<_> = byline::sample::FILES[..5]
         .iter()
-        .flat_map(|(name, bytes)| byline::parse::parse_file(name, bytes, None).unwrap().drafts)
+        .flat_map(|(name, bytes)| byline_engine::parse::parse_file(name, bytes, None).unwrap().drafts)
         .collect();
-    let batch = byline::load::Batch { files: 5, drafts, ..Default::default() };
-    app.add_batch(batch, &byline::state::State::default());
+    let batch = byline_engine::load::Batch { files: 5, drafts, ..Default::default() };
+    app.add_batch(batch, &byline_engine::state::State::default());
     app.stories_arrived();
     insta::assert_snapshot!("loading_some_80x24", render(&app, &theme).backend());
 }
@@ -212,32 +212,37 @@ fn while_fetching_the_status_bar_counts_feeds_and_new_stories_join_the_list() {
     let theme = Theme::new(false);
     let mut app = app(100, 24);
     app.fetch_started(3);
-    let mut story = byline::Story::new(
+    let mut story = byline_engine::Story::new(
         "https://wire.example/rss",
-        byline::Format::Rss,
+        byline_engine::Format::Rss,
         "Ferry to Île-à-Vache resumes after storm".into(),
         vec!["The ferry runs again.".into()],
     );
     story.tags = vec!["Haiti".into(), "Wire".into()];
     story.published = Some("2030-01-01T08:00:00Z".into());
-    let fetched = byline::feeds::FeedResult {
+    let fetched = byline_engine::feeds::FeedResult {
         url: "https://wire.example/rss".into(),
         title: "Island Wire".into(),
-        outcome: byline::feeds::Outcome::Fetched { new: 1, updated: 0, items: 1, unreadable: Vec::new() },
-        new_stories: vec![byline::parse::Draft {
+        outcome: byline_engine::feeds::Outcome::Fetched {
+            new: 1,
+            updated: 0,
+            items: 1,
+            unreadable: Vec::new(),
+        },
+        new_stories: vec![byline_engine::parse::Draft {
             story,
             unsegmented_tags: None,
             warnings: Vec::new(),
             guid: None,
         }],
     };
-    let failed = byline::feeds::FeedResult {
+    let failed = byline_engine::feeds::FeedResult {
         url: "https://down.example/rss".into(),
         title: "Down Daily".into(),
-        outcome: byline::feeds::Outcome::Failed("HTTP 503 Service Unavailable (tried 3 times)".into()),
+        outcome: byline_engine::feeds::Outcome::Failed("HTTP 503 Service Unavailable (tried 3 times)".into()),
         new_stories: Vec::new(),
     };
-    app.feeds_fetched(vec![fetched, failed], &byline::state::State::default());
+    app.feeds_fetched(vec![fetched, failed], &byline_engine::state::State::default());
     insta::assert_snapshot!("fetching_100x24", render(&app, &theme).backend());
     app.fetch_finished();
     insta::assert_snapshot!("fetched_100x24", render(&app, &theme).backend());

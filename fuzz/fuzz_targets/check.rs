@@ -5,7 +5,7 @@
 //! new line, bidi overrides and isolates), and quotes point inside their
 //! paragraphs.
 
-use byline::Story;
+use byline_engine::Story;
 
 pub fn clean(text: &str) {
     let bad = text.chars().find(|&c| {
@@ -38,8 +38,8 @@ pub fn story(story: &Story) {
 
 /// Parse `data` as `format` (or by its content when `None`) and check
 /// every story.
-pub fn parse(name: &str, data: &[u8], format: Option<byline::parse::InputFormat>) {
-    if let Ok(parsed) = byline::parse::parse_file(name, data, format) {
+pub fn parse(name: &str, data: &[u8], format: Option<byline_engine::parse::InputFormat>) {
+    if let Ok(parsed) = byline_engine::parse::parse_file(name, data, format) {
         for draft in &parsed.drafts {
             story(&draft.story);
         }

@@ -6,5 +6,5 @@
 mod check;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    check::parse("a.xml", data, Some(byline::parse::InputFormat::Feed));
+    check::parse("a.xml", data, Some(byline_engine::parse::InputFormat::Feed));
 });

@@ -6,5 +6,5 @@
 mod check;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    check::parse("a.html", data, Some(byline::parse::InputFormat::Html));
+    check::parse("a.html", data, Some(byline_engine::parse::InputFormat::Html));
 });

@@ -6,5 +6,5 @@
 mod check;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    check::parse("a.json", data, Some(byline::parse::InputFormat::Json));
+    check::parse("a.json", data, Some(byline_engine::parse::InputFormat::Json));
 });

@@ -6,5 +6,5 @@
 mod check;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    check::parse("a.md", data, Some(byline::parse::InputFormat::Markdown));
+    check::parse("a.md", data, Some(byline_engine::parse::InputFormat::Markdown));
 });

@@ -4,8 +4,8 @@
 
 #![no_main]
 
-use byline::feeds::opml::{Imported, import, import_newsboat};
-use byline::feeds::subscriptions::check_url;
+use byline_engine::feeds::opml::{Imported, import, import_newsboat};
+use byline_engine::feeds::subscriptions::check_url;
 
 fn check(imported: &Imported) {
     for feed in &imported.feeds {

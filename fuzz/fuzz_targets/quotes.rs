@@ -9,7 +9,7 @@ mod check;
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let paragraphs: Vec<String> =
-        text.split("\n\n").map(byline::parse::clean::one_line).filter(|p| !p.is_empty()).collect();
-    let story = byline::Story::new("q.txt", byline::Format::Text, "Title".into(), paragraphs);
+        text.split("\n\n").map(byline_engine::parse::clean::one_line).filter(|p| !p.is_empty()).collect();
+    let story = byline_engine::Story::new("q.txt", byline_engine::Format::Text, "Title".into(), paragraphs);
     check::story(&story);
 });

@@ -6,12 +6,12 @@
 
 use std::collections::HashSet;
 
-use byline::parse::tags::{Knowledge, segment};
+use byline_engine::parse::tags::{Knowledge, segment};
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let (line, body) = text.split_once('\n').unwrap_or((&text, ""));
-    let line = byline::parse::clean::one_line(line);
+    let line = byline_engine::parse::clean::one_line(line);
     let known: HashSet<String> = body.lines().take(3).map(str::to_lowercase).collect();
     let tags = segment(&line, &Knowledge { known_tags: &known, text: body });
     let words: Vec<&str> = line.split_whitespace().collect();

@@ -6,5 +6,5 @@
 mod check;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    check::parse("a.txt", data, Some(byline::parse::InputFormat::Text));
+    check::parse("a.txt", data, Some(byline_engine::parse::InputFormat::Text));
 });

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use crate::model::Story;
+use byline_engine::model::Story;
 
 /// JSON array, or one object a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -9,10 +9,10 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::progress::ProgressBar;
-use crate::feeds::fetch::title_of;
-use crate::feeds::opml::{self, Imported};
-use crate::feeds::subscriptions::{add_all, check_url};
-use crate::feeds::{Outcome, Store, Subscription, SubscriptionFile};
+use byline_engine::feeds::fetch::title_of;
+use byline_engine::feeds::opml::{self, Imported};
+use byline_engine::feeds::subscriptions::{add_all, check_url};
+use byline_engine::feeds::{Outcome, Store, Subscription, SubscriptionFile};
 
 #[derive(Debug, Subcommand)]
 pub enum FeedsCommand {
@@ -85,9 +85,12 @@ pub fn run(command: FeedsCommand, places: &Places, out: &mut dyn Write) -> anyho
     match command {
         FeedsCommand::Add { url, tags, title } => {
             check_url(&url).map_err(anyhow::Error::msg)?;
-            let title = title.map(|t| crate::parse::clean::one_line(&t)).filter(|t| !t.is_empty());
-            let tags =
-                tags.iter().map(|t| crate::parse::clean::one_line(t)).filter(|t| !t.is_empty()).collect();
+            let title = title.map(|t| byline_engine::parse::clean::one_line(&t)).filter(|t| !t.is_empty());
+            let tags = tags
+                .iter()
+                .map(|t| byline_engine::parse::clean::one_line(t))
+                .filter(|t| !t.is_empty())
+                .collect();
             let sub = Subscription { url: url.clone(), title, tags };
             let (new, updated) = file.update(|feeds| {
                 let new = add_all(feeds, vec![sub]);
@@ -244,7 +247,7 @@ pub struct FetchSummary {
 pub fn fetch(
     subs: &[Subscription],
     store: &Store,
-    limits: crate::feeds::http::Limits,
+    limits: byline_engine::feeds::http::Limits,
     jobs: usize,
     out: &mut dyn Write,
 ) -> io::Result<FetchSummary> {
@@ -255,7 +258,7 @@ pub fn fetch(
     let mut printed: io::Result<()> = Ok(());
     let (tx, rx) = mpsc::channel();
     std::thread::scope(|scope| {
-        scope.spawn(move || crate::feeds::fetch_all(subs, store, limits, jobs, &tx));
+        scope.spawn(move || byline_engine::feeds::fetch_all(subs, store, limits, jobs, &tx));
         if let Some(bar) = &mut bar {
             bar.update(0, subs.len());
         }

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::{column_width, pad, truncate};
-use crate::model::Story;
+use byline_engine::model::Story;
 
 /// Titles wider than this are cut so the tags column stays in view.
 const TITLE_CAP: usize = 60;

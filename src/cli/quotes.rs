@@ -5,8 +5,8 @@
 use std::io::{self, Write};
 
 use super::{column_width, pad};
-use crate::filter::name_matches;
-use crate::model::{Quote, Story};
+use byline_engine::filter::name_matches;
+use byline_engine::model::{Quote, Story};
 
 /// Shown where a quote's speaker is not known.
 const UNKNOWN: &str = "(unknown)";

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use crate::library::Library;
+use byline_engine::library::Library;
 
 pub fn write(out: &mut dyn Write, library: &Library) -> io::Result<()> {
     let width = library.tags().first().map_or(1, |t| t.stories.len().to_string().len());

@@ -7,9 +7,9 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
 use super::app::App;
-use crate::feeds::http::Limits;
-use crate::feeds::{FeedResult, Store, SubscriptionFile};
-use crate::state::State;
+use byline_engine::feeds::http::Limits;
+use byline_engine::feeds::{FeedResult, Store, SubscriptionFile};
+use byline_engine::state::State;
 
 /// Where subscriptions and fetched items live, and how to fetch.
 #[derive(Debug, Clone)]
@@ -58,7 +58,7 @@ impl Fetcher {
         let (tx, rx) = mpsc::channel();
         let total = subs.len();
         let spawned = std::thread::Builder::new().name("fetch".into()).spawn(move || {
-            crate::feeds::fetch_all(&subs, &setup.store, setup.limits, setup.jobs, &tx);
+            byline_engine::feeds::fetch_all(&subs, &setup.store, setup.limits, setup.jobs, &tx);
         });
         match spawned {
             Ok(_) => {

@@ -20,8 +20,8 @@ use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 
 use crate::config::Config;
-use crate::load::{Loaded, Progress, Skipped, Warning};
-use crate::state::{State, StateFile};
+use byline_engine::load::{Loaded, Progress, Skipped, Warning};
+use byline_engine::state::{State, StateFile};
 
 /// Whether the user asked for no colour (`NO_COLOR` set and not empty).
 pub fn no_color_requested() -> bool {

@@ -1,8 +1,8 @@
 //! The tag picker: typing narrows the list of tags; the typed text itself is
 //! always offered first as a name filter; Space collects several tags.
 
-use crate::filter::TagFilter;
-use crate::library::Library;
+use byline_engine::filter::TagFilter;
+use byline_engine::library::Library;
 
 /// One row of the picker.
 #[derive(Debug, Clone, PartialEq, Eq)]

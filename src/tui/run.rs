@@ -21,8 +21,8 @@ use super::app::{Action, App, Effect};
 use super::fetcher::Fetcher;
 use super::keymap::{Context, Key};
 use super::ui::{self, theme::Theme};
-use crate::load::{Progress, Skipped, Warning};
-use crate::state::{State, StateFile, now_millis};
+use byline_engine::load::{Progress, Skipped, Warning};
+use byline_engine::state::{State, StateFile, now_millis};
 
 /// Stories still arriving from the loading threads, and the reports about
 /// files that came with them (printed when the reader closes).
@@ -82,7 +82,7 @@ impl Incoming {
                     if batches > 0 {
                         app.stories_arrived();
                     }
-                    crate::load::sort_reports(&mut self.skipped, &mut self.warnings);
+                    byline_engine::load::sort_reports(&mut self.skipped, &mut self.warnings);
                     return true;
                 }
             }
@@ -164,7 +164,7 @@ pub fn run(
     // A panic in the loop (a bug) is caught here: the terminal is restored
     // and the marks saved as on any other exit, and the user gets one line
     // naming the crash report instead of a trace over the screen.
-    let result = crate::crash::guard(|| {
+    let result = byline_engine::crash::guard(|| {
         event_loop(&mut terminal, &mut app, theme, &stop, &mut saver, &mut incoming, fetcher)
     })
     .unwrap_or_else(|crashed| Err(io::Error::other(crashed)));

@@ -1,8 +1,8 @@
 //! Where the words of a search occur in a story's paragraphs, so the reader
 //! can highlight them and `n`/`N` can jump between them.
 
-use crate::model::Story;
-use crate::search_index::{for_each_word_at, query_words};
+use byline_engine::model::Story;
+use byline_engine::search_index::{for_each_word_at, query_words};
 
 /// One occurrence of a search word: paragraph and character range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,7 +12,7 @@ pub struct Match {
     pub end: usize,
 }
 
-/// Where the story's paragraphs match the search (see `crate::search_index`):
+/// Where the story's paragraphs match the search (see `byline_engine::search_index`):
 /// every word equal to a query word, or starting with the last one (only
 /// that prefix is marked). Character ranges, in reading order.
 pub fn matches(story: &Story, query: &str) -> Vec<Match> {
@@ -53,7 +53,7 @@ pub fn matches(story: &Story, query: &str) -> Vec<Match> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Format;
+    use byline_engine::model::Format;
 
     #[test]
     fn finds_every_word_ignoring_case() {

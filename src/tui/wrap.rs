@@ -5,7 +5,7 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::model::Story;
+use byline_engine::model::Story;
 
 /// What a line of the reader shows, for styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,7 +128,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Format;
+    use byline_engine::model::Format;
 
     #[test]
     fn wraps_at_word_boundaries_with_offsets() {

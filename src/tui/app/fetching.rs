@@ -4,9 +4,9 @@
 //! done, stories new and feeds failed.
 
 use super::{App, Effect};
-use crate::feeds::{FeedResult, Outcome};
-use crate::load::Batch;
-use crate::state::State;
+use byline_engine::feeds::{FeedResult, Outcome};
+use byline_engine::load::Batch;
+use byline_engine::state::State;
 
 /// Where fetching stands.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

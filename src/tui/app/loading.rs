@@ -4,8 +4,8 @@
 //! first story (or goes to the saved position once its story arrives).
 
 use super::{App, Overlay};
-use crate::load::{Batch, Skipped, Warning};
-use crate::state::{Position, State};
+use byline_engine::load::{Batch, Skipped, Warning};
+use byline_engine::state::{Position, State};
 
 /// Tag lines segmented between two looks at the keyboard: a few
 /// milliseconds of work.

@@ -3,7 +3,7 @@
 //! restoring the saved position.
 
 use super::App;
-use crate::state::{Mark, Position, State};
+use byline_engine::state::{Mark, Position, State};
 
 impl App {
     /// Change the selected story's read or starred mark.

@@ -20,8 +20,8 @@ use super::wrap::ReaderLayout;
 use std::collections::BTreeSet;
 
 use crate::config::PickerPlacement;
-use crate::filter::Filter;
-use crate::library::Library;
+use byline_engine::filter::Filter;
+use byline_engine::library::Library;
 
 /// Which pane keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +101,7 @@ pub struct App {
     /// Fetching subscriptions: asked for, running, or done.
     pub fetch: fetching::FetchStatus,
     /// A saved position whose story has not arrived yet.
-    pub(super) pending_position: Option<crate::state::Position>,
+    pub(super) pending_position: Option<byline_engine::state::Position>,
     /// The user has acted since the reader opened: new stories no longer
     /// move the selection.
     pub(super) user_moved: bool,

@@ -9,10 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::theme::Theme;
-use crate::model::{Quote, Story};
 use crate::tui::app::App;
 use crate::tui::search::{self, Match};
 use crate::tui::wrap::{LineKind, ReaderLine};
+use byline_engine::model::{Quote, Story};
 
 pub struct ReaderView<'a> {
     pub app: &'a App,

@@ -9,9 +9,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::cli::{pad, truncate};
-use crate::model::Story;
 use crate::tui::app::App;
 use crate::tui::panes::inner;
+use byline_engine::model::Story;
 
 pub struct StoryList<'a> {
     pub app: &'a App,

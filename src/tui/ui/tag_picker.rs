@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::theme::Theme;
 use crate::cli::{pad, truncate};
-use crate::filter::TagFilter;
 use crate::tui::panes::inner;
 use crate::tui::picker::Picker;
+use byline_engine::filter::TagFilter;
 
 pub struct TagPicker<'a> {
     pub picker: &'a Picker,

@@ -1,14 +1,14 @@
 //! `update()` tests for fetching from the reader: `r` asks, results come
 //! back a feed at a time, and the status bar says how it went.
 
-use crate::feeds::{FeedResult, Outcome};
-use crate::model::{Format, Story};
-use crate::state::{Mark, State};
 use crate::tui::app::fetching::{FetchProgress, FetchStatus};
 use crate::tui::app::*;
+use byline_engine::feeds::{FeedResult, Outcome};
+use byline_engine::model::{Format, Story};
+use byline_engine::state::{Mark, State};
 
 fn app() -> App {
-    let mut app = App::new(crate::load_sample().library, 0);
+    let mut app = App::new(crate::sample::load().library, 0);
     app.update(Action::Resize(100, 30));
     app
 }
@@ -20,7 +20,7 @@ fn fetched(title: &str, stories: &[&str]) -> FeedResult {
             let mut story =
                 Story::new("https://wire.example/rss", Format::Rss, (*t).into(), vec![format!("{t} text.")]);
             story.tags = vec!["Wire".into()];
-            crate::parse::finish(story, None, Vec::new())
+            byline_engine::parse::Draft::from_story(story)
         })
         .collect();
     FeedResult {

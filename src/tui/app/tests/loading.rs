@@ -1,11 +1,11 @@
 //! `update()` tests for a library that is still loading: stories arrive in
 //! batches while the user reads, filters and searches.
 
-use crate::load::Batch;
-use crate::parse::{self, Draft};
-use crate::search_index::WordIndex;
-use crate::state::{Mark, Position, State};
 use crate::tui::app::*;
+use byline_engine::load::Batch;
+use byline_engine::parse::{self, Draft};
+use byline_engine::search_index::WordIndex;
+use byline_engine::state::{Mark, Position, State};
 
 /// The sample corpus's drafts, in the order the files are bundled.
 fn drafts() -> Vec<Draft> {
@@ -62,7 +62,7 @@ fn stories_join_the_list_in_reading_order_as_they_arrive() {
     arrive(&mut app, second, &State::default());
     app.finish_loading();
     assert!(app.loading.is_none());
-    let finished = App::new(crate::load::load_sample().library, 0);
+    let finished = App::new(crate::sample::load().library, 0);
     assert_eq!(titles(&app), titles(&finished), "the same order as a library loaded at once");
 }
 
@@ -118,8 +118,8 @@ fn filters_and_search_apply_to_stories_as_they_arrive() {
     let early = app.visible.len();
     arrive(&mut app, rest, &State::default());
     app.finish_loading();
-    let expected = App::new(crate::load::load_sample().library, 0);
-    let haiti = expected.library.search(&crate::search_index::query_words("haiti")).count();
+    let expected = App::new(crate::sample::load().library, 0);
+    let haiti = expected.library.search(&byline_engine::search_index::query_words("haiti")).count();
     assert!(early <= haiti);
     assert_eq!(app.visible.len(), haiti, "the word index answers for every arrived story");
     assert!(app.visible.iter().all(|&i| app.library.stories()[i].title.to_lowercase().contains("haiti")
@@ -157,7 +157,7 @@ fn space_joined_tags_are_segmented_when_loading_ends() {
     assert_eq!(app.library.stories()[a].tags, ["Haiti", "President Ruto"]);
     assert_eq!(app.library.stories_tagged("ruto").len(), 2);
     assert_eq!(
-        app.library.search(&crate::search_index::query_words("presid")).count(),
+        app.library.search(&byline_engine::search_index::query_words("presid")).count(),
         2,
         "new tags are searchable"
     );
@@ -172,7 +172,7 @@ fn the_reader_searches_by_its_word_index_loaded_at_once_or_in_batches() {
     arrive(&mut app, rest, &State::default());
     app.finish_loading();
     assert!(app.library.searches_by_index());
-    let at_once = App::new(crate::load::load_sample().library, 0);
+    let at_once = App::new(crate::sample::load().library, 0);
     assert!(at_once.library.searches_by_index());
-    assert!(!crate::load::load_sample().library.searches_by_index(), "the CLI reads text instead");
+    assert!(!crate::sample::load().library.searches_by_index(), "the CLI reads text instead");
 }

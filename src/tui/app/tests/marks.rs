@@ -1,13 +1,13 @@
 //! `update()` tests for marks, saved positions, key overrides, the wrap
 //! width and links.
 
-use crate::model::{Format, Story};
-use crate::state::{Mark, Position, State};
 use crate::tui::app::*;
+use byline_engine::model::{Format, Story};
+use byline_engine::state::{Mark, Position, State};
 
 /// The bundled sample corpus in an 80x24 terminal.
 fn app() -> App {
-    let mut app = App::new(crate::load::load_sample().library, 0);
+    let mut app = App::new(crate::sample::load().library, 0);
     app.update(Action::Resize(80, 24));
     app
 }
@@ -125,7 +125,7 @@ fn linked_app() -> App {
     let mut story = Story::new("x", Format::Json, "Linked".into(), vec!["Text.".into()]);
     story.url = Some("https://news.example/page".into());
     story.links = vec!["https://news.example/other".into(), "https://news.example/page".into()];
-    let mut app = App::new(crate::library::Library::from_stories(vec![story]), 0);
+    let mut app = App::new(byline_engine::library::Library::from_stories(vec![story]), 0);
     app.update(Action::Open);
     app
 }
@@ -135,7 +135,12 @@ fn o_opens_the_story_page() {
     let mut app = linked_app();
     assert_eq!(app.update(Action::OpenUrl), Some(Effect::OpenLink("https://news.example/page".into())));
     let mut bare = App::new(
-        crate::library::Library::from_stories(vec![Story::new("x", Format::Text, "T".into(), vec![])]),
+        byline_engine::library::Library::from_stories(vec![Story::new(
+            "x",
+            Format::Text,
+            "T".into(),
+            vec![],
+        )]),
         0,
     );
     assert_eq!(bare.update(Action::OpenUrl), None);
@@ -163,7 +168,7 @@ fn a_story_fetched_from_the_web_cannot_open_local_files() {
         let mut story = Story::new(source, Format::Rss, "Linked".into(), vec!["Text.".into()]);
         story.url = Some("file:///etc/passwd".into());
         story.links = vec!["FILE:///home/me/.ssh/id_rsa".into(), "https://news.example/ok".into()];
-        let mut app = App::new(crate::library::Library::from_stories(vec![story]), 0);
+        let mut app = App::new(byline_engine::library::Library::from_stories(vec![story]), 0);
         app.update(Action::Open);
         app
     };

@@ -1,8 +1,8 @@
 //! `update()` tests: feed actions, check what a user would see change.
 
 use super::*;
-use crate::filter::TagFilter;
-use crate::model::{Format, Story};
+use byline_engine::filter::TagFilter;
+use byline_engine::model::{Format, Story};
 
 mod fetching;
 mod loading;
@@ -10,7 +10,7 @@ mod marks;
 
 /// The bundled sample corpus in an 80x24 terminal.
 fn app() -> App {
-    let mut app = App::new(crate::load::load_sample().library, 0);
+    let mut app = App::new(crate::sample::load().library, 0);
     app.update(Action::Resize(80, 24));
     app
 }
@@ -169,7 +169,7 @@ fn a_quote_is_scrolled_into_view() {
 #[test]
 fn a_story_without_quotes_says_so() {
     let story = Story::new("x", Format::Text, "Quiet".into(), vec!["Nothing said.".into()]);
-    let mut app = App::new(crate::library::Library::from_stories(vec![story]), 0);
+    let mut app = App::new(byline_engine::library::Library::from_stories(vec![story]), 0);
     app.update(Action::NextQuote);
     assert_eq!(app.message.as_deref(), Some("no quotes in this story"));
     assert_eq!(app.reader.quote, None);
@@ -378,7 +378,7 @@ fn a_click_selects_the_story_under_the_pointer() {
 
 #[test]
 fn an_empty_library_is_calm() {
-    let mut app = App::new(crate::library::Library::default(), 2);
+    let mut app = App::new(byline_engine::library::Library::default(), 2);
     for action in [Action::Down, Action::Open, Action::NextQuote, Action::Bottom, Action::PageDown] {
         app.update(action);
     }

@@ -4,19 +4,19 @@
 
 mod attribution;
 pub mod clean;
-pub mod date;
+pub(crate) mod date;
 mod declaration;
-pub mod detect;
-pub mod feed;
-pub mod html;
-pub mod html_text;
-pub mod json;
-pub mod lexicon;
-pub mod markdown;
-pub mod names;
+pub(crate) mod detect;
+pub(crate) mod feed;
+pub(crate) mod html;
+pub(crate) mod html_text;
+pub(crate) mod json;
+pub(crate) mod lexicon;
+pub(crate) mod markdown;
+pub(crate) mod names;
 pub mod quotes;
 pub mod tags;
-pub mod text;
+pub(crate) mod text;
 
 pub use clean::Unreadable;
 pub use detect::InputFormat;
@@ -59,6 +59,14 @@ pub struct Draft {
     /// A feed item's own id (RSS `guid`, Atom `id`, JSON Feed `id`), when
     /// it has one.
     pub guid: Option<String>,
+}
+
+impl Draft {
+    /// A story built by a program rather than parsed from a file: no tag
+    /// line to segment, nothing to warn about.
+    pub fn from_story(story: Story) -> Draft {
+        finish(story, None, Vec::new())
+    }
 }
 
 /// What one file yielded: stories, and the records in it that could not be

@@ -182,12 +182,13 @@ pub fn sort_reports(skipped: &mut [Skipped], warnings: &mut [Warning]) {
     warnings.sort_by(|a, b| a.path.cmp(&b.path));
 }
 
-/// The sample corpus bundled into the binary, so an installed byline opens
-/// something from any directory. Parsed straight from the binary's bytes.
-pub fn load_sample() -> Loaded {
+/// Stories from files already in memory, each with the name it is shown
+/// under (`assets/dispatch.article`): how an application loads a corpus
+/// bundled into its binary.
+pub fn load_named_bytes<'a>(files: impl IntoIterator<Item = (String, &'a [u8])>) -> Loaded {
     let mut batch = Batch::default();
-    for (name, bytes) in crate::sample::FILES {
-        read_one(&format!("assets/{name}"), Ok(bytes), None, &mut batch);
+    for (name, bytes) in files {
+        read_one(&name, Ok(bytes), None, &mut batch);
     }
     let mut loaded = Loaded::default();
     loaded.absorb(batch);

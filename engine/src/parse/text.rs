@@ -2,7 +2,7 @@
 //! caption and credit, body paragraphs, tags, and the site boilerplate after
 //! them, recognised by shape and position.
 
-use super::clean::{self, Unreadable, fold_spaces};
+use super::clean::{self, fold_spaces};
 use super::tags::{self, TagLine};
 use super::{Draft, finish};
 use crate::model::{Format, Story};
@@ -10,7 +10,8 @@ use crate::model::{Format, Story};
 /// Parse one plain-text article on its own, a space-joined tag line
 /// segmented with the story's own text only. Infallible for text: a strange
 /// article still yields a story; only empty and binary files are refused.
-pub fn parse(source: &str, bytes: &[u8]) -> Result<Draft, Unreadable> {
+#[cfg(test)]
+pub(crate) fn parse(source: &str, bytes: &[u8]) -> Result<Draft, clean::Unreadable> {
     let mut draft = parse_decoded(source, &clean::decode(bytes)?);
     super::segment_tags(&mut draft, &std::collections::HashSet::new());
     Ok(draft)

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::atomic_file;
-use crate::config::ConfigError;
+use crate::toml_file::{TomlError, parse_toml};
 
 /// One feed the user follows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,16 +80,16 @@ impl SubscriptionFile {
 
     /// Every subscription, in the file's order; none when there is no file.
     /// A file that cannot be read is an error naming its line and column.
-    pub fn load(&self) -> Result<Vec<Subscription>, ConfigError> {
+    pub fn load(&self) -> Result<Vec<Subscription>, TomlError> {
         let shown = self.path.display().to_string();
         let text = match std::fs::read_to_string(&self.path) {
             Ok(text) => text,
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(err) => return Err(ConfigError::whole_file(&shown, &err)),
+            Err(err) => return Err(TomlError::whole_file(&shown, &err)),
         };
-        let contents: FileContents = crate::config::parse_toml(&text, &shown)?;
+        let contents: FileContents = parse_toml(&text, &shown)?;
         for (i, feed) in contents.feeds.iter().enumerate() {
-            check_url(&feed.url).map_err(|reason| ConfigError {
+            check_url(&feed.url).map_err(|reason| TomlError {
                 path: shown.clone(),
                 line: line_of_nth_feed(&text, i),
                 column: 1,

@@ -1,6 +1,7 @@
 //! Unit tests for the plain-text article parser: one FORMAT.md rule each.
 
 use super::*;
+use crate::parse::clean::Unreadable;
 
 fn story(text: &str) -> Story {
     parse("test.txt", text.as_bytes()).unwrap().story
