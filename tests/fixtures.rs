@@ -29,7 +29,7 @@ fn check_directory(dir: &str, expected_dir: &str) {
         by_file.entry(file_name(&story.source)).or_default().0.push(serde_json::to_value(story).unwrap());
     }
     for skipped in &loaded.skipped {
-        by_file.entry(file_name(&skipped.path)).or_default().1.push(skipped.reason.clone());
+        by_file.entry(file_name(&skipped.path)).or_default().1.push(skipped.reason.to_string());
     }
     let bless = std::env::var_os("BYLINE_BLESS").is_some();
     let mut failures = Vec::new();

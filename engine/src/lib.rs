@@ -39,7 +39,7 @@
 //! let library = Library::from_drafts(parsed.drafts);
 //! let filter = Filter { tags: vec![TagFilter::Name("Kisumu".into())], ..Filter::default() };
 //! assert_eq!(filter.apply(&library), vec![0]);
-//! # Ok::<(), String>(())
+//! # Ok::<(), byline_engine::ParseError>(())
 //! ```
 
 #![deny(unsafe_code)]
@@ -47,6 +47,7 @@
 pub mod atomic_file;
 pub mod bitset;
 pub mod crash;
+pub mod error;
 pub mod feeds;
 pub mod filter;
 pub mod library;
@@ -57,7 +58,8 @@ pub mod search_index;
 pub mod state;
 pub mod toml_file;
 
+pub use error::{ParseError, Problem, SkipReason};
 pub use filter::Filter;
 pub use library::{Library, TagCount};
-pub use load::{Loaded, Skipped, load_paths};
+pub use load::{LoadError, Loaded, Skipped, load_paths};
 pub use model::{Format, Quote, Story};

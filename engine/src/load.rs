@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver, Sender};
 
+use crate::error::SkipReason;
 use crate::library::Library;
 use crate::parse::{self, Draft, InputFormat};
 use crate::search_index::WordIndex;
@@ -22,11 +23,13 @@ pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
 use crate::parse::detect::EXTENSIONS as ARTICLE_EXTENSIONS;
 
-/// A file that yielded no story, and why.
+/// A file, or a part of one, that yielded no story, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
+    /// The file as the user sees it named.
     pub path: String,
-    pub reason: String,
+    /// Why; its words are the ones shown after the path.
+    pub reason: SkipReason,
 }
 
 impl fmt::Display for Skipped {
@@ -38,7 +41,9 @@ impl fmt::Display for Skipped {
 /// Something worth telling about a file that still loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
+    /// The file as the user sees it named.
     pub path: String,
+    /// What to tell the user (`invalid UTF-8 bytes were replaced`).
     pub message: String,
 }
 
@@ -48,12 +53,21 @@ impl fmt::Display for Warning {
     }
 }
 
-/// A path named by the user that is not there.
+/// Why a load could not begin.
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: {reason}")]
-pub struct LoadError {
-    pub path: String,
-    pub reason: String,
+#[non_exhaustive]
+pub enum LoadError {
+    /// A path named by the user that is not there, or cannot be read.
+    #[error("{path}: {reason}")]
+    Named {
+        /// The path as the user gave it.
+        path: String,
+        /// What the file system said.
+        reason: SkipReason,
+    },
+    /// The loading thread could not be started.
+    #[error("cannot start loading: {0}")]
+    NoThread(String),
 }
 
 /// What a load produced.
@@ -134,7 +148,7 @@ pub fn spawn(paths: &[PathBuf], options: Options) -> Result<Receiver<Progress>, 
     std::thread::Builder::new()
         .name("load".into())
         .spawn(move || walk_and_read(&paths, options, &tx))
-        .map_err(|e| LoadError { path: String::new(), reason: format!("cannot start loading: {e}") })?;
+        .map_err(|e| LoadError::NoThread(e.to_string()))?;
     Ok(rx)
 }
 
@@ -199,7 +213,7 @@ pub fn load_named_bytes<'a>(files: impl IntoIterator<Item = (String, &'a [u8])>)
 fn check_named(paths: &[PathBuf]) -> Result<(), LoadError> {
     for path in paths {
         if let Err(err) = fs::metadata(path) {
-            return Err(LoadError { path: path.display().to_string(), reason: io_reason(&err) });
+            return Err(LoadError::Named { path: path.display().to_string(), reason: SkipReason::io(&err) });
         }
     }
     Ok(())
@@ -279,13 +293,13 @@ fn send(batch: &mut Batch, options: Options, tx: &Sender<Progress>) -> bool {
 }
 
 /// Parse one file's bytes into the batch, or record why it yields nothing.
-fn read_one(source: &str, bytes: Result<&[u8], &String>, forced: Option<InputFormat>, batch: &mut Batch) {
+fn read_one(source: &str, bytes: Result<&[u8], &SkipReason>, forced: Option<InputFormat>, batch: &mut Batch) {
     batch.files += 1;
-    let parse = |b: &[u8]| {
-        crate::crash::guard(|| parse::parse_file(source, b, forced))
-            .unwrap_or_else(|crashed| Err(format!("not read: byline {crashed}")))
+    let parse = |b: &[u8]| match crate::crash::guard(|| parse::parse_file(source, b, forced)) {
+        Ok(parsed) => parsed.map_err(SkipReason::from),
+        Err(crashed) => Err(SkipReason::Crashed(crashed)),
     };
-    match bytes.map_err(String::clone).and_then(parse) {
+    match bytes.map_err(SkipReason::clone).and_then(parse) {
         Ok(parsed) => {
             for draft in &parsed.drafts {
                 for message in &draft.warnings {
@@ -293,7 +307,7 @@ fn read_one(source: &str, bytes: Result<&[u8], &String>, forced: Option<InputFor
                 }
             }
             for problem in parsed.problems {
-                batch.skipped.push(Skipped { path: source.to_string(), reason: problem });
+                batch.skipped.push(Skipped { path: source.to_string(), reason: problem.into() });
             }
             batch.drafts.extend(parsed.drafts);
         }
@@ -304,15 +318,12 @@ fn read_one(source: &str, bytes: Result<&[u8], &String>, forced: Option<InputFor
 /// Read a whole file into `buf` (reused from file to file): one open and
 /// reads up to one byte past the cap, so no size check is needed first and
 /// a file still growing is capped too.
-fn read_file(path: &Path, buf: &mut Vec<u8>, limit: u64) -> Result<(), String> {
+fn read_file(path: &Path, buf: &mut Vec<u8>, limit: u64) -> Result<(), SkipReason> {
     buf.clear();
-    let file = fs::File::open(path).map_err(|e| io_reason(&e))?;
-    file.take(limit + 1).read_to_end(buf).map_err(|e| io_reason(&e))?;
+    let file = fs::File::open(path).map_err(|e| SkipReason::io(&e))?;
+    file.take(limit + 1).read_to_end(buf).map_err(|e| SkipReason::io(&e))?;
     if buf.len() as u64 > limit {
-        return Err(format!(
-            "file too large (over {} MiB; raise max_file_mib in the config or pass --max-file-mib)",
-            limit.div_ceil(1024 * 1024)
-        ));
+        return Err(SkipReason::TooLarge { limit_mib: limit.div_ceil(1024 * 1024) });
     }
     Ok(())
 }
@@ -329,7 +340,7 @@ fn collect(
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
         Err(err) => {
-            skipped.push(Skipped { path: path.display().to_string(), reason: io_reason(&err) });
+            skipped.push(Skipped { path: path.display().to_string(), reason: SkipReason::io(&err) });
             return;
         }
     };
@@ -341,20 +352,20 @@ fn collect(
     }
     if !meta.is_dir() {
         if named {
-            skipped.push(Skipped { path: path.display().to_string(), reason: "not a regular file".into() });
+            skipped.push(Skipped { path: path.display().to_string(), reason: SkipReason::NotRegularFile });
         }
         return;
     }
     let real = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     if !visiting.insert(real.clone()) {
-        skipped.push(Skipped { path: path.display().to_string(), reason: "directory symlink loop".into() });
+        skipped.push(Skipped { path: path.display().to_string(), reason: SkipReason::SymlinkLoop });
         return;
     }
     // The entry's type comes with the directory listing: no stat per file.
     let mut entries: Vec<(PathBuf, Option<fs::FileType>)> = match fs::read_dir(path) {
         Ok(entries) => entries.filter_map(Result::ok).map(|e| (e.path(), e.file_type().ok())).collect(),
         Err(err) => {
-            skipped.push(Skipped { path: path.display().to_string(), reason: io_reason(&err) });
+            skipped.push(Skipped { path: path.display().to_string(), reason: SkipReason::io(&err) });
             visiting.remove(&real);
             return;
         }
@@ -381,18 +392,6 @@ fn has_article_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
-}
-
-/// An I/O error as a short lower-case reason.
-fn io_reason(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => {
-            let text = err.to_string();
-            text.split(" (os error").next().unwrap_or(&text).to_lowercase()
-        }
-    }
 }
 
 #[cfg(test)]

@@ -138,10 +138,10 @@ fn download(client: &Client, sub: &Subscription, meta: &FeedMeta) -> Result<(Fet
     if meta.body_hash.as_deref() == Some(&body_hash) {
         return Ok((Fetched::Unchanged, Vec::new()));
     }
-    let parsed = parse::parse_feed(&sub.url, &bytes)?;
+    let parsed = parse::parse_feed(&sub.url, &bytes).map_err(|e| e.to_string())?;
     let fetched =
         Fetched::Items { drafts: parsed.drafts, feed_title: parsed.feed_title, validators, body_hash };
-    Ok((fetched, parsed.problems))
+    Ok((fetched, parsed.problems.iter().map(ToString::to_string).collect()))
 }
 
 fn failed(sub: &Subscription, feed_title: Option<&str>, reason: String) -> FeedResult {

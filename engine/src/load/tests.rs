@@ -1,6 +1,7 @@
 //! Unit tests for loading: walking, skipping with reasons, reading.
 
 use super::*;
+use crate::error::SkipReason;
 
 fn write(dir: &Path, name: &str, body: &[u8]) {
     let path = dir.join(name);
@@ -47,7 +48,7 @@ fn a_file_gone_between_the_walk_and_the_read_is_skipped_with_its_reason() {
     read_one("gone.txt", read.as_ref().map(|()| &b""[..]), None, &mut batch);
     assert_eq!(
         batch.skipped,
-        [Skipped { path: "gone.txt".into(), reason: "no such file or directory".into() }]
+        [Skipped { path: "gone.txt".into(), reason: SkipReason::Io("no such file or directory".into()) }]
     );
     assert_eq!(batch.files, 1);
 }
@@ -66,7 +67,7 @@ fn symlink_loops_are_survived_and_reported() {
     std::os::unix::fs::symlink(dir.path().join("a"), dir.path().join("a/again")).unwrap();
     let loaded = load_paths(&[dir.path().to_path_buf()]).unwrap();
     assert_eq!(loaded.library.stories().len(), 1);
-    assert!(loaded.skipped.iter().any(|s| s.reason == "directory symlink loop"));
+    assert!(loaded.skipped.iter().any(|s| s.reason == SkipReason::SymlinkLoop));
 }
 
 #[test]

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 /// Why a file yields no story at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum Unreadable {
     #[error("empty file")]
     Empty,

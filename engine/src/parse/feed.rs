@@ -7,6 +7,7 @@ use super::clean::one_line;
 use super::html_text::{HtmlText, html_to_text};
 use super::tags::dedupe;
 use super::{Draft, Parsed, finish};
+use crate::error::{ParseError, Problem};
 use crate::model::{Format, Story};
 
 use std::io::Read;
@@ -15,7 +16,7 @@ use feed_rs::model::{Entry, FeedType};
 
 use super::SPLIT_ABOVE;
 
-pub fn parse(source: &str, bytes: &[u8]) -> Result<Parsed, String> {
+pub fn parse(source: &str, bytes: &[u8]) -> Result<Parsed, ParseError> {
     if bytes.len() > SPLIT_ABOVE
         && let Some(parsed) = parse_in_parts(source, bytes)
     {
@@ -24,18 +25,18 @@ pub fn parse(source: &str, bytes: &[u8]) -> Result<Parsed, String> {
     parse_whole(source, bytes)
 }
 
-fn parse_whole(source: &str, bytes: &[u8]) -> Result<Parsed, String> {
+fn parse_whole(source: &str, bytes: &[u8]) -> Result<Parsed, ParseError> {
     let mut parsed = Parsed::default();
     let feed = match read_feed(bytes) {
         Ok(feed) => feed,
         Err(err) => {
             let reason = one_line(&err.to_string());
             let Some((repaired, complete)) = repair_truncated(bytes) else {
-                return Err(format!("not a readable feed ({reason})"));
+                return Err(ParseError::NotAFeed { reason });
             };
-            let feed =
-                read_feed(repaired.as_slice()).map_err(|_| format!("not a readable feed ({reason})"))?;
-            parsed.problems.push(format!("the feed breaks off after item {complete} ({reason})"));
+            let feed = read_feed(repaired.as_slice())
+                .map_err(|_| ParseError::NotAFeed { reason: reason.clone() })?;
+            parsed.problems.push(Problem::Truncated { after: complete, reason });
             feed
         }
     };
@@ -63,7 +64,7 @@ fn add_entries(source: &str, feed: feed_rs::model::Feed, first: usize, parsed: &
     for (i, entry) in feed.entries.into_iter().enumerate() {
         match story_from(source, format, entry) {
             Some(draft) => parsed.drafts.push(draft),
-            None => parsed.problems.push(format!("item {}: no title and no text", first + i + 1)),
+            None => parsed.problems.push(Problem::EmptyItem { item: first + i + 1 }),
         }
     }
 }
@@ -275,7 +276,11 @@ mod tests {
         let parsed = parse("f.xml", cut.as_bytes()).unwrap();
         assert_eq!(parsed.drafts.len(), 1);
         assert_eq!(parsed.problems.len(), 1);
-        assert!(parsed.problems[0].starts_with("the feed breaks off after item 1"), "{:?}", parsed.problems);
+        assert!(
+            parsed.problems[0].to_string().starts_with("the feed breaks off after item 1"),
+            "{:?}",
+            parsed.problems
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::clean::{one_line, sanitize};
 use super::html_text::html_to_text;
 use super::tags::{TagLine, read_tag_line};
 use super::{Draft, Parsed, date, finish};
+use crate::error::{ParseError, Problem};
 use crate::model::{Format, Story};
 
 /// Whether the document is a JSON Feed, which the feed parser reads.
@@ -19,7 +20,7 @@ pub fn is_json_feed(text: &str) -> bool {
 }
 
 /// Parse a JSON or JSON Lines document into stories.
-pub fn parse(source: &str, text: &str) -> Result<Parsed, String> {
+pub fn parse(source: &str, text: &str) -> Result<Parsed, ParseError> {
     let mut parsed = Parsed::default();
     match serde_json::from_str::<Value>(text) {
         Ok(document) => {
@@ -27,14 +28,18 @@ pub fn parse(source: &str, text: &str) -> Result<Parsed, String> {
             for (i, record) in records.iter().enumerate() {
                 match story_from(source, record) {
                     Ok(draft) => parsed.drafts.push(draft),
-                    Err(reason) => parsed.problems.push(format!("record {}: {reason}", i + 1)),
+                    Err(reason) => parsed.problems.push(Problem::Record { record: i + 1, reason }),
                 }
             }
         }
         Err(whole) => {
             let (lines, any) = parse_lines(source, text);
             if !any {
-                return Err(format!("invalid JSON: {whole}"));
+                return Err(ParseError::InvalidJson {
+                    message: whole.to_string(),
+                    line: whole.line(),
+                    column: whole.column(),
+                });
             }
             parsed = lines;
         }
@@ -87,21 +92,21 @@ fn parse_line_range(source: &str, text: &str, first_line: usize) -> (Parsed, boo
         let record = match serde_json::from_str::<Value>(line) {
             Ok(value) => value,
             Err(e) => {
-                parsed.problems.push(format!("line {number}: invalid JSON ({e})"));
+                parsed.problems.push(Problem::Line { line: number, reason: format!("invalid JSON ({e})") });
                 continue;
             }
         };
         any = true;
         match story_from(source, &record) {
             Ok(draft) => parsed.drafts.push(draft),
-            Err(reason) => parsed.problems.push(format!("line {number}: {reason}")),
+            Err(reason) => parsed.problems.push(Problem::Line { line: number, reason }),
         }
     }
     (parsed, any)
 }
 
 /// The story records of a document.
-fn records(document: Value) -> Result<Vec<Value>, String> {
+fn records(document: Value) -> Result<Vec<Value>, ParseError> {
     match document {
         Value::Array(items) => Ok(items),
         Value::Object(mut object) => {
@@ -112,7 +117,7 @@ fn records(document: Value) -> Result<Vec<Value>, String> {
             }
             Ok(vec![Value::Object(object)])
         }
-        _ => Err("expected a list of stories or a story object".into()),
+        _ => Err(ParseError::NotStories),
     }
 }
 

@@ -21,6 +21,8 @@ pub(crate) mod text;
 pub use clean::Unreadable;
 pub use detect::InputFormat;
 
+use crate::error::{ParseError, Problem};
+
 use crate::model::Story;
 
 /// Feeds and JSON Lines files larger than this are parsed in parts, one a
@@ -74,7 +76,7 @@ impl Draft {
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub drafts: Vec<Draft>,
-    pub problems: Vec<String>,
+    pub problems: Vec<Problem>,
     /// A feed's own title.
     pub feed_title: Option<String>,
 }
@@ -90,15 +92,15 @@ impl Parsed {
 
 /// Parse a file's bytes with the parser its name and content call for, or
 /// the one `forced`. `Err` when nothing in the file could be read.
-pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Result<Parsed, String> {
-    let decoded = clean::decode(bytes).map_err(|e| e.to_string())?;
+pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Result<Parsed, ParseError> {
+    let decoded = clean::decode(bytes)?;
     let format = forced.unwrap_or_else(|| detect::detect(source, &decoded.text));
     let mut parsed = match format {
         InputFormat::Text => {
             let draft = text::parse_decoded(source, &decoded);
             if draft.story.title.is_empty() {
                 // Nothing was left once control characters were removed.
-                return Err(Unreadable::Empty.to_string());
+                return Err(Unreadable::Empty.into());
             }
             return Ok(Parsed { drafts: vec![draft], ..Parsed::default() });
         }
@@ -109,10 +111,7 @@ pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Re
             Parsed { drafts: vec![markdown::parse(source, &decoded.text)], ..Parsed::default() }
         }
         InputFormat::Html if html_text::nests_deeper_than(&decoded.text, html_text::MAX_NESTING) => {
-            return Err(format!(
-                "HTML nested more than {} levels deep: not an article, not read",
-                html_text::MAX_NESTING
-            ));
+            return Err(ParseError::TooDeep { max: html_text::MAX_NESTING });
         }
         InputFormat::Html => Parsed { drafts: vec![html::parse(source, &decoded.text)], ..Parsed::default() },
     };
@@ -122,15 +121,15 @@ pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Re
         first.warnings.push("invalid UTF-8 bytes were replaced".to_string());
     }
     if parsed.drafts.is_empty() && parsed.problems.is_empty() {
-        return Err("no stories in it".into());
+        return Err(ParseError::NoStories);
     }
     Ok(parsed)
 }
 
 /// A document fetched from a feed's URL: only a feed will do (a web page
 /// in its place is an error, not an article).
-pub fn parse_feed(source: &str, bytes: &[u8]) -> Result<Parsed, String> {
-    let decoded = clean::decode(bytes).map_err(|e| e.to_string())?;
+pub fn parse_feed(source: &str, bytes: &[u8]) -> Result<Parsed, ParseError> {
+    let decoded = clean::decode(bytes)?;
     feed::parse(source, &declaration::for_feed_reader(bytes, &decoded.text))
 }
 
