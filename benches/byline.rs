@@ -14,7 +14,7 @@ mod corpus;
 use std::sync::{LazyLock, Mutex};
 
 use byline::tui::ui::{draw, theme::Theme};
-use byline::tui::{Action, App};
+use byline::tui::{Action, App, Msg};
 use byline_engine::filter::{Filter, TagFilter};
 use byline_engine::library::Library;
 use byline_engine::parse::{self, Draft};
@@ -151,9 +151,9 @@ static LIBRARY_100K: LazyLock<Library> = LazyLock::new(|| {
 });
 
 /// The reader at 200x60 on 100,000 stories, in the state a bench needs.
-fn app_100k(actions: &[Action]) -> Mutex<App> {
+fn app_100k(actions: &[Msg]) -> Mutex<App> {
     let mut app = App::new(LIBRARY_100K.clone(), 0);
-    app.update(Action::Resize(200, 60));
+    app.update(Msg::Resize(200, 60));
     for action in actions {
         app.update(action.clone());
     }
@@ -165,7 +165,7 @@ fn frame(app: &App, terminal: &mut Terminal<TestBackend>, theme: &Theme) {
 }
 
 /// A key and the key that undoes it, each updated and drawn.
-fn keystrokes(bencher: Bencher, app: &Mutex<App>, key: Action, undo: Action) {
+fn keystrokes(bencher: Bencher, app: &Mutex<App>, key: Msg, undo: Msg) {
     let theme = Theme::new(false);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let mut app = app.lock().unwrap();
@@ -177,8 +177,8 @@ fn keystrokes(bencher: Bencher, app: &Mutex<App>, key: Action, undo: Action) {
     });
 }
 
-fn typed(text: &str) -> Vec<Action> {
-    text.chars().map(Action::Insert).collect()
+fn typed(text: &str) -> Vec<Msg> {
+    text.chars().map(Msg::Insert).collect()
 }
 
 /// Keystrokes at 100,000 stories: update and draw, two keys an iteration.
@@ -187,25 +187,30 @@ mod keystroke_100k {
 
     #[divan::bench(sample_count = 30)]
     fn scroll(bencher: Bencher) {
-        keystrokes(bencher, &app_100k(&[Action::Down]), Action::Down, Action::Up);
+        keystrokes(
+            bencher,
+            &app_100k(&[Msg::Action(Action::Down)]),
+            Msg::Action(Action::Down),
+            Msg::Action(Action::Up),
+        );
     }
 
     #[divan::bench(sample_count = 30)]
     fn search_letter(bencher: Bencher) {
         // "fa" -> "far" (prefix of farmers) -> "fa": each a search of the index.
-        let app = app_100k(&[vec![Action::OpenSearch], typed("fa")].concat());
-        keystrokes(bencher, &app, Action::Insert('r'), Action::DeleteBack);
+        let app = app_100k(&[vec![Msg::Action(Action::OpenSearch)], typed("fa")].concat());
+        keystrokes(bencher, &app, Msg::Insert('r'), Msg::Action(Action::DeleteBack));
     }
 
     #[divan::bench(sample_count = 30)]
     fn picker_letter(bencher: Bencher) {
-        let app = app_100k(&[vec![Action::OpenTagPicker], typed("ru")].concat());
-        keystrokes(bencher, &app, Action::Insert('t'), Action::DeleteBack);
+        let app = app_100k(&[vec![Msg::Action(Action::OpenTagPicker)], typed("ru")].concat());
+        keystrokes(bencher, &app, Msg::Insert('t'), Msg::Action(Action::DeleteBack));
     }
 
     #[divan::bench(sample_count = 30)]
     fn unread_filter(bencher: Bencher) {
-        keystrokes(bencher, &app_100k(&[]), Action::UnreadOnly, Action::UnreadOnly);
+        keystrokes(bencher, &app_100k(&[]), Msg::Action(Action::UnreadOnly), Msg::Action(Action::UnreadOnly));
     }
 }
 
@@ -229,7 +234,7 @@ mod filter_100k {
 /// One full frame of the reader at 200x60 with 100,000 stories.
 #[divan::bench(sample_count = 50)]
 fn frame_200x60(bencher: Bencher) {
-    let app = app_100k(&[Action::Down, Action::Open]);
+    let app = app_100k(&[Msg::Action(Action::Down), Msg::Action(Action::Open)]);
     let app = app.lock().unwrap();
     let theme = Theme::new(false);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
@@ -248,7 +253,7 @@ fn fetched_feed_joins_100k(bencher: Bencher) {
     bencher
         .with_inputs(|| {
             let mut app = App::new(LIBRARY_100K.clone(), 0);
-            app.update(Action::Resize(200, 60));
+            app.update(Msg::Resize(200, 60));
             app.fetch_started(1);
             let result = byline_engine::feeds::FeedResult {
                 url: "https://gen.example/rss".into(),

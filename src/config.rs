@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer};
 
+pub use crate::keys::{ActionName, KeyList};
+
 /// The settings. Field names are the keys of the config file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -98,67 +100,19 @@ impl<'de> Deserialize<'de> for Percent {
     }
 }
 
-/// The name of a bindable action, checked against the actions there are.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct ActionName(pub String);
-
-impl<'de> Deserialize<'de> for ActionName {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let name = String::deserialize(d)?;
-        if crate::tui::action::Action::from_name(&name).is_some() {
-            return Ok(ActionName(name));
-        }
-        let names: Vec<&str> = crate::tui::action::NAMED.iter().map(|(n, _)| *n).collect();
-        Err(serde::de::Error::custom(format!(
-            "unknown action `{name}`, expected one of {}",
-            names.join(", ")
-        )))
-    }
-}
-
-/// One key (`"j"`) or several (`["j", "Down"]`), each checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyList(pub Vec<String>);
-
-impl<'de> Deserialize<'de> for KeyList {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum OneOrMany {
-            One(String),
-            Many(Vec<String>),
-        }
-        let keys = match OneOrMany::deserialize(d).map_err(|_| {
-            serde::de::Error::custom("expected a key such as \"j\" or a list such as [\"j\", \"Down\"]")
-        })? {
-            OneOrMany::One(key) => vec![key],
-            OneOrMany::Many(keys) => keys,
-        };
-        for key in &keys {
-            if crate::tui::keymap::Key::parse(key).is_none() {
-                return Err(serde::de::Error::custom(format!(
-                    "unknown key `{key}`, expected a character or a name such as Enter, Esc, Tab, Space, Up, PgDn, Ctrl-x"
-                )));
-            }
-        }
-        Ok(KeyList(keys))
-    }
-}
-
-/// A colour name (`red`, `light-blue`, `reset`), `#rrggbb`, or 0 to 255.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Colour(pub String);
+/// A colour, read from a name (`red`, `light-blue`, `reset`), `#rrggbb`,
+/// or 0 to 255.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Colour(pub ratatui::style::Color);
 
 impl<'de> Deserialize<'de> for Colour {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        if crate::tui::ui::theme::parse_colour(&text).is_some() {
-            Ok(Colour(text))
-        } else {
-            Err(serde::de::Error::custom(format!(
+        text.trim().parse().map(Colour).map_err(|_| {
+            serde::de::Error::custom(format!(
                 "impossible colour `{text}`, expected a name such as red or light-blue, #rrggbb, or 0 to 255"
-            )))
-        }
+            ))
+        })
     }
 }
 

@@ -8,7 +8,9 @@
 //! - [`sample`]: the sample corpus from `assets/`, bundled at build time.
 
 pub mod cli;
+pub mod columns;
 pub mod config;
+pub mod keys;
 pub mod opener;
 pub mod tui;
 

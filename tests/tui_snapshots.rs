@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 use byline::tui::ui::{draw, theme::Theme};
-use byline::tui::{Action, App};
+use byline::tui::{Action, App, Msg};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -18,7 +18,7 @@ static SAMPLE: std::sync::LazyLock<byline_engine::Library> =
 
 fn app(width: u16, height: u16) -> App {
     let mut app = App::new(SAMPLE.clone(), 0);
-    app.update(Action::Resize(width, height));
+    app.update(Msg::Resize(width, height));
     app
 }
 
@@ -29,26 +29,38 @@ fn render(app: &App, theme: &Theme) -> Terminal<TestBackend> {
     terminal
 }
 
-fn run(app: &mut App, actions: &[Action]) {
+fn run(app: &mut App, actions: &[Msg]) {
     for action in actions {
         app.update(action.clone());
     }
 }
 
-fn typed(text: &str) -> Vec<Action> {
-    text.chars().map(Action::Insert).collect()
+fn typed(text: &str) -> Vec<Msg> {
+    text.chars().map(Msg::Insert).collect()
 }
 
 /// Every screen state worth a snapshot, as the actions that reach it.
-fn states() -> Vec<(&'static str, Vec<Action>)> {
+fn states() -> Vec<(&'static str, Vec<Msg>)> {
     vec![
-        ("list", vec![Action::Down]),
-        ("reader", vec![Action::Down, Action::Down, Action::Open]),
-        ("quote", vec![Action::Down, Action::Down, Action::NextQuote, Action::NextQuote]),
-        ("picker", [vec![Action::OpenTagPicker], typed("ru")].concat()),
-        ("search", [vec![Action::OpenSearch], typed("haiti")].concat()),
-        ("filtered", [vec![Action::OpenTagPicker], typed("Haiti"), vec![Action::Submit]].concat()),
-        ("help", vec![Action::ToggleHelp]),
+        ("list", vec![Msg::Action(Action::Down)]),
+        ("reader", vec![Msg::Action(Action::Down), Msg::Action(Action::Down), Msg::Action(Action::Open)]),
+        (
+            "quote",
+            vec![
+                Msg::Action(Action::Down),
+                Msg::Action(Action::Down),
+                Msg::Action(Action::NextQuote),
+                Msg::Action(Action::NextQuote),
+            ],
+        ),
+        ("picker", [vec![Msg::Action(Action::OpenTagPicker)], typed("ru")].concat()),
+        ("search", [vec![Msg::Action(Action::OpenSearch)], typed("haiti")].concat()),
+        (
+            "filtered",
+            [vec![Msg::Action(Action::OpenTagPicker)], typed("Haiti"), vec![Msg::Action(Action::Submit)]]
+                .concat(),
+        ),
+        ("help", vec![Msg::Action(Action::ToggleHelp)]),
     ]
 }
 
@@ -114,7 +126,7 @@ fn the_current_quote_is_highlighted_and_others_are_styled_as_quotes() {
     let theme = Theme::new(false);
     let mut app = app(140, 45);
     select(&mut app, "Caribbean");
-    run(&mut app, &[Action::NextQuote]);
+    run(&mut app, &[Msg::Action(Action::NextQuote)]);
     let terminal = render(&app, &theme);
     let buffer = terminal.backend().buffer();
     let current = find(buffer, "We did not come").unwrap();
@@ -131,7 +143,7 @@ fn no_color_shows_selection_and_quotes_without_colour() {
     let theme = Theme::new(true);
     let mut app = app(100, 30);
     select(&mut app, "Caribbean");
-    run(&mut app, &[Action::NextQuote, Action::Back]);
+    run(&mut app, &[Msg::Action(Action::NextQuote), Msg::Action(Action::Back)]);
     let terminal = render(&app, &theme);
     let buffer = terminal.backend().buffer();
     for y in 0..buffer.area.height {
@@ -155,7 +167,7 @@ fn no_color_shows_selection_and_quotes_without_colour() {
 fn the_help_screen_lists_the_keymap() {
     let theme = Theme::new(false);
     let mut app = app(140, 45);
-    run(&mut app, &[Action::ToggleHelp]);
+    run(&mut app, &[Msg::Action(Action::ToggleHelp)]);
     let buffer = render(&app, &theme).backend().buffer().clone();
     for (_, line) in
         [("open", "open the story in the reader"), ("quote", "next quote"), ("tags", "filter by tag")]
@@ -176,7 +188,7 @@ fn key_overrides_from_the_config_show_in_help() {
         feeds: None,
     };
     let mut app = byline::tui::build_app(byline::sample::load(), &options);
-    run(&mut app, &[Action::Resize(140, 45), Action::ToggleHelp]);
+    run(&mut app, &[Msg::Resize(140, 45), Msg::Action(Action::ToggleHelp)]);
     let buffer = render(&app, &Theme::new(false)).backend().buffer().clone();
     let at = find(&buffer, "x, Ctrl-n").expect("the new keys are listed");
     let row: String = (0..buffer.area.width).map(|x| buffer[(x, at.1)].symbol().to_string()).collect();
@@ -192,7 +204,7 @@ fn key_overrides_from_the_config_show_in_help() {
 fn while_loading_the_status_bar_counts_files_and_stories_show_as_they_arrive() {
     let theme = Theme::new(false);
     let mut app = App::new(byline_engine::Library::default(), 0);
-    app.update(Action::Resize(80, 24));
+    app.update(Msg::Resize(80, 24));
     app.start_loading(None);
     insta::assert_snapshot!("loading_empty_80x24", render(&app, &theme).backend());
 

@@ -31,7 +31,7 @@ fn the_default_file_with_every_line_uncommented_is_valid() {
     assert_eq!(config.wrap_width, Some(100));
     assert_eq!(config.layout.list_width, Percent(40));
     assert_eq!(config.keys.len(), 2);
-    assert_eq!(config.theme.selected, Some(Colour("blue".into())));
+    assert_eq!(config.theme.selected, Some(Colour(ratatui::style::Color::Blue)));
     assert_eq!(config.library.len(), 2);
 }
 
@@ -63,8 +63,11 @@ quit = ["x", "Ctrl-q"]
     let limits = config.fetch_limits();
     assert_eq!((limits.timeout.as_secs(), limits.retries, limits.max_bytes), (5, 0, 1024 * 1024));
     assert_eq!(config.layout, LayoutConfig { list_width: Percent(30), tag_picker: PickerPlacement::Panel });
-    assert_eq!(config.theme.quote, Some(Colour("#ff8800".into())));
-    assert_eq!(config.keys[&ActionName("quit".into())], KeyList(vec!["x".into(), "Ctrl-q".into()]));
+    assert_eq!(config.theme.quote, Some(Colour(ratatui::style::Color::Rgb(0xff, 0x88, 0x00))));
+    assert_eq!(
+        config.keys[&ActionName(crate::keys::Action::Quit)],
+        KeyList(["x", "Ctrl-q"].iter().filter_map(|k| crate::keys::Key::parse(k)).collect())
+    );
     assert!(config.library_paths()[0].ends_with("news"));
     assert!(!config.library_paths()[0].starts_with("~"));
 }
@@ -145,4 +148,15 @@ fn the_file_size_limit_is_in_mib_and_never_zero() {
     let e = error("max_file_mib = 0\n");
     assert_eq!((e.line, e.column), (1, 16));
     assert!(e.message.contains("nonzero"), "{}", e.message);
+}
+
+#[test]
+fn colours_are_read_by_name_hex_and_index() {
+    let config =
+        Config::parse("[theme]\nlist = \"light-blue\"\nselected = \"#102030\"\nquote = \"200\"\n", "c.toml")
+            .unwrap();
+    use ratatui::style::Color;
+    assert_eq!(config.theme.list, Some(Colour(Color::LightBlue)));
+    assert_eq!(config.theme.selected, Some(Colour(Color::Rgb(16, 32, 48))));
+    assert_eq!(config.theme.quote, Some(Colour(Color::Indexed(200))));
 }

@@ -2,9 +2,8 @@
 //! Key handling, the help screen and the status-bar hints are all generated
 //! from this one table.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use super::action::Action;
+use crate::keys::Action;
+pub use crate::keys::Key;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,116 +34,6 @@ impl Context {
             Context::Search => "Search",
             Context::Help => "Help",
             Context::Links => "Links",
-        }
-    }
-}
-
-/// A key with its modifiers, comparable with terminal events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: KeyCode,
-    pub modifiers: KeyModifiers,
-}
-
-impl Key {
-    /// The key as the terminal reports it, with Shift folded into the
-    /// character (`G`, not `Shift-g`) so bindings read naturally.
-    pub fn from_event(event: KeyEvent) -> Key {
-        let mut modifiers =
-            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        let code = match event.code {
-            KeyCode::Char(c) => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::Char(c)
-            }
-            KeyCode::BackTab => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            other => other,
-        };
-        Key { code, modifiers }
-    }
-
-    /// Parse `j`, `G`, `Enter`, `Ctrl-c`, `Shift-Tab`, `PgDn`, `Space`, `?`.
-    pub fn parse(text: &str) -> Option<Key> {
-        let mut modifiers = KeyModifiers::NONE;
-        let mut rest = text;
-        loop {
-            let lower = rest.to_ascii_lowercase();
-            let (prefix, flag) = if lower.starts_with("ctrl-") {
-                (5, KeyModifiers::CONTROL)
-            } else if lower.starts_with("alt-") {
-                (4, KeyModifiers::ALT)
-            } else if lower.starts_with("shift-") && rest.len() > 6 {
-                (6, KeyModifiers::SHIFT)
-            } else {
-                break;
-            };
-            modifiers |= flag;
-            rest = &rest[prefix..];
-        }
-        let code = match rest.to_ascii_lowercase().as_str() {
-            "enter" | "return" => KeyCode::Enter,
-            "esc" | "escape" => KeyCode::Esc,
-            "tab" if modifiers.contains(KeyModifiers::SHIFT) => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            "tab" => KeyCode::Tab,
-            "backtab" => KeyCode::BackTab,
-            "space" => KeyCode::Char(' '),
-            "backspace" => KeyCode::Backspace,
-            "up" => KeyCode::Up,
-            "down" => KeyCode::Down,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            "pgdn" | "pagedown" => KeyCode::PageDown,
-            "pgup" | "pageup" => KeyCode::PageUp,
-            "delete" | "del" => KeyCode::Delete,
-            _ => {
-                let mut chars = rest.chars();
-                let c = chars.next()?;
-                if chars.next().is_some() {
-                    return None;
-                }
-                let c = if modifiers.contains(KeyModifiers::SHIFT) { c.to_ascii_uppercase() } else { c };
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::Char(c)
-            }
-        };
-        Some(Key { code, modifiers })
-    }
-}
-
-impl std::fmt::Display for Key {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            f.write_str("Ctrl-")?;
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            f.write_str("Alt-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("Space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::Enter => f.write_str("Enter"),
-            KeyCode::Esc => f.write_str("Esc"),
-            KeyCode::Tab => f.write_str("Tab"),
-            KeyCode::BackTab => f.write_str("Shift-Tab"),
-            KeyCode::Backspace => f.write_str("Backspace"),
-            KeyCode::Up => f.write_str("Up"),
-            KeyCode::Down => f.write_str("Down"),
-            KeyCode::Left => f.write_str("Left"),
-            KeyCode::Right => f.write_str("Right"),
-            KeyCode::Home => f.write_str("Home"),
-            KeyCode::End => f.write_str("End"),
-            KeyCode::PageDown => f.write_str("PgDn"),
-            KeyCode::PageUp => f.write_str("PgUp"),
-            KeyCode::Delete => f.write_str("Delete"),
-            other => write!(f, "{other:?}"),
         }
     }
 }
@@ -235,7 +124,7 @@ impl Default for Keymap {
             .map(|(context, keys, action, description)| Binding {
                 context: *context,
                 keys: keys.iter().filter_map(|k| Key::parse(k)).collect(),
-                action: action.clone(),
+                action: *action,
                 description,
             })
             .collect();
@@ -276,7 +165,7 @@ impl Keymap {
     /// every context.
     pub fn action(&self, context: Context, key: Key) -> Option<Action> {
         let lookup = |ctx: Context| {
-            self.bindings.iter().find(|b| b.context == ctx && b.keys.contains(&key)).map(|b| b.action.clone())
+            self.bindings.iter().find(|b| b.context == ctx && b.keys.contains(&key)).map(|b| b.action)
         };
         lookup(context).or_else(|| lookup(Context::Global))
     }
@@ -293,6 +182,7 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     #[test]
     fn keys_parse_and_print_back() {

@@ -3,10 +3,10 @@
 //! and the pure `update`; `keymap` the bindings as data; `ui` the drawing;
 //! `run` the event loop. This is the only part of byline that knows ratatui.
 
-pub mod action;
 pub mod app;
 pub mod fetcher;
 pub mod keymap;
+pub mod msg;
 pub mod panes;
 pub mod picker;
 pub mod run;
@@ -14,7 +14,7 @@ pub mod search;
 pub mod ui;
 pub mod wrap;
 
-pub use app::{Action, App, Effect, Focus, Overlay};
+pub use app::{Action, App, Effect, Focus, Msg, Overlay};
 
 use std::sync::Arc;
 use std::sync::mpsc::Receiver;
@@ -47,14 +47,8 @@ pub struct Options {
 pub fn build_app(loaded: Loaded, options: &Options) -> App {
     let config = &options.config;
     let mut app = App::new(loaded.library, loaded.skipped.len());
-    let overrides: Vec<(Action, Vec<keymap::Key>)> = config
-        .keys
-        .iter()
-        .filter_map(|(name, keys)| {
-            let action = Action::from_name(&name.0)?;
-            Some((action, keys.0.iter().filter_map(|k| keymap::Key::parse(k)).collect()))
-        })
-        .collect();
+    let overrides: Vec<(Action, Vec<keymap::Key>)> =
+        config.keys.iter().map(|(name, keys)| (name.0, keys.0.clone())).collect();
     app.keymap = keymap::Keymap::default().with_overrides(&overrides);
     app.list_percent = config.layout.list_width.0;
     app.wrap_width = config.wrap_width;

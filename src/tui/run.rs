@@ -17,7 +17,7 @@ use ratatui::crossterm::execute;
 
 use std::sync::mpsc::{Receiver, TryRecvError};
 
-use super::app::{Action, App, Effect};
+use super::app::{App, Effect, Msg};
 use super::fetcher::Fetcher;
 use super::keymap::{Context, Key};
 use super::ui::{self, theme::Theme};
@@ -224,7 +224,7 @@ fn event_loop(
     // first frame, so a resize during start-up is not lost.
     let _ = event::poll(Duration::ZERO)?;
     let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
+    app.update(Msg::Resize(size.width, size.height));
     'frames: loop {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
         loop {
@@ -248,24 +248,25 @@ fn event_loop(
         }
         // Take every event already queued before drawing again.
         loop {
-            let effect = to_action(app, event::read()?).and_then(|action| app.update(action));
-            match effect {
-                Some(Effect::Quit) => return Ok(()),
-                Some(Effect::Suspend) => {
-                    saver.save(app);
-                    suspend(terminal)?;
-                    let size = terminal.size()?;
-                    app.update(Action::Resize(size.width, size.height));
+            let effects = to_msg(app, event::read()?).map(|msg| app.update(msg)).unwrap_or_default();
+            for effect in effects {
+                match effect {
+                    Effect::Quit => return Ok(()),
+                    Effect::Suspend => {
+                        saver.save(app);
+                        suspend(terminal)?;
+                        let size = terminal.size()?;
+                        app.update(Msg::Resize(size.width, size.height));
+                    }
+                    Effect::SaveState => saver.request(),
+                    Effect::Fetch => fetcher.start(app),
+                    Effect::OpenLink(url) => {
+                        app.message = Some(match crate::opener::open(&url) {
+                            Ok(()) => format!("opened {url}"),
+                            Err(err) => err.to_string(),
+                        });
+                    }
                 }
-                Some(Effect::SaveState) => saver.request(),
-                Some(Effect::Fetch) => fetcher.start(app),
-                Some(Effect::OpenLink(url)) => {
-                    app.message = Some(match crate::opener::open(&url) {
-                        Ok(()) => format!("opened {url}"),
-                        Err(err) => err.to_string(),
-                    });
-                }
-                None => {}
             }
             if !event::poll(Duration::ZERO)? {
                 break;
@@ -299,16 +300,16 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
 }
 
 /// What a terminal event means in the app's current context.
-pub fn to_action(app: &App, event: Event) -> Option<Action> {
+pub fn to_msg(app: &App, event: Event) -> Option<Msg> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => key_action(app, key),
-        Event::Mouse(mouse) => mouse_action(mouse),
-        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Key(key) if key.kind != KeyEventKind::Release => key_msg(app, key),
+        Event::Mouse(mouse) => mouse_msg(mouse),
+        Event::Resize(w, h) => Some(Msg::Resize(w, h)),
         _ => None,
     }
 }
 
-fn key_action(app: &App, event: KeyEvent) -> Option<Action> {
+fn key_msg(app: &App, event: KeyEvent) -> Option<Msg> {
     // For the tests of crash handling only: `!` panics when asked to.
     if event.code == event::KeyCode::Char('!') && std::env::var_os("BYLINE_CRASH_TEST").is_some() {
         panic!("crash test: `!` pressed with BYLINE_CRASH_TEST set");
@@ -316,25 +317,25 @@ fn key_action(app: &App, event: KeyEvent) -> Option<Action> {
     let context = app.context();
     let key = Key::from_event(event);
     if let Some(action) = app.keymap.action(context, key) {
-        return Some(action);
+        return Some(Msg::Action(action));
     }
     let typing = matches!(context, Context::Picker | Context::Search);
     match event.code {
         event::KeyCode::Char(c)
             if typing && !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
         {
-            Some(Action::Insert(c))
+            Some(Msg::Insert(c))
         }
         _ => None,
     }
 }
 
-fn mouse_action(mouse: MouseEvent) -> Option<Action> {
+fn mouse_msg(mouse: MouseEvent) -> Option<Msg> {
     let (column, row) = (mouse.column, mouse.row);
     match mouse.kind {
-        MouseEventKind::ScrollDown => Some(Action::Scroll { column, row, down: true }),
-        MouseEventKind::ScrollUp => Some(Action::Scroll { column, row, down: false }),
-        MouseEventKind::Down(event::MouseButton::Left) => Some(Action::Click { column, row }),
+        MouseEventKind::ScrollDown => Some(Msg::Scroll { column, row, down: true }),
+        MouseEventKind::ScrollUp => Some(Msg::Scroll { column, row, down: false }),
+        MouseEventKind::Down(event::MouseButton::Left) => Some(Msg::Click { column, row }),
         _ => None,
     }
 }

@@ -12,8 +12,8 @@ mod overlays;
 
 use ratatui::layout::Rect;
 
-pub use super::action::{Action, Effect};
 use super::keymap::{Context, Keymap};
+pub use super::msg::{Action, Effect, Msg};
 use super::panes::Panes;
 use super::picker::Picker;
 use super::wrap::ReaderLayout;
@@ -164,14 +164,49 @@ impl App {
         self.visible.get(self.selected).copied()
     }
 
-    pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(action, Action::Resize(..) | Action::Scroll { .. }) {
+    /// The one way the reader's state changes: apply `msg`, and say what
+    /// the event loop must do (save, open a link, fetch, quit...).
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Vec<Effect> {
+        let msg = msg.into();
+        if !matches!(msg, Msg::Resize(..) | Msg::Scroll { .. }) {
             self.message = None;
         }
-        if !matches!(action, Action::Resize(..)) {
+        if !matches!(msg, Msg::Resize(..)) {
             self.user_acted();
         }
-        let effect = match action {
+        let effect = match msg {
+            Msg::Action(action) => self.act(action),
+            Msg::Resize(w, h) => {
+                self.size = (w, h);
+                None
+            }
+            Msg::Insert(c) => {
+                self.type_char(c);
+                None
+            }
+            // The list of links takes no mouse.
+            Msg::Scroll { .. } | Msg::Click { .. } if matches!(self.overlay, Overlay::Links { .. }) => None,
+            Msg::Scroll { column, row, down } => {
+                self.scroll_at(column, row, down);
+                None
+            }
+            Msg::Click { column, row } => {
+                self.click(column, row);
+                None
+            }
+        };
+        self.sync();
+        let mut effects: Vec<Effect> = effect.into_iter().collect();
+        if effects.is_empty() && self.marks_changed {
+            effects.push(Effect::SaveState);
+        }
+        self.marks_changed = false;
+        effects
+    }
+
+    /// A key's action, in whichever pane or overlay has the keyboard.
+    fn act(&mut self, action: Action) -> Option<Effect> {
+        match action {
             Action::Quit => Some(Effect::Quit),
             Action::Suspend => Some(Effect::Suspend),
             Action::Fetch if matches!(self.overlay, Overlay::None | Overlay::Help { .. }) => {
@@ -183,18 +218,6 @@ impl App {
                 None
             }
             action if matches!(self.overlay, Overlay::Links { .. }) => self.links_action(action),
-            Action::Resize(w, h) => {
-                self.size = (w, h);
-                None
-            }
-            Action::Scroll { column, row, down } => {
-                self.scroll_at(column, row, down);
-                None
-            }
-            Action::Click { column, row } => {
-                self.click(column, row);
-                None
-            }
             action => {
                 match &self.overlay {
                     Overlay::Help { .. } => self.help_action(action),
@@ -207,14 +230,7 @@ impl App {
                 }
                 None
             }
-        };
-        self.sync();
-        if effect.is_none() && self.marks_changed {
-            self.marks_changed = false;
-            return Some(Effect::SaveState);
         }
-        self.marks_changed = false;
-        effect
     }
 
     fn list_action(&mut self, action: Action) {

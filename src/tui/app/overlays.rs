@@ -19,7 +19,6 @@ impl App {
     pub(super) fn picker_action(&mut self, action: Action) {
         let Overlay::Picker(picker) = &mut self.overlay else { return };
         match action {
-            Action::Insert(c) => picker.type_char(c, &self.library),
             Action::DeleteBack => picker.delete_back(&self.library),
             Action::Down => picker.move_by(1),
             Action::Up => picker.move_by(-1),
@@ -38,10 +37,23 @@ impl App {
         }
     }
 
+    /// A character typed: it goes to the picker or the search line, and
+    /// means nothing elsewhere.
+    pub(super) fn type_char(&mut self, c: char) {
+        match &mut self.overlay {
+            Overlay::Picker(picker) => picker.type_char(c, &self.library),
+            Overlay::Search { input, .. } => {
+                input.push(c);
+                self.filter.search = input.clone();
+                self.apply_filter();
+            }
+            _ => {}
+        }
+    }
+
     pub(super) fn search_action(&mut self, action: Action) {
         let Overlay::Search { input, previous } = &mut self.overlay else { return };
         match action {
-            Action::Insert(c) => input.push(c),
             Action::DeleteBack => {
                 input.pop();
             }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::cli::pad;
+use crate::columns::pad;
 use crate::tui::keymap::{Context, Keymap};
 
 pub struct Help<'a> {

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use crate::cli::thousands;
+use crate::columns::thousands;
 use crate::tui::app::loading::LoadProgress;
 use crate::tui::app::{Action, App, Overlay};
 use crate::tui::keymap::Context;

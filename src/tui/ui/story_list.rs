@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::cli::{pad, truncate};
+use crate::columns::{pad, truncate};
 use crate::tui::app::App;
 use crate::tui::panes::inner;
 use byline_engine::model::Story;

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::theme::Theme;
-use crate::cli::{pad, truncate};
+use crate::columns::{pad, truncate};
 use crate::tui::panes::inner;
 use crate::tui::picker::Picker;
 use byline_engine::filter::TagFilter;

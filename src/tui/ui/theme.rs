@@ -2,16 +2,9 @@
 //! coloured: selection, quotes and matches still show, by reverse video,
 //! bold and underline.
 
-use std::str::FromStr;
-
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::config::{Colour, ThemeConfig};
-
-/// A colour as the config file may name it.
-pub fn parse_colour(text: &str) -> Option<Color> {
-    Color::from_str(text.trim()).ok()
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
@@ -53,7 +46,7 @@ impl Theme {
         if no_color {
             return theme;
         }
-        let colour = |c: &Option<Colour>| c.as_ref().and_then(|c| parse_colour(&c.0));
+        let colour = |c: &Option<Colour>| c.map(|c| c.0);
         if let Some(c) = colour(&config.list) {
             theme.body = theme.body.fg(c);
         }
@@ -170,16 +163,8 @@ mod tests {
 
     #[test]
     fn configured_colours_apply_unless_no_color() {
-        let config = ThemeConfig { quote: Some(Colour("magenta".into())), ..ThemeConfig::default() };
+        let config = ThemeConfig { quote: Some(Colour(Color::Magenta)), ..ThemeConfig::default() };
         assert_eq!(Theme::with_config(false, &config).quote.fg, Some(Color::Magenta));
         assert_eq!(Theme::with_config(true, &config).quote.fg, None);
-    }
-
-    #[test]
-    fn colours_parse_by_name_hex_and_index() {
-        assert_eq!(parse_colour("light-blue"), Some(Color::LightBlue));
-        assert_eq!(parse_colour("#102030"), Some(Color::Rgb(16, 32, 48)));
-        assert_eq!(parse_colour("200"), Some(Color::Indexed(200)));
-        assert_eq!(parse_colour("ultraviolet"), None);
     }
 }

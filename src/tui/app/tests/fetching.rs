@@ -9,7 +9,7 @@ use byline_engine::state::{Mark, State};
 
 fn app() -> App {
     let mut app = App::new(crate::sample::load().library, 0);
-    app.update(Action::Resize(100, 30));
+    app.update(Msg::Resize(100, 30));
     app
 }
 
@@ -48,14 +48,14 @@ fn failed(title: &str, reason: &str) -> FeedResult {
 #[test]
 fn r_asks_the_loop_to_fetch() {
     let mut app = app();
-    assert_eq!(app.update(Action::Fetch), Some(Effect::Fetch));
+    assert_eq!(app.update(Action::Fetch), vec![Effect::Fetch]);
 }
 
 #[test]
 fn r_while_fetching_says_so_and_starts_nothing() {
     let mut app = app();
     app.fetch_started(4);
-    assert_eq!(app.update(Action::Fetch), None);
+    assert_eq!(app.update(Action::Fetch), vec![]);
     assert_eq!(app.message.as_deref(), Some("already fetching: 0 of 4 feeds done"));
 }
 
@@ -63,7 +63,7 @@ fn r_while_fetching_says_so_and_starts_nothing() {
 fn r_while_loading_waits_for_the_stories_to_be_in() {
     let mut app = app();
     app.start_loading(None);
-    assert_eq!(app.update(Action::Fetch), None);
+    assert_eq!(app.update(Action::Fetch), vec![]);
     assert_eq!(app.fetch, FetchStatus::Wanted);
     assert!(!app.take_wanted_fetch(), "not while loading");
     app.finish_loading();
@@ -82,7 +82,7 @@ fn new_stories_join_the_list_and_the_search_as_each_feed_is_done() {
     assert_eq!(app.fetch_text().as_deref(), Some("fetching 1 of 2 feeds · 2 new"));
     app.update(Action::OpenSearch);
     for c in "quokk".chars() {
-        app.update(Action::Insert(c));
+        app.update(Msg::Insert(c));
     }
     app.update(Action::Submit);
     let titles: Vec<&str> = app.visible.iter().map(|&i| app.library.stories()[i].title.as_str()).collect();

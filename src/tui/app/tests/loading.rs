@@ -25,7 +25,7 @@ fn batch(drafts: Vec<Draft>) -> Batch {
 /// A reader opened on nothing, loading.
 fn loading_app() -> App {
     let mut app = App::new(Library::default(), 0);
-    app.update(Action::Resize(100, 30));
+    app.update(Msg::Resize(100, 30));
     app.start_loading(None);
     app.user_moved = false;
     app
@@ -109,7 +109,7 @@ fn filters_and_search_apply_to_stories_as_they_arrive() {
     app.update(Action::UnreadOnly);
     app.update(Action::OpenSearch);
     for c in "haiti".chars() {
-        app.update(Action::Insert(c));
+        app.update(Msg::Insert(c));
     }
     app.update(Action::Submit);
     let mut all = drafts();

@@ -8,14 +8,14 @@ use byline_engine::state::{Mark, Position, State};
 /// The bundled sample corpus in an 80x24 terminal.
 fn app() -> App {
     let mut app = App::new(crate::sample::load().library, 0);
-    app.update(Action::Resize(80, 24));
+    app.update(Msg::Resize(80, 24));
     app
 }
 
 #[test]
 fn star_toggles_and_asks_for_a_save() {
     let mut app = app();
-    assert_eq!(app.update(Action::ToggleStar), Some(Effect::SaveState));
+    assert_eq!(app.update(Action::ToggleStar), vec![Effect::SaveState]);
     let index = app.selected_story().unwrap();
     assert!(app.library.stories()[index].starred);
     assert_eq!(app.message.as_deref(), Some("starred"));
@@ -28,7 +28,7 @@ fn star_toggles_and_asks_for_a_save() {
 fn toggle_read_marks_read_and_unread() {
     let mut app = app();
     let index = app.selected_story().unwrap();
-    assert_eq!(app.update(Action::ToggleRead), Some(Effect::SaveState));
+    assert_eq!(app.update(Action::ToggleRead), vec![Effect::SaveState]);
     assert!(app.library.stories()[index].read);
     app.update(Action::ToggleRead);
     assert!(!app.library.stories()[index].read);
@@ -38,9 +38,9 @@ fn toggle_read_marks_read_and_unread() {
 #[test]
 fn opening_an_unread_story_asks_for_a_save_once() {
     let mut app = app();
-    assert_eq!(app.update(Action::Open), Some(Effect::SaveState));
+    assert_eq!(app.update(Action::Open), vec![Effect::SaveState]);
     app.update(Action::Back);
-    assert_eq!(app.update(Action::Open), None, "already read: nothing to save");
+    assert_eq!(app.update(Action::Open), vec![], "already read: nothing to save");
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn marks_saved_by_another_process_are_taken_in() {
 #[test]
 fn a_saved_position_is_restored() {
     let mut app = app();
-    app.update(Action::Resize(80, 12));
+    app.update(Msg::Resize(80, 12));
     let id = app.library.stories()[app.visible[7]].id().to_string();
     app.restore(&Position { story: id.clone(), scroll: 3 });
     assert_eq!(app.selected, 7);
@@ -113,10 +113,10 @@ fn key_overrides_change_what_keys_do() {
 #[test]
 fn wrap_width_caps_the_reader_lines() {
     let mut app = app();
-    app.update(Action::Resize(200, 40));
+    app.update(Msg::Resize(200, 40));
     app.wrap_width = Some(50);
     app.update(Action::Open);
-    app.update(Action::Resize(201, 40));
+    app.update(Msg::Resize(201, 40));
     assert_eq!(app.layout.width, 50);
     assert!(app.layout.lines.iter().all(|l| unicode_width::UnicodeWidthStr::width(l.text.as_str()) <= 50));
 }
@@ -133,7 +133,7 @@ fn linked_app() -> App {
 #[test]
 fn o_opens_the_story_page() {
     let mut app = linked_app();
-    assert_eq!(app.update(Action::OpenUrl), Some(Effect::OpenLink("https://news.example/page".into())));
+    assert_eq!(app.update(Action::OpenUrl), vec![Effect::OpenLink("https://news.example/page".into())]);
     let mut bare = App::new(
         byline_engine::library::Library::from_stories(vec![Story::new(
             "x",
@@ -143,7 +143,7 @@ fn o_opens_the_story_page() {
         )]),
         0,
     );
-    assert_eq!(bare.update(Action::OpenUrl), None);
+    assert_eq!(bare.update(Action::OpenUrl), vec![]);
     assert!(bare.message.as_deref().unwrap().contains("no web page"));
 }
 
@@ -155,10 +155,10 @@ fn l_lists_the_links_and_enter_opens_the_highlighted_one() {
     let Overlay::Links { links, .. } = &app.overlay else { panic!("links shown") };
     assert_eq!(links, &["https://news.example/page", "https://news.example/other"], "page first, no repeats");
     app.update(Action::Down);
-    assert_eq!(app.update(Action::Submit), Some(Effect::OpenLink("https://news.example/other".into())));
+    assert_eq!(app.update(Action::Submit), vec![Effect::OpenLink("https://news.example/other".into())]);
     assert_eq!(app.overlay, Overlay::None);
     app.update(Action::ShowLinks);
-    assert_eq!(app.update(Action::Cancel), None);
+    assert_eq!(app.update(Action::Cancel), vec![]);
     assert_eq!(app.overlay, Overlay::None);
 }
 
@@ -173,17 +173,17 @@ fn a_story_fetched_from_the_web_cannot_open_local_files() {
         app
     };
     let mut fetched = story_from("https://wire.example/rss");
-    assert_eq!(fetched.update(Action::OpenUrl), None);
+    assert_eq!(fetched.update(Action::OpenUrl), vec![]);
     assert_eq!(fetched.message.as_deref(), Some("a story fetched from the web cannot open local files"));
     fetched.update(Action::ShowLinks);
     fetched.update(Action::Down);
-    assert_eq!(fetched.update(Action::Submit), None, "not from the list of links either");
+    assert_eq!(fetched.update(Action::Submit), vec![], "not from the list of links either");
     fetched.update(Action::ShowLinks);
     fetched.update(Action::Down);
     fetched.update(Action::Down);
-    assert_eq!(fetched.update(Action::Submit), Some(Effect::OpenLink("https://news.example/ok".into())));
+    assert_eq!(fetched.update(Action::Submit), vec![Effect::OpenLink("https://news.example/ok".into())]);
 
     // A story read from a local file may link to another local file.
     let mut local = story_from("saved/page.html");
-    assert_eq!(local.update(Action::OpenUrl), Some(Effect::OpenLink("file:///etc/passwd".into())));
+    assert_eq!(local.update(Action::OpenUrl), vec![Effect::OpenLink("file:///etc/passwd".into())]);
 }

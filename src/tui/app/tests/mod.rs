@@ -11,7 +11,7 @@ mod marks;
 /// The bundled sample corpus in an 80x24 terminal.
 fn app() -> App {
     let mut app = App::new(crate::sample::load().library, 0);
-    app.update(Action::Resize(80, 24));
+    app.update(Msg::Resize(80, 24));
     app
 }
 
@@ -25,7 +25,7 @@ fn index_of(app: &App, prefix: &str) -> usize {
 
 fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.update(Action::Insert(c));
+        app.update(Msg::Insert(c));
     }
 }
 
@@ -62,7 +62,7 @@ fn top_and_bottom() {
 #[test]
 fn paging_moves_by_the_visible_rows_and_keeps_the_selection_in_view() {
     let mut app = app();
-    app.update(Action::Resize(80, 8)); // 5 list rows
+    app.update(Msg::Resize(80, 8)); // 5 list rows
     app.update(Action::PageDown);
     assert_eq!(app.selected, 5);
     assert!(app.list_offset <= 5 && 5 < app.list_offset + 5);
@@ -95,7 +95,7 @@ fn switch_focus_goes_back_and_forth() {
 #[test]
 fn reader_scrolls_by_line_and_page_within_the_story() {
     let mut app = app();
-    app.update(Action::Resize(80, 12));
+    app.update(Msg::Resize(80, 12));
     app.update(Action::Open);
     app.update(Action::Down);
     assert_eq!(app.reader.scroll, 1);
@@ -136,7 +136,7 @@ fn prev_quote_from_the_list_opens_at_the_last_quote() {
 #[test]
 fn walking_quotes_forward_and_back_stops_at_the_ends() {
     let mut app = app();
-    app.update(Action::Resize(80, 10));
+    app.update(Msg::Resize(80, 10));
     app.selected = index_of(&app, "Schools in the Haitian");
     app.update(Action::Open);
     app.update(Action::NextQuote);
@@ -155,7 +155,7 @@ fn walking_quotes_forward_and_back_stops_at_the_ends() {
 #[test]
 fn a_quote_is_scrolled_into_view() {
     let mut app = app();
-    app.update(Action::Resize(60, 10));
+    app.update(Msg::Resize(60, 10));
     app.selected = index_of(&app, "Camel milk");
     app.update(Action::PrevQuote);
     let story = &app.library.stories()[app.reader.story.unwrap()];
@@ -329,14 +329,14 @@ fn help_opens_scrolls_and_closes() {
 
 #[test]
 fn quit_asks_the_loop_to_stop() {
-    assert_eq!(app().update(Action::Quit), Some(Effect::Quit));
-    assert_eq!(app().update(Action::Down), None);
+    assert_eq!(app().update(Action::Quit), vec![Effect::Quit]);
+    assert_eq!(app().update(Action::Down), vec![]);
 }
 
 #[test]
 fn narrow_terminals_show_one_pane_at_a_time() {
     let mut app = app();
-    app.update(Action::Resize(60, 20));
+    app.update(Msg::Resize(60, 20));
     assert!(app.panes().reader.is_none());
     app.update(Action::Open);
     assert!(app.panes().list.is_none());
@@ -348,19 +348,19 @@ fn resizing_rewraps_the_story() {
     let mut app = app();
     app.update(Action::Open);
     let wide = app.layout.lines.len();
-    app.update(Action::Resize(40, 24));
+    app.update(Msg::Resize(40, 24));
     assert!(app.layout.lines.len() > wide);
 }
 
 #[test]
 fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
     let mut app = app();
-    app.update(Action::Resize(100, 12));
+    app.update(Msg::Resize(100, 12));
     let list = app.panes().list.unwrap();
-    app.update(Action::Scroll { column: list.x + 2, row: list.y + 2, down: true });
+    app.update(Msg::Scroll { column: list.x + 2, row: list.y + 2, down: true });
     assert_eq!(app.selected, 3);
     let reader = app.panes().reader.unwrap();
-    app.update(Action::Scroll { column: reader.x + 2, row: reader.y + 2, down: true });
+    app.update(Msg::Scroll { column: reader.x + 2, row: reader.y + 2, down: true });
     assert_eq!(app.reader.scroll, 3);
     assert_eq!(app.selected, 3, "the list did not move");
 }
@@ -369,10 +369,10 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
 fn a_click_selects_the_story_under_the_pointer() {
     let mut app = app();
     let inner = app.panes().list_inner().unwrap();
-    app.update(Action::Click { column: inner.x + 3, row: inner.y + 4 });
+    app.update(Msg::Click { column: inner.x + 3, row: inner.y + 4 });
     assert_eq!(app.selected, 4);
     let reader = app.panes().reader.unwrap();
-    app.update(Action::Click { column: reader.x + 3, row: reader.y + 3 });
+    app.update(Msg::Click { column: reader.x + 3, row: reader.y + 3 });
     assert_eq!(app.focus, Focus::Reader);
 }
 
@@ -389,9 +389,9 @@ fn an_empty_library_is_calm() {
 #[test]
 fn ctrl_z_asks_the_loop_to_suspend_from_anywhere() {
     let mut app = app();
-    assert_eq!(app.update(Action::Suspend), Some(Effect::Suspend));
+    assert_eq!(app.update(Action::Suspend), vec![Effect::Suspend]);
     app.update(Action::OpenSearch);
-    assert_eq!(app.update(Action::Suspend), Some(Effect::Suspend));
+    assert_eq!(app.update(Action::Suspend), vec![Effect::Suspend]);
     let ctrl_z = super::super::keymap::Key::parse("Ctrl-z").unwrap();
     assert_eq!(app.keymap.action(super::super::keymap::Context::Search, ctrl_z), Some(Action::Suspend));
 }
