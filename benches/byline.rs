@@ -254,7 +254,7 @@ fn fetched_feed_joins_100k(bencher: Bencher) {
         .with_inputs(|| {
             let mut app = App::new(LIBRARY_100K.clone(), 0);
             app.update(Msg::Resize(200, 60));
-            app.fetch_started(1);
+            app.update(Msg::FetchStarted { total: 1 });
             let result = byline_engine::feeds::FeedResult {
                 url: "https://gen.example/rss".into(),
                 title: "Generated".into(),
@@ -269,7 +269,7 @@ fn fetched_feed_joins_100k(bencher: Bencher) {
             (app, result)
         })
         .bench_local_values(|(mut app, result)| {
-            app.feeds_fetched(vec![result], &byline_engine::state::State::default());
+            app.update(Msg::Fetched { results: vec![result], marks: Default::default() });
             frame(&app, &mut terminal, &theme);
             app
         });

@@ -208,14 +208,13 @@ fn while_loading_the_status_bar_counts_files_and_stories_show_as_they_arrive() {
     app.start_loading(None);
     insta::assert_snapshot!("loading_empty_80x24", render(&app, &theme).backend());
 
-    app.files_found(14);
+    app.update(Msg::FilesFound { files: 14, skipped: Vec::new() });
     let drafts: Vec<_> = byline::sample::FILES[..5]
         .iter()
         .flat_map(|(name, bytes)| byline_engine::parse::parse_file(name, bytes, None).unwrap().drafts)
         .collect();
     let batch = byline_engine::load::Batch { files: 5, drafts, ..Default::default() };
-    app.add_batch(batch, &byline_engine::state::State::default());
-    app.stories_arrived();
+    app.update(Msg::Loaded { batches: vec![batch], marks: Default::default() });
     insta::assert_snapshot!("loading_some_80x24", render(&app, &theme).backend());
 }
 
@@ -223,7 +222,7 @@ fn while_loading_the_status_bar_counts_files_and_stories_show_as_they_arrive() {
 fn while_fetching_the_status_bar_counts_feeds_and_new_stories_join_the_list() {
     let theme = Theme::new(false);
     let mut app = app(100, 24);
-    app.fetch_started(3);
+    app.update(Msg::FetchStarted { total: 3 });
     let mut story = byline_engine::Story::new(
         "https://wire.example/rss",
         byline_engine::Format::Rss,
@@ -254,8 +253,8 @@ fn while_fetching_the_status_bar_counts_feeds_and_new_stories_join_the_list() {
         outcome: byline_engine::feeds::Outcome::Failed("HTTP 503 Service Unavailable (tried 3 times)".into()),
         new_stories: Vec::new(),
     };
-    app.feeds_fetched(vec![fetched, failed], &byline_engine::state::State::default());
+    app.update(Msg::Fetched { results: vec![fetched, failed], marks: Default::default() });
     insta::assert_snapshot!("fetching_100x24", render(&app, &theme).backend());
-    app.fetch_finished();
+    app.update(Msg::FetchDone);
     insta::assert_snapshot!("fetched_100x24", render(&app, &theme).backend());
 }

@@ -89,7 +89,7 @@ pub enum Progress {
 }
 
 /// The stories and problems of a few hundred files.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Batch {
     /// How many files this batch covers.
     pub files: usize,

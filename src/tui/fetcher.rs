@@ -1,12 +1,12 @@
 //! The event loop's side of fetching: start `feeds::fetch_all` on its own
-//! thread when the app asks, and hand each feed's result to the app as it
-//! comes.
+//! thread when the app asks, and turn each feed's result into a message
+//! for the app as it comes.
 
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
-use super::app::App;
+use super::app::Msg;
 use byline_engine::feeds::http::Limits;
 use byline_engine::feeds::{FeedResult, Store, SubscriptionFile};
 use byline_engine::state::State;
@@ -38,22 +38,18 @@ impl Fetcher {
         Fetcher { setup, state, results: None }
     }
 
-    /// Start fetching every subscription, or tell the app why not.
-    pub fn start(&mut self, app: &mut App) {
+    /// Start fetching every subscription: the message says it started, or
+    /// why it could not.
+    pub fn start(&mut self) -> Msg {
         let Some(setup) = self.setup.clone() else {
-            app.fetch_refused("no place for subscriptions: HOME is not set".into());
-            return;
+            return Msg::FetchRefused("no place for subscriptions: HOME is not set".into());
         };
         let subs = match setup.file.load() {
             Ok(subs) if subs.is_empty() => {
-                app.fetch_refused("no subscriptions yet: add one with `byline feeds add URL`".into());
-                return;
+                return Msg::FetchRefused("no subscriptions yet: add one with `byline feeds add URL`".into());
             }
             Ok(subs) => subs,
-            Err(err) => {
-                app.fetch_refused(format!("cannot fetch: {err}"));
-                return;
-            }
+            Err(err) => return Msg::FetchRefused(format!("cannot fetch: {err}")),
         };
         let (tx, rx) = mpsc::channel();
         let total = subs.len();
@@ -63,19 +59,15 @@ impl Fetcher {
         match spawned {
             Ok(_) => {
                 self.results = Some(rx);
-                app.fetch_started(total);
+                Msg::FetchStarted { total }
             }
-            Err(err) => app.fetch_refused(format!("cannot start fetching: {err}")),
+            Err(err) => Msg::FetchRefused(format!("cannot start fetching: {err}")),
         }
     }
 
-    /// Take in the feeds done since the last look; whether any were.
-    pub fn pump(&mut self, app: &mut App) -> bool {
-        if app.take_wanted_fetch() {
-            self.start(app);
-            return true;
-        }
-        let Some(results) = &self.results else { return false };
+    /// The feeds done since the last look, and whether all are.
+    pub fn poll(&mut self) -> Vec<Msg> {
+        let Some(results) = &self.results else { return Vec::new() };
         let mut done = Vec::new();
         let finished = loop {
             match results.try_recv() {
@@ -84,15 +76,17 @@ impl Fetcher {
                 Err(TryRecvError::Disconnected) => break true,
             }
         };
-        let any = !done.is_empty();
+        let mut msgs = Vec::new();
         // Every feed done since the last look joins the list at once: one
         // reordering of the library, not one a feed.
-        app.feeds_fetched(done, &self.state);
+        if !done.is_empty() {
+            msgs.push(Msg::Fetched { results: done, marks: Arc::clone(&self.state) });
+        }
         if finished {
             self.results = None;
-            app.fetch_finished();
+            msgs.push(Msg::FetchDone);
         }
-        any || finished
+        msgs
     }
 
     /// How long the loop may wait for a key before looking again.

@@ -4,10 +4,17 @@
 //! each worker's reply (files found, a batch loaded, feeds fetched, the
 //! state saved, a link opened) are all messages.
 
+use std::sync::Arc;
+
+use byline_engine::feeds::FeedResult;
+use byline_engine::load::{Batch, Skipped};
+use byline_engine::state::State;
+
 pub use crate::keys::Action;
 
-/// Something that happened, for `App::update`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Something that happened, for `App::update`: the user's input, or a
+/// worker's reply.
+#[derive(Debug, Clone)]
 pub enum Msg {
     /// A key bound to this action was pressed.
     Action(Action),
@@ -19,6 +26,38 @@ pub enum Msg {
     Scroll { column: u16, row: u16, down: bool },
     /// The mouse clicked a cell.
     Click { column: u16, row: u16 },
+    /// The walk of the paths is done: this many files to read in all, and
+    /// these paths could not be read.
+    FilesFound { files: usize, skipped: Vec<Skipped> },
+    /// Batches of stories that arrived together, with the saved marks to
+    /// give them.
+    Loaded { batches: Vec<Batch>, marks: Arc<State> },
+    /// Every file is read: finish the library, one slice of work a
+    /// message, so keys are answered between slices. Sent until
+    /// `App::loading` is `None`.
+    FinishLoading,
+    /// Fetching `total` feeds has started.
+    FetchStarted { total: usize },
+    /// Fetching could not start, for this reason.
+    FetchRefused(String),
+    /// Feeds done since the last look, with the saved marks for their
+    /// stories.
+    Fetched { results: Vec<FeedResult>, marks: Arc<State> },
+    /// Every feed is done.
+    FetchDone,
+    /// The state file was written (the marks as merged with other
+    /// processes' marks), or why it could not be.
+    Saved(Result<State, String>),
+    /// A link was handed to the browser, or why it could not be.
+    LinkOpened { url: String, result: Result<(), String> },
+}
+
+impl Msg {
+    /// Whether the user did this (a key, the mouse, typing), rather than a
+    /// worker or the terminal.
+    pub fn is_input(&self) -> bool {
+        matches!(self, Msg::Action(_) | Msg::Insert(_) | Msg::Scroll { .. } | Msg::Click { .. })
+    }
 }
 
 impl From<Action> for Msg {

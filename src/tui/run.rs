@@ -46,47 +46,47 @@ impl Incoming {
         Incoming { progress, state, skipped: Vec::new(), warnings: Vec::new(), read: false, done: false }
     }
 
-    /// Take in everything that has arrived; whether anything did.
-    pub fn pump(&mut self, app: &mut App) -> bool {
+    /// What has arrived since the last look, as messages for the app; the
+    /// reports about files are kept to print when the reader closes.
+    pub fn poll(&mut self, app: &App) -> Vec<Msg> {
         if self.done {
-            return false;
+            return Vec::new();
         }
         if self.read {
-            if app.finish_loading_step() {
+            if app.loading.is_none() {
                 self.done = true;
+                return Vec::new();
             }
-            return true;
+            return vec![Msg::FinishLoading];
         }
-        let mut batches = 0;
+        let mut msgs = Vec::new();
+        let mut batches = Vec::new();
         loop {
             match self.progress.try_recv() {
                 Ok(Progress::Found { files, skipped }) => {
-                    app.files_found(files);
-                    app.skipped += skipped.len();
-                    self.skipped.extend(skipped);
+                    self.skipped.extend(skipped.iter().cloned());
+                    msgs.push(Msg::FilesFound { files, skipped });
                 }
                 Ok(Progress::Batch(batch)) => {
-                    let (skipped, warnings) = app.add_batch(batch, &self.state);
-                    self.skipped.extend(skipped);
-                    self.warnings.extend(warnings);
-                    batches += 1;
+                    self.skipped.extend(batch.skipped.iter().cloned());
+                    self.warnings.extend(batch.warnings.iter().cloned());
+                    batches.push(batch);
                 }
-                Err(TryRecvError::Empty) => {
-                    if batches > 0 {
-                        app.stories_arrived();
-                    }
-                    return batches > 0;
-                }
+                Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
                     self.read = true;
-                    if batches > 0 {
-                        app.stories_arrived();
-                    }
                     byline_engine::load::sort_reports(&mut self.skipped, &mut self.warnings);
-                    return true;
+                    break;
                 }
             }
         }
+        if !batches.is_empty() {
+            msgs.push(Msg::Loaded { batches, marks: Arc::clone(&self.state) });
+        }
+        if self.read && msgs.is_empty() {
+            msgs.push(Msg::FinishLoading);
+        }
+        msgs
     }
 
     /// How long the loop may wait for a key before pumping again: a tick
@@ -123,21 +123,99 @@ impl Saver {
         self.due.map_or(tick, |due| due.saturating_duration_since(Instant::now()).min(tick))
     }
 
-    fn save_if_due(&mut self, app: &mut App) {
+    fn save_if_due(&mut self, app: &App) -> Option<Msg> {
         if self.due.is_some_and(|due| Instant::now() >= due) {
-            self.save(app);
+            return self.save(app);
         }
+        None
     }
 
-    fn save(&mut self, app: &mut App) {
+    /// Write the marks now; the message says how it went.
+    fn save(&mut self, app: &App) -> Option<Msg> {
         self.due = None;
-        let Some(file) = &mut self.file else { return };
-        match file.save(&app.unsaved(now_millis())) {
-            Ok(merged) => app.saved(&merged),
-            Err(err) => {
-                app.message = Some(format!("could not save state to {}: {err}", file.path().display()))
+        let file = self.file.as_mut()?;
+        let result = file.save(&app.unsaved(now_millis()));
+        Some(Msg::Saved(
+            result.map_err(|err| format!("could not save state to {}: {err}", file.path().display())),
+        ))
+    }
+}
+
+/// Whether the loop goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flow {
+    Continue,
+    Quit,
+}
+
+/// The loop's helpers: the workers whose replies become messages, and the
+/// carrying out of the app's effects.
+struct Workers<'a> {
+    saver: Saver,
+    incoming: Option<&'a mut Incoming>,
+    fetcher: &'a mut Fetcher,
+}
+
+impl Workers<'_> {
+    /// Every reply waiting: a save that fell due, stories loaded, feeds
+    /// fetched.
+    fn poll(&mut self, app: &App) -> Vec<Msg> {
+        let mut msgs: Vec<Msg> = self.saver.save_if_due(app).into_iter().collect();
+        if let Some(incoming) = self.incoming.as_mut() {
+            msgs.extend(incoming.poll(app));
+        }
+        msgs.extend(self.fetcher.poll());
+        msgs
+    }
+
+    /// How long the loop may wait for an event before looking again.
+    fn wait(&self) -> Duration {
+        [self.incoming.as_ref().and_then(|i| i.wait()), self.fetcher.wait()]
+            .into_iter()
+            .flatten()
+            .fold(self.saver.wait(), Duration::min)
+    }
+
+    /// Hand `msg` to the app and carry out what it asks for; an effect's
+    /// own outcome (a save, a fetch started, a link opened) goes back to
+    /// the app as a message in turn.
+    fn dispatch(&mut self, app: &mut App, msg: Msg, terminal: &mut DefaultTerminal) -> io::Result<Flow> {
+        let mut queue = std::collections::VecDeque::from([msg]);
+        while let Some(msg) = queue.pop_front() {
+            for effect in app.update(msg) {
+                match effect {
+                    Effect::Quit => return Ok(Flow::Quit),
+                    Effect::Suspend => {
+                        queue.extend(self.saver.save(app));
+                        suspend(terminal)?;
+                        let size = terminal.size()?;
+                        queue.push_back(Msg::Resize(size.width, size.height));
+                    }
+                    Effect::SaveState => self.saver.request(),
+                    Effect::Fetch => queue.push_back(self.fetcher.start()),
+                    Effect::OpenLink(url) => {
+                        let result = crate::opener::open(&url).map_err(|err| err.to_string());
+                        queue.push_back(Msg::LinkOpened { url, result });
+                    }
+                }
             }
         }
+        Ok(Flow::Continue)
+    }
+
+    /// Hand every message to the app in turn, stopping if one quits.
+    fn dispatch_all(
+        &mut self,
+        app: &mut App,
+        msgs: Vec<Msg>,
+        terminal: &mut DefaultTerminal,
+    ) -> io::Result<Flow> {
+        for msg in msgs {
+            if self.dispatch(app, msg, terminal)? == Flow::Quit {
+                return Ok(Flow::Quit);
+            }
+        }
+        Ok(Flow::Continue)
     }
 }
 
@@ -147,10 +225,10 @@ pub fn run(
     mut app: App,
     theme: &Theme,
     state: Option<StateFile>,
-    mut incoming: Option<&mut Incoming>,
+    incoming: Option<&mut Incoming>,
     fetcher: &mut Fetcher,
 ) -> io::Result<()> {
-    let mut saver = Saver { file: state, due: None };
+    let mut workers = Workers { saver: Saver { file: state, due: None }, incoming, fetcher };
     let stop = Arc::new(AtomicBool::new(false));
     watch_for_termination(Arc::clone(&stop))?;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
@@ -164,13 +242,14 @@ pub fn run(
     // A panic in the loop (a bug) is caught here: the terminal is restored
     // and the marks saved as on any other exit, and the user gets one line
     // naming the crash report instead of a trace over the screen.
-    let result = byline_engine::crash::guard(|| {
-        event_loop(&mut terminal, &mut app, theme, &stop, &mut saver, &mut incoming, fetcher)
-    })
-    .unwrap_or_else(|crashed| Err(io::Error::other(crashed)));
+    let result =
+        byline_engine::crash::guard(|| event_loop(&mut terminal, &mut app, theme, &stop, &mut workers))
+            .unwrap_or_else(|crashed| Err(io::Error::other(crashed)));
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
-    saver.save(&mut app);
+    if let Some(saved) = workers.saver.save(&app) {
+        app.update(saved);
+    }
     if let Some(message) = app.message.as_ref().filter(|m| m.starts_with("could not save")) {
         eprintln!("byline: {message}");
     }
@@ -216,67 +295,46 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     stop: &AtomicBool,
-    saver: &mut Saver,
-    incoming: &mut Option<&mut Incoming>,
-    fetcher: &mut Fetcher,
+    workers: &mut Workers,
 ) -> io::Result<()> {
     // Start crossterm's event reader (and its SIGWINCH handler) before the
     // first frame, so a resize during start-up is not lost.
     let _ = event::poll(Duration::ZERO)?;
     let size = terminal.size()?;
-    app.update(Msg::Resize(size.width, size.height));
-    'frames: loop {
+    if workers.dispatch(app, Msg::Resize(size.width, size.height), terminal)? == Flow::Quit {
+        return Ok(());
+    }
+    loop {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        // A bounded wait, so a signal, a due save or arriving stories are
+        // noticed even when no key comes; a reply is drawn at once.
         loop {
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            // A bounded wait, so a signal, a due save or arriving stories
-            // are noticed even when no key comes.
-            let wait = [incoming.as_ref().and_then(|i| i.wait()), fetcher.wait()]
-                .into_iter()
-                .flatten()
-                .fold(saver.wait(), Duration::min);
-            if event::poll(wait)? {
+            if event::poll(workers.wait())? {
                 break;
             }
-            saver.save_if_due(app);
-            let loaded = incoming.as_mut().is_some_and(|i| i.pump(app));
-            if fetcher.pump(app) || loaded {
-                continue 'frames;
+            let replies = workers.poll(app);
+            if !replies.is_empty() {
+                if workers.dispatch_all(app, replies, terminal)? == Flow::Quit {
+                    return Ok(());
+                }
+                break;
             }
         }
         // Take every event already queued before drawing again.
-        loop {
-            let effects = to_msg(app, event::read()?).map(|msg| app.update(msg)).unwrap_or_default();
-            for effect in effects {
-                match effect {
-                    Effect::Quit => return Ok(()),
-                    Effect::Suspend => {
-                        saver.save(app);
-                        suspend(terminal)?;
-                        let size = terminal.size()?;
-                        app.update(Msg::Resize(size.width, size.height));
-                    }
-                    Effect::SaveState => saver.request(),
-                    Effect::Fetch => fetcher.start(app),
-                    Effect::OpenLink(url) => {
-                        app.message = Some(match crate::opener::open(&url) {
-                            Ok(()) => format!("opened {url}"),
-                            Err(err) => err.to_string(),
-                        });
-                    }
-                }
-            }
-            if !event::poll(Duration::ZERO)? {
-                break;
+        while event::poll(Duration::ZERO)? {
+            if let Some(msg) = to_msg(app, event::read()?)
+                && workers.dispatch(app, msg, terminal)? == Flow::Quit
+            {
+                return Ok(());
             }
         }
-        saver.save_if_due(app);
-        if let Some(incoming) = incoming.as_mut() {
-            incoming.pump(app);
+        let replies = workers.poll(app);
+        if workers.dispatch_all(app, replies, terminal)? == Flow::Quit {
+            return Ok(());
         }
-        fetcher.pump(app);
     }
 }
 

@@ -32,7 +32,7 @@ pub enum Outcome {
 }
 
 /// One feed's result.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct FeedResult {
     pub url: String,
     /// The subscription's title, else the feed's own, else the URL.

@@ -51,7 +51,7 @@ impl App {
 
     /// Whether a fetch asked for during loading may start now; it is then
     /// no longer waiting.
-    pub fn take_wanted_fetch(&mut self) -> bool {
+    pub(super) fn take_wanted_fetch(&mut self) -> bool {
         if self.fetch == FetchStatus::Wanted && self.loading.is_none() {
             self.fetch = FetchStatus::Idle;
             return true;
@@ -60,19 +60,19 @@ impl App {
     }
 
     /// The loop started fetching `total` feeds.
-    pub fn fetch_started(&mut self, total: usize) {
+    pub(super) fn fetch_started(&mut self, total: usize) {
         self.fetch = FetchStatus::Running(FetchProgress { total, ..FetchProgress::default() });
     }
 
     /// The loop could not start fetching: say why.
-    pub fn fetch_refused(&mut self, reason: String) {
+    pub(super) fn fetch_refused(&mut self, reason: String) {
         self.fetch = FetchStatus::Idle;
         self.message = Some(reason);
     }
 
     /// Some feeds are done: their new stories join the library with their
     /// saved marks, and the list, once for all of them.
-    pub fn feeds_fetched(&mut self, results: Vec<FeedResult>, state: &State) {
+    pub(super) fn feeds_fetched(&mut self, results: Vec<FeedResult>, state: &State) {
         let mut arrived = false;
         for result in results {
             let FetchStatus::Running(progress) = &mut self.fetch else { return };
@@ -93,7 +93,7 @@ impl App {
     }
 
     /// Every feed is done: the status bar says what came of it.
-    pub fn fetch_finished(&mut self) {
+    pub(super) fn fetch_finished(&mut self) {
         let FetchStatus::Running(progress) = std::mem::take(&mut self.fetch) else { return };
         let stories = if progress.new == 1 { "story" } else { "stories" };
         let feeds = if progress.done == 1 { "feed" } else { "feeds" };

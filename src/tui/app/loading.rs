@@ -4,7 +4,7 @@
 //! first story (or goes to the saved position once its story arrives).
 
 use super::{App, Overlay};
-use byline_engine::load::{Batch, Skipped, Warning};
+use byline_engine::load::Batch;
 use byline_engine::state::{Position, State};
 
 /// Tag lines segmented between two looks at the keyboard: a few
@@ -27,51 +27,55 @@ impl App {
         self.pending_position = position;
     }
 
-    /// The walk is done: this many files are read in all.
-    pub fn files_found(&mut self, files: usize) {
+    /// The walk is done: this many files are read in all; `skipped` paths
+    /// could not be.
+    pub(super) fn files_found(&mut self, files: usize, skipped: usize) {
         if let Some(progress) = &mut self.loading {
             progress.files_found = Some(files);
         }
+        self.skipped += skipped;
     }
 
-    /// Take in a batch of stories, with the saved marks for them. Call
-    /// `stories_arrived` after the last batch that came at once. The
-    /// batch's reports are counted and handed back, to print later.
-    pub fn add_batch(&mut self, batch: Batch, state: &State) -> (Vec<Skipped>, Vec<Warning>) {
+    /// Take in batches of stories that came at once, with the saved marks
+    /// for them; the list is put in order once for all of them.
+    pub(super) fn add_batches(&mut self, batches: Vec<Batch>, marks: &State) {
+        for batch in batches {
+            self.add_batch(batch, marks);
+        }
+        self.stories_arrived();
+    }
+
+    /// Take in a batch of stories, with the saved marks for them, without
+    /// reordering the list yet.
+    pub(super) fn add_batch(&mut self, batch: Batch, marks: &State) {
         let from = self.library.len();
         self.library.extend_indexed(batch.drafts, batch.words);
-        self.library.apply_state(state, from);
+        self.library.apply_state(marks, from);
         self.skipped += batch.skipped.len();
         if let Some(progress) = &mut self.loading {
             progress.files_read += batch.files;
         }
-        (batch.skipped, batch.warnings)
     }
 
     /// Put the stories added by `add_batch` in order and in the list.
-    pub fn stories_arrived(&mut self) {
+    pub(super) fn stories_arrived(&mut self) {
         self.library.settle();
         self.refresh_stories();
     }
 
-    /// Everything is loaded: tag lines written without separators are
-    /// segmented now that every tag is known.
-    pub fn finish_loading(&mut self) {
-        while !self.finish_loading_step() {}
-    }
-
-    /// As `finish_loading`, a slice of tag lines at a time, so that keys
-    /// are answered between slices; true once finished.
-    pub fn finish_loading_step(&mut self) -> bool {
+    /// Everything is read: tag lines written without separators are
+    /// segmented now that every tag is known, a slice of them at a time so
+    /// that keys are answered between slices. Loading ends (`loading` is
+    /// `None`) with the last slice.
+    pub(super) fn finish_loading_step(&mut self) {
         if !self.library.finish_some(FINISH_SLICE) {
-            return false;
+            return;
         }
         self.loading = None;
         self.refresh_stories();
         if self.pending_position.take().is_some() && self.message.is_none() {
             self.message = Some("the story you were reading is no longer here".into());
         }
-        true
     }
 
     /// The user did something: from now on the selection follows their

@@ -38,7 +38,7 @@ impl App {
 
     /// After a save: forget what was saved and take in marks that another
     /// byline process saved meanwhile.
-    pub fn saved(&mut self, merged: &State) {
+    pub(super) fn saved(&mut self, merged: &State) {
         self.changed.clear();
         self.library.apply_state(merged, 0);
     }

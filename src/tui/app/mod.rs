@@ -168,10 +168,10 @@ impl App {
     /// the event loop must do (save, open a link, fetch, quit...).
     pub fn update(&mut self, msg: impl Into<Msg>) -> Vec<Effect> {
         let msg = msg.into();
-        if !matches!(msg, Msg::Resize(..) | Msg::Scroll { .. }) {
-            self.message = None;
-        }
-        if !matches!(msg, Msg::Resize(..)) {
+        if msg.is_input() {
+            if !matches!(msg, Msg::Scroll { .. }) {
+                self.message = None;
+            }
             self.user_acted();
         }
         let effect = match msg {
@@ -194,6 +194,10 @@ impl App {
                 self.click(column, row);
                 None
             }
+            reply => {
+                self.reply(reply);
+                None
+            }
         };
         self.sync();
         let mut effects: Vec<Effect> = effect.into_iter().collect();
@@ -201,7 +205,33 @@ impl App {
             effects.push(Effect::SaveState);
         }
         self.marks_changed = false;
+        if self.take_wanted_fetch() {
+            effects.push(Effect::Fetch);
+        }
         effects
+    }
+
+    /// A worker's reply: stories loaded or fetched, state saved, a link
+    /// opened.
+    fn reply(&mut self, msg: Msg) {
+        match msg {
+            Msg::FilesFound { files, skipped } => self.files_found(files, skipped.len()),
+            Msg::Loaded { batches, marks } => self.add_batches(batches, &marks),
+            Msg::FinishLoading => self.finish_loading_step(),
+            Msg::FetchStarted { total } => self.fetch_started(total),
+            Msg::FetchRefused(reason) => self.fetch_refused(reason),
+            Msg::Fetched { results, marks } => self.feeds_fetched(results, &marks),
+            Msg::FetchDone => self.fetch_finished(),
+            Msg::Saved(Ok(merged)) => self.saved(&merged),
+            Msg::Saved(Err(reason)) => self.message = Some(reason),
+            Msg::LinkOpened { url, result } => {
+                self.message = Some(match result {
+                    Ok(()) => format!("opened {url}"),
+                    Err(reason) => reason,
+                })
+            }
+            Msg::Action(_) | Msg::Insert(_) | Msg::Resize(..) | Msg::Scroll { .. } | Msg::Click { .. } => {}
+        }
     }
 
     /// A key's action, in whichever pane or overlay has the keyboard.
@@ -340,7 +370,7 @@ impl App {
 
     /// Recompute the visible stories, keeping the selected story selected
     /// when it is still there.
-    pub fn apply_filter(&mut self) {
+    pub(super) fn apply_filter(&mut self) {
         let before = self.selected_story();
         self.visible = self.filter.apply(&self.library);
         self.selected = before.and_then(|s| self.visible.iter().position(|&v| v == s)).unwrap_or(0);
@@ -366,7 +396,7 @@ impl App {
 
     /// Bring derived state in line: the reader shows the selected story, its
     /// layout fits the pane, and the list and reader offsets are in range.
-    pub fn sync(&mut self) {
+    pub(super) fn sync(&mut self) {
         let story = self.selected_story();
         if self.reader.story != story {
             self.reader = Reader { story, ..Reader::default() };

@@ -54,7 +54,7 @@ fn r_asks_the_loop_to_fetch() {
 #[test]
 fn r_while_fetching_says_so_and_starts_nothing() {
     let mut app = app();
-    app.fetch_started(4);
+    app.update(Msg::FetchStarted { total: 4 });
     assert_eq!(app.update(Action::Fetch), vec![]);
     assert_eq!(app.message.as_deref(), Some("already fetching: 0 of 4 feeds done"));
 }
@@ -65,19 +65,21 @@ fn r_while_loading_waits_for_the_stories_to_be_in() {
     app.start_loading(None);
     assert_eq!(app.update(Action::Fetch), vec![]);
     assert_eq!(app.fetch, FetchStatus::Wanted);
-    assert!(!app.take_wanted_fetch(), "not while loading");
-    app.finish_loading();
-    assert!(app.take_wanted_fetch());
+    assert_eq!(app.update(Action::Down), vec![], "not while loading");
+    assert_eq!(super::finish_loading(&mut app), vec![Effect::Fetch], "once the last story is in");
     assert_eq!(app.fetch, FetchStatus::Idle);
-    assert!(!app.take_wanted_fetch(), "once only");
+    assert_eq!(app.update(Action::Down), vec![], "once only");
 }
 
 #[test]
 fn new_stories_join_the_list_and_the_search_as_each_feed_is_done() {
     let mut app = app();
     let before = app.visible.len();
-    app.fetch_started(2);
-    app.feeds_fetched(vec![fetched("Wire", &["Quokka census", "Bridge vote"])], &State::default());
+    app.update(Msg::FetchStarted { total: 2 });
+    app.update(Msg::Fetched {
+        results: vec![fetched("Wire", &["Quokka census", "Bridge vote"])],
+        marks: Default::default(),
+    });
     assert_eq!(app.visible.len(), before + 2);
     assert_eq!(app.fetch_text().as_deref(), Some("fetching 1 of 2 feeds · 2 new"));
     app.update(Action::OpenSearch);
@@ -97,8 +99,8 @@ fn fetched_stories_get_their_saved_marks() {
     let id = result.new_stories[0].story.id().to_string();
     let mut state = State::default();
     state.stories.insert(id.clone(), Mark { read: true, starred: true, changed: 1 });
-    app.fetch_started(1);
-    app.feeds_fetched(vec![result], &state);
+    app.update(Msg::FetchStarted { total: 1 });
+    app.update(Msg::Fetched { results: vec![result], marks: std::sync::Arc::new(state.clone()) });
     let story = app.library.stories().iter().find(|s| s.id() == id).unwrap();
     assert!(story.read && story.starred);
 }
@@ -109,22 +111,31 @@ fn the_selection_stays_on_the_story_being_read_when_stories_arrive() {
     app.update(Action::Down);
     app.update(Action::Down);
     let reading = app.selected_story();
-    app.fetch_started(1);
-    app.feeds_fetched(vec![fetched("Wire", &["Aardvark news", "Zebra news"])], &State::default());
+    app.update(Msg::FetchStarted { total: 1 });
+    app.update(Msg::Fetched {
+        results: vec![fetched("Wire", &["Aardvark news", "Zebra news"])],
+        marks: Default::default(),
+    });
     assert_eq!(app.selected_story(), reading);
 }
 
 #[test]
 fn the_end_of_a_fetch_says_what_came_and_what_failed() {
     let mut app = app();
-    app.fetch_started(3);
-    app.feeds_fetched(
-        vec![fetched("Wire", &["Ferry resumes"]), failed("Broken", "HTTP 500 Internal Server Error")],
-        &State::default(),
-    );
+    app.update(Msg::FetchStarted { total: 3 });
+    app.update(Msg::Fetched {
+        results: vec![
+            fetched("Wire", &["Ferry resumes"]),
+            failed("Broken", "HTTP 500 Internal Server Error"),
+        ],
+        marks: Default::default(),
+    });
     assert_eq!(app.fetch_text().as_deref(), Some("fetching 2 of 3 feeds · 1 new · 1 failed"));
-    app.feeds_fetched(vec![failed("Silent", "no answer within 30 s")], &State::default());
-    app.fetch_finished();
+    app.update(Msg::Fetched {
+        results: vec![failed("Silent", "no answer within 30 s")],
+        marks: Default::default(),
+    });
+    app.update(Msg::FetchDone);
     assert_eq!(app.fetch, FetchStatus::Idle);
     assert_eq!(app.fetch_text(), None);
     assert_eq!(
@@ -137,7 +148,7 @@ fn the_end_of_a_fetch_says_what_came_and_what_failed() {
 fn a_fetch_that_cannot_start_says_why() {
     let mut app = app();
     app.fetch = FetchStatus::Running(FetchProgress::default());
-    app.fetch_refused("no subscriptions yet: add one with `byline feeds add URL`".into());
+    app.update(Msg::FetchRefused("no subscriptions yet: add one with `byline feeds add URL`".into()));
     assert_eq!(app.fetch, FetchStatus::Idle);
     assert!(app.message.as_deref().unwrap().starts_with("no subscriptions yet"));
 }

@@ -1,6 +1,7 @@
 //! `update()` tests for a library that is still loading: stories arrive in
 //! batches while the user reads, filters and searches.
 
+use super::finish_loading;
 use crate::tui::app::*;
 use byline_engine::load::Batch;
 use byline_engine::parse::{self, Draft};
@@ -32,8 +33,7 @@ fn loading_app() -> App {
 }
 
 fn arrive(app: &mut App, drafts: Vec<Draft>, state: &State) {
-    app.add_batch(batch(drafts), state);
-    app.stories_arrived();
+    app.update(Msg::Loaded { batches: vec![batch(drafts)], marks: std::sync::Arc::new(state.clone()) });
 }
 
 /// A loading reader that has received the sample's first `n` stories, and
@@ -60,7 +60,7 @@ fn stories_join_the_list_in_reading_order_as_they_arrive() {
     assert_eq!(app.visible.len(), 6);
     assert_eq!(app.loading.unwrap().files_read, 6);
     arrive(&mut app, second, &State::default());
-    app.finish_loading();
+    finish_loading(&mut app);
     assert!(app.loading.is_none());
     let finished = App::new(crate::sample::load().library, 0);
     assert_eq!(titles(&app), titles(&finished), "the same order as a library loaded at once");
@@ -117,7 +117,7 @@ fn filters_and_search_apply_to_stories_as_they_arrive() {
     arrive(&mut app, all, &State::default());
     let early = app.visible.len();
     arrive(&mut app, rest, &State::default());
-    app.finish_loading();
+    finish_loading(&mut app);
     let expected = App::new(crate::sample::load().library, 0);
     let haiti = expected.library.search(&byline_engine::search_index::query_words("haiti")).count();
     assert!(early <= haiti);
@@ -153,7 +153,7 @@ fn space_joined_tags_are_segmented_when_loading_ends() {
     arrive(&mut app, parsed, &State::default());
     let a = app.library.stories().iter().position(|s| s.source == "a.txt").unwrap();
     assert!(app.library.stories()[a].tags.is_empty(), "waits for every story's tags");
-    app.finish_loading();
+    finish_loading(&mut app);
     assert_eq!(app.library.stories()[a].tags, ["Haiti", "President Ruto"]);
     assert_eq!(app.library.stories_tagged("ruto").len(), 2);
     assert_eq!(
@@ -170,9 +170,21 @@ fn the_reader_searches_by_its_word_index_loaded_at_once_or_in_batches() {
     let (mut app, rest) = first_arrived(4);
     assert!(app.library.searches_by_index());
     arrive(&mut app, rest, &State::default());
-    app.finish_loading();
+    finish_loading(&mut app);
     assert!(app.library.searches_by_index());
     let at_once = App::new(crate::sample::load().library, 0);
     assert!(at_once.library.searches_by_index());
     assert!(!crate::sample::load().library.searches_by_index(), "the CLI reads text instead");
+}
+
+#[test]
+fn files_found_gives_the_total_and_counts_what_could_not_be_read() {
+    let mut app = loading_app();
+    let gone = byline_engine::Skipped {
+        path: "gone.txt".into(),
+        reason: byline_engine::SkipReason::Io("permission denied".into()),
+    };
+    app.update(Msg::FilesFound { files: 14, skipped: vec![gone] });
+    assert_eq!(app.loading.unwrap().files_found, Some(14));
+    assert_eq!(app.skipped, 1);
 }

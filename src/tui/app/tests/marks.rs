@@ -74,7 +74,7 @@ fn unsaved_state_holds_changed_marks_and_the_position() {
     assert_eq!(state.stories.len(), 1);
     assert_eq!(state.stories[&id], Mark { read: false, starred: true, changed: 42 });
     assert_eq!(state.positions["sample"].story, id);
-    app.saved(&state);
+    app.update(Msg::Saved(Ok(state)));
     assert!(app.changed.is_empty());
 }
 
@@ -84,7 +84,7 @@ fn marks_saved_by_another_process_are_taken_in() {
     let other = app.library.stories()[5].id().to_string();
     let mut merged = State::default();
     merged.stories.insert(other.clone(), Mark { read: true, starred: true, changed: 1 });
-    app.saved(&merged);
+    app.update(Msg::Saved(Ok(merged)));
     let story = app.library.stories().iter().find(|s| s.id() == other).unwrap();
     assert!(story.read && story.starred);
 }
@@ -186,4 +186,33 @@ fn a_story_fetched_from_the_web_cannot_open_local_files() {
     // A story read from a local file may link to another local file.
     let mut local = story_from("saved/page.html");
     assert_eq!(local.update(Action::OpenUrl), vec![Effect::OpenLink("file:///etc/passwd".into())]);
+}
+
+#[test]
+fn a_failed_save_is_said_and_the_marks_stay_unsaved() {
+    let mut app = app();
+    app.update(Action::ToggleStar);
+    let reason = "could not save state to /ro/state.json: permission denied".to_string();
+    app.update(Msg::Saved(Err(reason.clone())));
+    assert_eq!(app.message, Some(reason));
+    assert_eq!(app.changed.len(), 1, "kept for the next save");
+}
+
+#[test]
+fn an_opened_link_is_reported_and_a_failure_is_explained() {
+    let mut app = app();
+    let url = "https://news.example/page".to_string();
+    app.update(Msg::LinkOpened { url: url.clone(), result: Ok(()) });
+    assert_eq!(app.message.as_deref(), Some("opened https://news.example/page"));
+    app.update(Msg::LinkOpened { url, result: Err("no browser found".into()) });
+    assert_eq!(app.message.as_deref(), Some("no browser found"));
+}
+
+#[test]
+fn a_reply_from_a_worker_does_not_count_as_the_user_moving() {
+    let mut app = app();
+    app.update(Action::ToggleStar);
+    assert_eq!(app.message.as_deref(), Some("starred"));
+    app.update(Msg::FetchStarted { total: 2 });
+    assert_eq!(app.message.as_deref(), Some("starred"), "a worker's reply leaves the message");
 }

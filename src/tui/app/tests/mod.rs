@@ -4,6 +4,17 @@ use super::*;
 use byline_engine::filter::TagFilter;
 use byline_engine::model::{Format, Story};
 
+/// Every file is read: the loop sends `FinishLoading` until loading ends.
+/// The effects of the last message are returned.
+fn finish_loading(app: &mut App) -> Vec<Effect> {
+    loop {
+        let effects = app.update(Msg::FinishLoading);
+        if app.loading.is_none() {
+            return effects;
+        }
+    }
+}
+
 mod fetching;
 mod loading;
 mod marks;
