@@ -16,7 +16,7 @@ use byline_engine::filter::TagFilter;
 use byline_engine::load::{self, Skipped, Warning};
 use byline_engine::parse::InputFormat;
 use byline_engine::state::{LoadedState, StateFile, library_key};
-use byline_engine::{Filter, Loaded, Story};
+use byline_engine::{Filter, Library, Loaded, Story};
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// A terminal news reader: story list, reading pane, tag filter and quote
@@ -162,165 +162,229 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let dirs = Paths::discover();
     byline_engine::crash::install(dirs.as_ref().and_then(|d| d.state_file.parent().map(Into::into)));
     let config_path = cli.config.clone().or_else(|| dirs.as_ref().map(|d| d.config_file.clone()));
+    // Before the config is read, so a broken one can still be found.
     if let Some(Command::Config { default, .. }) = &cli.command {
-        if *default {
-            write_stdout(|out| out.write_all(DEFAULT_FILE.as_bytes())).context("writing output")?;
-        } else {
-            let path = config_path.context("no config directory: HOME is not set")?;
-            println!("{}", path.display());
-        }
-        return Ok(ExitCode::SUCCESS);
+        return config_command(*default, config_path);
     }
-    let config = match &config_path {
-        Some(path) => Config::load(path, cli.config.is_some())?,
-        None => Config::default(),
-    };
-    let mut state_file = match (&dirs, cli.no_state) {
-        (Some(dirs), false) => Some(StateFile::new(dirs.state_file.clone())),
-        _ => None,
-    };
-    // Subscriptions sit beside the config file in use (`--config` too).
-    let feeds_file = |d: &Paths| match &cli.config {
-        Some(config) => config.with_file_name("feeds.toml"),
-        None => d.feeds_file.clone(),
-    };
-    let places = dirs.as_ref().map(|d| Places {
-        file: byline_engine::feeds::SubscriptionFile::new(feeds_file(d)),
-        store: byline_engine::feeds::Store::new(&d.data_dir),
-    });
-    let no_home = || anyhow::anyhow!("no place for subscriptions: HOME is not set");
+    let context = Context::resolve(&cli, dirs.as_ref(), config_path.as_deref())?;
     match cli.command {
-        Some(Command::Feeds { command }) => {
-            let places = places.as_ref().ok_or_else(no_home)?;
-            write_stdout(|out| cli::feeds::run(command, places, out).map_err(io::Error::other))?;
-            return Ok(ExitCode::SUCCESS);
+        Some(Command::Feeds { command }) => feeds_command(command, &context),
+        Some(Command::Fetch(args)) => fetch_command(args, &context),
+        None => read_command(cli.paths, cli.format.or(cli.input_format), context),
+        Some(command) => {
+            let formats = (cli.format, cli.input_format);
+            library_command(command, cli.paths, formats, context)
         }
-        Some(Command::Fetch(FetchArgs { urls, jobs })) => {
-            let Places { file, store } = places.as_ref().ok_or_else(no_home)?;
-            let subs = cli::feeds::chosen(file.load()?, &urls)?;
-            if subs.is_empty() {
-                eprintln!("byline: no subscriptions yet; add one with `byline feeds add URL`");
-                return Ok(ExitCode::SUCCESS);
-            }
-            let jobs = jobs.map_or(config.fetch_jobs(), |n| usize::from(n.get()));
-            let mut out = io::stdout().lock();
-            let summary = cli::feeds::fetch(&subs, store, config.fetch_limits(), jobs, &mut out)?;
-            return Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) });
-        }
-        _ => {}
     }
-    let LoadedState { state, notice } = state_file.as_mut().map(StateFile::load).unwrap_or_default();
-    if let Some(notice) = &notice {
-        eprintln!("byline: {notice}");
-    }
-    // Paths may come before the command (`byline ~/news list`) or after it.
-    let mut named = cli.paths.clone();
-    if let Some(
-        Command::Export { paths, .. }
-        | Command::List { paths, .. }
-        | Command::Tags { paths, .. }
-        | Command::Quotes { paths, .. },
-    ) = &cli.command
-    {
-        named.extend(paths.iter().cloned());
-    }
-    // With no path named: the configured library and the fetched stories.
-    let paths = if named.is_empty() {
-        let mut paths = config.library_paths();
-        paths.extend(places.as_ref().map(|p| &p.store).filter(|s| s.has_items()).map(|s| s.items_dir()));
-        paths
-    } else {
-        named
-    };
-    let forced = match &cli.command {
-        Some(
-            Command::List { format, .. } | Command::Tags { format, .. } | Command::Quotes { format, .. },
-        ) => *format,
-        _ => cli.format,
-    }
-    .or(cli.input_format);
-    let mut config = config;
-    if let Some(mib) = cli.max_file_mib {
-        config.max_file_mib = Some(mib);
-    }
-    let max_file_size = config.max_file_size();
-    let Some(command) = cli.command else {
-        // The reader opens at once and shows stories as they load.
-        let stories = if paths.is_empty() {
-            let mut loaded = byline::sample::load();
-            loaded.library.apply_state(&state, 0);
-            Stories::Loaded(Box::new(loaded))
-        } else {
-            let options = load::Options { forced, index_words: true, max_file_size, story_ids: true };
-            Stories::Loading(load::spawn(&paths, options)?)
+}
+
+/// What every command needs, resolved once from the arguments and the
+/// config file.
+struct Context {
+    config: Config,
+    /// `None` with `--no-state` or without a home directory.
+    state_file: Option<StateFile>,
+    /// Subscriptions and fetched items; `None` without a home directory.
+    places: Option<Places>,
+}
+
+impl Context {
+    fn resolve(
+        cli: &Cli,
+        dirs: Option<&Paths>,
+        config_path: Option<&std::path::Path>,
+    ) -> anyhow::Result<Context> {
+        let mut config = match config_path {
+            Some(path) => Config::load(path, cli.config.is_some())?,
+            None => Config::default(),
         };
-        let feeds = places.map(|Places { file, store }| byline::tui::fetcher::FeedSetup {
-            file,
-            store,
-            limits: config.fetch_limits(),
-            jobs: config.fetch_jobs(),
+        if let Some(mib) = cli.max_file_mib {
+            config.max_file_mib = Some(mib);
+        }
+        let state_file = dirs.filter(|_| !cli.no_state).map(|d| StateFile::new(d.state_file.clone()));
+        // Subscriptions sit beside the config file in use (`--config` too).
+        let places = dirs.map(|d| Places {
+            file: byline_engine::feeds::SubscriptionFile::new(match &cli.config {
+                Some(config) => config.with_file_name("feeds.toml"),
+                None => d.feeds_file.clone(),
+            }),
+            store: byline_engine::feeds::Store::new(&d.data_dir),
         });
-        let options = byline::tui::Options {
-            config,
-            state_file,
-            state,
-            notice,
-            library_key: library_key(&paths),
-            feeds,
-        };
-        let (skipped, warnings) =
-            byline::tui::start(stories, options).context("running the terminal reader")?;
-        report(&skipped, &warnings);
+        Ok(Context { config, state_file, places })
+    }
+
+    fn places(&self) -> anyhow::Result<&Places> {
+        self.places.as_ref().ok_or_else(|| anyhow::anyhow!("no place for subscriptions: HOME is not set"))
+    }
+
+    /// The saved marks and positions; a notice (a state file set aside) is
+    /// printed.
+    fn load_state(&mut self) -> LoadedState {
+        let loaded = self.state_file.as_mut().map(StateFile::load).unwrap_or_default();
+        if let Some(notice) = &loaded.notice {
+            eprintln!("byline: {notice}");
+        }
+        loaded
+    }
+
+    /// The paths named, or with none the configured library and the
+    /// fetched stories.
+    fn library_paths(&self, named: Vec<PathBuf>) -> Vec<PathBuf> {
+        if !named.is_empty() {
+            return named;
+        }
+        let mut paths = self.config.library_paths();
+        paths.extend(self.places.as_ref().map(|p| &p.store).filter(|s| s.has_items()).map(|s| s.items_dir()));
+        paths
+    }
+}
+
+/// `byline config`: where the config file is, or a commented default one.
+fn config_command(default: bool, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    if default {
+        write_stdout(|out| out.write_all(DEFAULT_FILE.as_bytes())).context("writing output")?;
+    } else {
+        let path = config_path.context("no config directory: HOME is not set")?;
+        println!("{}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `byline feeds ...`: manage subscriptions.
+fn feeds_command(command: FeedsCommand, context: &Context) -> anyhow::Result<ExitCode> {
+    let places = context.places()?;
+    write_stdout(|out| cli::feeds::run(command, places, out).map_err(io::Error::other))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `byline fetch`: every subscription (or those named) now; status 1 if
+/// any failed.
+fn fetch_command(FetchArgs { urls, jobs }: FetchArgs, context: &Context) -> anyhow::Result<ExitCode> {
+    let Places { file, store } = context.places()?;
+    let subs = cli::feeds::chosen(file.load()?, &urls)?;
+    if subs.is_empty() {
+        eprintln!("byline: no subscriptions yet; add one with `byline feeds add URL`");
         return Ok(ExitCode::SUCCESS);
+    }
+    let config = &context.config;
+    let jobs = jobs.map_or(config.fetch_jobs(), |n| usize::from(n.get()));
+    let mut out = io::stdout().lock();
+    let summary = cli::feeds::fetch(&subs, store, config.fetch_limits(), jobs, &mut out)?;
+    Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// `byline [PATH...]`: the terminal reader. It opens at once and shows
+/// stories as they load.
+fn read_command(
+    named: Vec<PathBuf>,
+    forced: Option<InputFormat>,
+    mut context: Context,
+) -> anyhow::Result<ExitCode> {
+    let LoadedState { state, notice } = context.load_state();
+    let paths = context.library_paths(named);
+    let Context { config, state_file, places } = context;
+    let stories = if paths.is_empty() {
+        let mut loaded = byline::sample::load();
+        loaded.library.apply_state(&state, 0);
+        Stories::Loaded(Box::new(loaded))
+    } else {
+        let max_file_size = config.max_file_size();
+        let options = load::Options { forced, index_words: true, max_file_size, story_ids: true };
+        Stories::Loading(load::spawn(&paths, options)?)
     };
+    let feeds = places.map(|Places { file, store }| byline::tui::fetcher::FeedSetup {
+        file,
+        store,
+        limits: config.fetch_limits(),
+        jobs: config.fetch_jobs(),
+    });
+    let library_key = library_key(&paths);
+    let options = byline::tui::Options { config, state_file, state, notice, library_key, feeds };
+    let (skipped, warnings) = byline::tui::start(stories, options).context("running the terminal reader")?;
+    report(&skipped, &warnings);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `export`, `list`, `tags`, `quotes`: load the library, print, and exit 2
+/// if any file was skipped. `--format` before `export` names the input
+/// format (after it, the output format); `--input-format` applies to all.
+fn library_command(
+    command: Command,
+    mut named: Vec<PathBuf>,
+    (top_format, input_format): (Option<InputFormat>, Option<InputFormat>),
+    mut context: Context,
+) -> anyhow::Result<ExitCode> {
+    let (forced, paths) = match &command {
+        Command::Export { paths, .. } => (top_format, paths),
+        Command::List { format, paths, .. }
+        | Command::Tags { format, paths, .. }
+        | Command::Quotes { format, paths, .. } => (*format, paths),
+        Command::Config { .. } | Command::Feeds { .. } | Command::Fetch(_) => {
+            unreachable!("run() dispatches these before loading")
+        }
+    };
+    let forced = forced.or(input_format);
+    // Paths may come before the command (`byline ~/news list`) or after it.
+    named.extend(paths.iter().cloned());
+    let LoadedState { state, .. } = context.load_state();
+    let paths = context.library_paths(named);
     // Tag counts and quotes do not depend on read and starred marks: those
     // commands never need a story's id.
     let marks_matter = !matches!(command, Command::Tags { .. } | Command::Quotes { .. });
+    let max_file_size = context.config.max_file_size();
     let options = load::Options { forced, index_words: false, max_file_size, story_ids: marks_matter };
     let mut loaded = load(&paths, options)?;
     report(&loaded.skipped, &loaded.warnings);
     if marks_matter {
         loaded.library.apply_state(&state, 0);
     }
-    let library = &loaded.library;
-    let select =
-        |tags: &[String], search: Option<&str>, unread_only: bool, starred_only: bool| -> Vec<&Story> {
-            let filter = Filter {
-                tags: tags.iter().map(|t| TagFilter::Name(t.clone())).collect(),
-                search: search.unwrap_or_default().to_string(),
-                unread_only,
-                starred_only,
-            };
-            filter.apply(library).into_iter().map(|i| &library.stories()[i]).collect()
-        };
-    let written = match command {
+    write_stdout(|out| print_command(command, &loaded.library, out)).context("writing output")?;
+    let code = if loaded.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
+    // The process ends here: freeing a million strings one by one would
+    // only delay the exit (tenths of a second at 100,000 stories).
+    std::mem::forget(loaded);
+    Ok(code)
+}
+
+/// The output of a library command.
+fn print_command(command: Command, library: &Library, out: &mut dyn Write) -> io::Result<()> {
+    match command {
         Command::Export { format, .. } => {
             let format = match format {
                 JsonStyle::Json => ExportFormat::Json,
                 JsonStyle::Jsonl => ExportFormat::Jsonl,
             };
             byline_engine::model::find_all_quotes(&library.in_order().collect::<Vec<_>>());
-            write_stdout(|out| cli::export::write(out, library.in_order(), format))
+            cli::export::write(out, library.in_order(), format)
         }
         Command::List { tags, search, unread, starred, .. } => {
-            let stories = select(&tags, search.as_deref(), unread, starred);
-            write_stdout(|out| cli::list::write(out, &stories))
+            let filter = Filter {
+                tags: tag_filters(&tags),
+                search: search.unwrap_or_default(),
+                unread_only: unread,
+                starred_only: starred,
+            };
+            cli::list::write(out, &select(library, &filter))
         }
-        Command::Tags { .. } => write_stdout(|out| cli::tags::write(out, library)),
+        Command::Tags { .. } => cli::tags::write(out, library),
         Command::Quotes { speaker, tags, cues, .. } => {
-            let stories = select(&tags, None, false, false);
+            let stories = select(library, &Filter { tags: tag_filters(&tags), ..Filter::default() });
             byline_engine::model::find_all_quotes(&stories);
             let quotes = cli::quotes::select(&stories, speaker.as_deref());
-            write_stdout(|out| cli::quotes::write(out, &quotes, cues))
+            cli::quotes::write(out, &quotes, cues)
         }
         Command::Config { .. } | Command::Feeds { .. } | Command::Fetch(_) => Ok(()),
-    };
-    written.context("writing output")?;
-    let code = if loaded.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
-    // The process ends here: freeing a million strings one by one would
-    // only delay the exit (tenths of a second at 100,000 stories).
-    std::mem::forget(loaded);
-    Ok(code)
+    }
+}
+
+/// `--tag NAME` options as filters by name.
+fn tag_filters(tags: &[String]) -> Vec<TagFilter> {
+    tags.iter().map(|t| TagFilter::Name(t.clone())).collect()
+}
+
+/// The stories `filter` lets through, in reading order.
+fn select<'a>(library: &'a Library, filter: &Filter) -> Vec<&'a Story> {
+    filter.apply(library).into_iter().map(|i| &library.stories()[i]).collect()
 }
 
 /// Load for a command, with a progress bar on stderr when that is a

@@ -2,7 +2,7 @@
 //! fetching them, with one line of result a feed.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use clap::{Args, Subcommand};
@@ -83,33 +83,7 @@ pub struct Places {
 pub fn run(command: FeedsCommand, places: &Places, out: &mut dyn Write) -> anyhow::Result<()> {
     let Places { file, store } = places;
     match command {
-        FeedsCommand::Add { url, tags, title } => {
-            check_url(&url).map_err(anyhow::Error::msg)?;
-            let title = title.map(|t| byline_engine::parse::clean::one_line(&t)).filter(|t| !t.is_empty());
-            let tags = tags
-                .iter()
-                .map(|t| byline_engine::parse::clean::one_line(t))
-                .filter(|t| !t.is_empty())
-                .collect();
-            let sub = Subscription { url: url.clone(), title, tags };
-            let (new, updated) = file.update(|feeds| {
-                let new = add_all(feeds, vec![sub]);
-                (new, feeds.iter().find(|f| f.url == url).cloned())
-            })?;
-            if let Some(updated) = updated {
-                store.retag(&updated)?;
-                let tags = if updated.tags.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (tags: {})", updated.tags.join(", "))
-                };
-                if new == 1 {
-                    eprintln!("byline: subscribed to {url}{tags}; `byline fetch` fetches it");
-                } else {
-                    eprintln!("byline: updated {url}{tags}");
-                }
-            }
-        }
+        FeedsCommand::Add { url, tags, title } => add(places, url, &tags, title)?,
         FeedsCommand::List { json } => {
             let subs = file.load()?;
             if json {
@@ -121,46 +95,85 @@ pub fn run(command: FeedsCommand, places: &Places, out: &mut dyn Write) -> anyho
                 }
             }
         }
-        FeedsCommand::Remove { url, keep_items } => {
-            let removed = file.update(|feeds| {
-                let before = feeds.len();
-                feeds.retain(|f| f.url != url);
-                before != feeds.len()
-            })?;
-            if !removed {
-                anyhow::bail!("not subscribed to {url} (see `byline feeds list`)");
-            }
-            if keep_items {
-                eprintln!("byline: unsubscribed from {url}; its stories are kept");
-            } else {
-                let items = store.remove(&url)?;
-                eprintln!("byline: unsubscribed from {url} and deleted its {items} stored stories");
-            }
-        }
-        FeedsCommand::Import { file: from, newsboat } => {
-            let text = if from.as_os_str() == "-" {
-                io::read_to_string(io::stdin())?
-            } else {
-                std::fs::read_to_string(&from).map_err(|e| anyhow::anyhow!("{}: {e}", from.display()))?
-            };
-            let Imported { feeds, skipped } = if newsboat {
-                opml::import_newsboat(&text)
-            } else {
-                opml::import(&text).map_err(|e| anyhow::anyhow!("{}: {e}", from.display()))?
-            };
-            for reason in &skipped {
-                eprintln!("byline: skipped {reason}");
-            }
-            let found = feeds.len();
-            let new = file.update(|all| add_all(all, feeds))?;
-            eprintln!("byline: imported {found} feeds ({new} new) into {}", file.path().display());
-        }
+        FeedsCommand::Remove { url, keep_items } => remove(places, &url, keep_items)?,
+        FeedsCommand::Import { file: from, newsboat } => import(file, &from, newsboat)?,
         FeedsCommand::Export => {
             let subs = file.load()?;
             let created = chrono::Utc::now().to_rfc2822();
             out.write_all(opml::export(&subs, &created).as_bytes())?;
         }
     }
+    Ok(())
+}
+
+/// `feeds add`: subscribe, or give a subscription new tags or a title
+/// (its stored stories are retagged).
+fn add(places: &Places, url: String, tags: &[String], title: Option<String>) -> anyhow::Result<()> {
+    let Places { file, store } = places;
+    check_url(&url).map_err(anyhow::Error::msg)?;
+    let title = title.map(|t| byline_engine::parse::clean::one_line(&t)).filter(|t| !t.is_empty());
+    let tags =
+        tags.iter().map(|t| byline_engine::parse::clean::one_line(t)).filter(|t| !t.is_empty()).collect();
+    let sub = Subscription { url: url.clone(), title, tags };
+    let (new, updated) = file.update(|feeds| {
+        let new = add_all(feeds, vec![sub]);
+        (new, feeds.iter().find(|f| f.url == url).cloned())
+    })?;
+    if let Some(updated) = updated {
+        store.retag(&updated)?;
+        let tags = if updated.tags.is_empty() {
+            String::new()
+        } else {
+            format!(" (tags: {})", updated.tags.join(", "))
+        };
+        if new == 1 {
+            eprintln!("byline: subscribed to {url}{tags}; `byline fetch` fetches it");
+        } else {
+            eprintln!("byline: updated {url}{tags}");
+        }
+    }
+    Ok(())
+}
+
+/// `feeds remove`: unsubscribe, deleting the stored stories unless kept.
+fn remove(places: &Places, url: &str, keep_items: bool) -> anyhow::Result<()> {
+    let Places { file, store } = places;
+    let removed = file.update(|feeds| {
+        let before = feeds.len();
+        feeds.retain(|f| f.url != url);
+        before != feeds.len()
+    })?;
+    if !removed {
+        anyhow::bail!("not subscribed to {url} (see `byline feeds list`)");
+    }
+    if keep_items {
+        eprintln!("byline: unsubscribed from {url}; its stories are kept");
+    } else {
+        let items = store.remove(url)?;
+        eprintln!("byline: unsubscribed from {url} and deleted its {items} stored stories");
+    }
+    Ok(())
+}
+
+/// `feeds import`: subscriptions from OPML (or a newsboat urls file), `-`
+/// for standard input.
+fn import(file: &SubscriptionFile, from: &Path, newsboat: bool) -> anyhow::Result<()> {
+    let text = if from.as_os_str() == "-" {
+        io::read_to_string(io::stdin())?
+    } else {
+        std::fs::read_to_string(from).map_err(|e| anyhow::anyhow!("{}: {e}", from.display()))?
+    };
+    let Imported { feeds, skipped } = if newsboat {
+        opml::import_newsboat(&text)
+    } else {
+        opml::import(&text).map_err(|e| anyhow::anyhow!("{}: {e}", from.display()))?
+    };
+    for reason in &skipped {
+        eprintln!("byline: skipped {reason}");
+    }
+    let found = feeds.len();
+    let new = file.update(|all| add_all(all, feeds))?;
+    eprintln!("byline: imported {found} feeds ({new} new) into {}", file.path().display());
     Ok(())
 }
 

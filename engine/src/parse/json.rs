@@ -161,41 +161,12 @@ fn names(value: &Value, field: &str) -> Result<Vec<String>, String> {
     }
 }
 
+/// One story object of a JSON document; `Err` says what is wrong with it.
 fn story_from(source: &str, record: &Value) -> Result<Draft, String> {
     let Value::Object(object) = record else {
         return Err(format!("expected a story object, not {}", kind(record)));
     };
-    let mut links = Vec::new();
-    let paragraphs: Vec<String> = match field(object, &["paragraphs"]) {
-        Some((_, Value::Array(items))) => {
-            // Links kept beside paragraphs (byline's store of fetched items).
-            if let Some(Value::Array(kept)) = object.get("links") {
-                links =
-                    kept.iter().filter_map(Value::as_str).map(one_line).filter(|l| !l.is_empty()).collect();
-            }
-            items
-                .iter()
-                .map(|p| match p {
-                    Value::String(s) => Ok(one_line(s)),
-                    other => Err(format!("`paragraphs` entries must be strings, not {}", kind(other))),
-                })
-                .collect::<Result<Vec<_>, _>>()?
-        }
-        Some((_, other)) => {
-            return Err(format!("`paragraphs` must be a list of strings, not {}", kind(other)));
-        }
-        None => {
-            match text_field(object, &["body", "text", "content", "article", "description", "summary"])? {
-                Some(body) => {
-                    let (paragraphs, found) = split_body(&body);
-                    links = found;
-                    paragraphs
-                }
-                None => Vec::new(),
-            }
-        }
-    };
-    let paragraphs: Vec<String> = paragraphs.into_iter().filter(|p| !p.is_empty()).collect();
+    let (paragraphs, links) = body_of(object)?;
     let title = match text_field(object, &["title", "headline", "name"])? {
         Some(t) if !one_line(&t).is_empty() => one_line(&t),
         _ => match paragraphs.first() {
@@ -217,37 +188,9 @@ fn story_from(source: &str, record: &Value) -> Result<Draft, String> {
             .filter(|a| !a.is_empty());
     }
     story.url = text_field(object, &["url", "link", "href", "permalink"])?.map(|s| one_line(&s));
-    story.published = match field(
-        object,
-        &[
-            "published",
-            "date",
-            "pubDate",
-            "published_at",
-            "publishedAt",
-            "datePublished",
-            "created_at",
-            "time",
-        ],
-    ) {
-        None => None,
-        Some((_, Value::String(s))) => date::normalize(s),
-        Some((_, Value::Number(n))) => n
-            .as_i64()
-            .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-            .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
-        Some((name, other)) => return Err(format!("`{name}` must be a date string, not {}", kind(other))),
-    };
+    story.published = published_of(object)?;
     if let Some((name, value)) = field(object, &["tags", "keywords", "categories", "topics"]) {
-        story.tags = match value {
-            Value::String(line) => match read_tag_line(line) {
-                TagLine::Separated(tags) => tags,
-                TagLine::SpaceJoined(tag) => vec![tag],
-            },
-            other => {
-                super::tags::dedupe(names(other, name)?.iter().map(|t| one_line(t)).filter(|t| !t.is_empty()))
-            }
-        };
+        story.tags = tags_of(name, value)?;
     }
     for (flag, name) in [(&mut story.read, "read"), (&mut story.starred, "starred")] {
         match object.get(name) {
@@ -258,6 +201,76 @@ fn story_from(source: &str, record: &Value) -> Result<Draft, String> {
     }
     story.links = links;
     Ok(finish(story, None, Vec::new()))
+}
+
+/// A story's paragraphs and links: a `paragraphs` list (with `links` kept
+/// beside it, as byline's store of fetched items has), or a body text
+/// split into paragraphs.
+fn body_of(object: &Map<String, Value>) -> Result<(Vec<String>, Vec<String>), String> {
+    let (paragraphs, links) = match field(object, &["paragraphs"]) {
+        Some((_, Value::Array(items))) => {
+            let links = match object.get("links") {
+                Some(Value::Array(kept)) => {
+                    kept.iter().filter_map(Value::as_str).map(one_line).filter(|l| !l.is_empty()).collect()
+                }
+                _ => Vec::new(),
+            };
+            let paragraphs = items
+                .iter()
+                .map(|p| match p {
+                    Value::String(s) => Ok(one_line(s)),
+                    other => Err(format!("`paragraphs` entries must be strings, not {}", kind(other))),
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            (paragraphs, links)
+        }
+        Some((_, other)) => {
+            return Err(format!("`paragraphs` must be a list of strings, not {}", kind(other)));
+        }
+        None => {
+            match text_field(object, &["body", "text", "content", "article", "description", "summary"])? {
+                Some(body) => split_body(&body),
+                None => (Vec::new(), Vec::new()),
+            }
+        }
+    };
+    Ok((paragraphs.into_iter().filter(|p| !p.is_empty()).collect(), links))
+}
+
+/// The publication date, from a date string or Unix seconds, as RFC 3339.
+fn published_of(object: &Map<String, Value>) -> Result<Option<String>, String> {
+    const NAMES: &[&str] = &[
+        "published",
+        "date",
+        "pubDate",
+        "published_at",
+        "publishedAt",
+        "datePublished",
+        "created_at",
+        "time",
+    ];
+    Ok(match field(object, NAMES) {
+        None => None,
+        Some((_, Value::String(s))) => date::normalize(s),
+        Some((_, Value::Number(n))) => n
+            .as_i64()
+            .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+            .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        Some((name, other)) => return Err(format!("`{name}` must be a date string, not {}", kind(other))),
+    })
+}
+
+/// Tags from a tag line (`"Haiti, Kenya"`) or a list of names.
+fn tags_of(name: &str, value: &Value) -> Result<Vec<String>, String> {
+    Ok(match value {
+        Value::String(line) => match read_tag_line(line) {
+            TagLine::Separated(tags) => tags,
+            TagLine::SpaceJoined(tag) => vec![tag],
+        },
+        other => {
+            super::tags::dedupe(names(other, name)?.iter().map(|t| one_line(t)).filter(|t| !t.is_empty()))
+        }
+    })
 }
 
 fn format_by_name(name: &str) -> Option<Format> {

@@ -123,59 +123,73 @@ pub fn tokenize<'a>(text: &'a str, spans: &[Span]) -> Vec<Token<'a>> {
             continue;
         }
         let start = i;
-        let limit = next_open.min(text.len());
-        while i < limit {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'&' | b'%' | b'$') {
-                i += 1;
-                continue;
-            }
-            // A dot or comma between letters or digits is part of the word:
-            // `U.S`, `1,000`, `3.5`.
-            if (b == b'.' || (b == b',' && i > start && bytes[i - 1].is_ascii_digit()))
-                && i > start
-                && next_is_alnum(text, i + 1)
-                && text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
-            {
-                i += 1;
-                continue;
-            }
-            match char_at(text, i) {
-                Some((c, len)) if b >= 0x80 && is_word_char(c) => i += len,
-                _ => break,
-            }
-        }
-        let mut word = &text[start..i];
+        i = word_end(text, start, next_open.min(text.len()));
         // Most words end in a letter or digit that is not a possessive `s`.
         if bytes[i - 1].is_ascii_alphanumeric()
             && bytes[i - 1] != b's'
             && text.as_bytes().get(i) != Some(&b'\'')
         {
-            out.push(Token { kind: Kind::Word, text: word, start, end: i, possessive: false });
+            out.push(Token { kind: Kind::Word, text: &text[start..i], start, end: i, possessive: false });
             continue;
         }
-        // Trailing apostrophes and hyphens are punctuation, not the word.
-        while let Some(stripped) = word.strip_suffix(['-', '\'']).or_else(|| word.strip_suffix('’')) {
-            if stripped.is_empty() {
-                break;
-            }
-            word = stripped;
-        }
-        let mut end = start + word.len();
-        let mut possessive = false;
-        if let Some(stem) = ["'s", "’s"].iter().find_map(|s| word.strip_suffix(s)).filter(|s| !s.is_empty())
-        {
-            word = stem;
-            possessive = true;
-        } else if text[end..].starts_with(['\'', '’']) && word.ends_with('s') && word.len() > 1 {
-            // `the Joneses’ house`
-            possessive = true;
-            end += text[end..].chars().next().map_or(0, char::len_utf8);
-        }
-        out.push(Token { kind: Kind::Word, text: word, start, end: end.max(start + word.len()), possessive });
-        i = i.max(end);
+        let token = word_token(text, start, i);
+        i = i.max(token.end);
+        out.push(token);
     }
     out
+}
+
+/// Where the word starting at `start` ends (before `limit`, the next
+/// quote). Dots and commas between letters or digits belong to it: `U.S`,
+/// `1,000`, `3.5`.
+fn word_end(text: &str, start: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < limit {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'&' | b'%' | b'$') {
+            i += 1;
+            continue;
+        }
+        if (b == b'.' || (b == b',' && i > start && bytes[i - 1].is_ascii_digit()))
+            && i > start
+            && next_is_alnum(text, i + 1)
+            && text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+        {
+            i += 1;
+            continue;
+        }
+        match char_at(text, i) {
+            Some((c, len)) if b >= 0x80 && is_word_char(c) => i += len,
+            _ => break,
+        }
+    }
+    i
+}
+
+/// The word `text[start..end]` as a token: trailing apostrophes and hyphens
+/// are punctuation, and `'s` (or a plural's bare apostrophe) marks a
+/// possessive.
+fn word_token(text: &str, start: usize, end: usize) -> Token<'_> {
+    let mut word = &text[start..end];
+    // Trailing apostrophes and hyphens are punctuation, not the word.
+    while let Some(stripped) = word.strip_suffix(['-', '\'']).or_else(|| word.strip_suffix('’')) {
+        if stripped.is_empty() {
+            break;
+        }
+        word = stripped;
+    }
+    let mut end = start + word.len();
+    let mut possessive = false;
+    if let Some(stem) = ["'s", "’s"].iter().find_map(|s| word.strip_suffix(s)).filter(|s| !s.is_empty()) {
+        word = stem;
+        possessive = true;
+    } else if text[end..].starts_with(['\'', '’']) && word.ends_with('s') && word.len() > 1 {
+        // `the Joneses’ house`
+        possessive = true;
+        end += text[end..].chars().next().map_or(0, char::len_utf8);
+    }
+    Token { kind: Kind::Word, text: word, start, end: end.max(start + word.len()), possessive }
 }
 
 fn next_is_alnum(text: &str, at: usize) -> bool {
