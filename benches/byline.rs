@@ -94,7 +94,10 @@ mod quote_attribution {
     use divan::counter::ItemsCount;
 
     fn stories(files: &[(String, Vec<u8>)]) -> Vec<(String, Vec<String>)> {
-        drafts(files).into_iter().map(|d| (d.story.title, d.story.paragraphs)).collect()
+        drafts(files)
+            .into_iter()
+            .map(|d| (d.story.title().to_string(), d.story.paragraphs().to_vec()))
+            .collect()
     }
 
     fn bench_quotes(bencher: Bencher, stories: &[(String, Vec<String>)]) {

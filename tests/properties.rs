@@ -8,11 +8,11 @@ use byline_engine::Story;
 use proptest::prelude::*;
 
 fn strings(story: &Story) -> Vec<&str> {
-    let mut all = vec![story.title.as_str()];
-    all.extend(story.caption.as_deref());
+    let mut all = vec![story.title()];
+    all.extend(story.caption());
     all.extend(story.credit.as_deref());
     all.extend(story.tags.iter().map(String::as_str));
-    all.extend(story.paragraphs.iter().map(String::as_str));
+    all.extend(story.paragraphs().iter().map(String::as_str));
     all.extend(story.quotes().iter().map(|q| q.text.as_str()));
     all.extend(story.quotes().iter().filter_map(|q| q.speaker.as_deref()));
     all.extend(story.quotes().iter().filter_map(|q| q.cue.as_deref()));
@@ -27,8 +27,8 @@ fn assert_clean(story: &Story) {
         );
     }
     for q in story.quotes() {
-        assert!(q.paragraph <= q.end_paragraph && q.end_paragraph < story.paragraphs.len());
-        let len = story.paragraphs[q.end_paragraph].chars().count();
+        assert!(q.paragraph <= q.end_paragraph && q.end_paragraph < story.paragraphs().len());
+        let len = story.paragraphs()[q.end_paragraph].chars().count();
         assert!(q.end <= len);
         if q.paragraph == q.end_paragraph {
             assert!(q.start < q.end);
@@ -195,10 +195,10 @@ proptest! {
             for (a, b) in before.iter().zip(&again.drafts) {
                 let b = &b.story;
                 prop_assert_eq!(a.id(), b.id());
-                prop_assert_eq!(&a.title, &b.title);
-                prop_assert_eq!(&a.paragraphs, &b.paragraphs);
+                prop_assert_eq!(a.title(), b.title());
+                prop_assert_eq!(a.paragraphs(), b.paragraphs());
                 prop_assert_eq!(&a.tags, &b.tags);
-                prop_assert_eq!(&a.caption, &b.caption);
+                prop_assert_eq!(a.caption(), b.caption());
                 prop_assert_eq!(&a.credit, &b.credit);
                 prop_assert_eq!(a.quotes(), b.quotes());
             }

@@ -118,7 +118,7 @@ fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
 /// Select the story whose title starts with `prefix`.
 fn select(app: &mut App, prefix: &str) {
     app.selected =
-        app.visible.iter().position(|&i| app.library.stories()[i].title.starts_with(prefix)).unwrap();
+        app.visible.iter().position(|&i| app.library.stories()[i].title().starts_with(prefix)).unwrap();
 }
 
 #[test]

@@ -27,7 +27,7 @@
 //!     Tags: Kisumu, Transport\n";
 //! let parsed = parse::parse_file("ferry.txt", article.as_bytes(), None)?;
 //! let story = &parsed.drafts[0].story;
-//! assert_eq!(story.title, "Ferry service resumes on the lake");
+//! assert_eq!(story.title(), "Ferry service resumes on the lake");
 //! assert_eq!(story.tags, ["Kisumu", "Transport"]);
 //!
 //! // Quotes are found, with their speakers, when first asked for.

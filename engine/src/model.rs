@@ -70,18 +70,31 @@ pub struct Story {
     /// Derived from the content when first asked for (`id()`), unless a
     /// source gave one (`set_id`).
     id: OnceLock<String>,
+    /// The file (or feed URL) it was read from, as the user sees it named.
     pub source: String,
+    /// The format it was read from.
     pub format: Format,
-    pub title: String,
-    pub caption: Option<String>,
+    /// Read through `title()`: the id and the quotes are derived from it.
+    title: String,
+    /// Read through `caption()`: quote attribution reads it.
+    caption: Option<String>,
+    /// Whose photograph or illustration the caption describes.
     pub credit: Option<String>,
+    /// The byline: who wrote it, as the source names them.
     pub author: Option<String>,
+    /// The story's own web page.
     pub url: Option<String>,
+    /// Publication time, RFC 3339, when the source gave one.
     pub published: Option<String>,
+    /// Tag names, in source order.
     pub tags: Vec<String>,
-    pub paragraphs: Vec<String>,
+    /// Read through `paragraphs()`: the id and the quotes are derived from
+    /// them.
+    paragraphs: Vec<String>,
     quotes: LazyQuotes,
+    /// The user has read it.
     pub read: bool,
+    /// The user starred it.
     pub starred: bool,
     /// Link targets found in the story, for the reader to open. Not part
     /// of the export schema.
@@ -117,6 +130,28 @@ impl Story {
     /// every byte. The text must not change after that.
     pub fn id(&self) -> &str {
         self.id.get_or_init(|| story_id(&self.title, &self.paragraphs))
+    }
+
+    /// The headline.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The body paragraphs: no title, caption, tags or boilerplate.
+    pub fn paragraphs(&self) -> &[String] {
+        &self.paragraphs
+    }
+
+    /// The photo caption, when the article had one.
+    pub fn caption(&self) -> Option<&str> {
+        self.caption.as_deref()
+    }
+
+    /// Give the story a caption. Quotes found before are found again, as
+    /// the caption is part of what attribution reads.
+    pub fn set_caption(&mut self, caption: Option<String>) {
+        self.caption = caption;
+        self.quotes = LazyQuotes::default();
     }
 
     /// Keep the id a source gave (an export read back in).
@@ -283,6 +318,15 @@ mod tests {
         assert_eq!(story.short_id(), &story_id("Title", &["One.".to_string()])[..8]);
         story.set_id("0123456789abcdef".into());
         assert_eq!(story.id(), "0123456789abcdef");
+    }
+
+    #[test]
+    fn a_new_caption_means_the_quotes_are_found_again() {
+        let body = vec!["\"The road is open,\" she said.".to_string()];
+        let mut story = Story::new("x", Format::Text, "Road opens".into(), body);
+        assert_eq!(story.quotes()[0].speaker, None, "no one named yet");
+        story.set_caption(Some("Mayor Jane Okafor at the ribbon cutting.".into()));
+        assert_eq!(story.quotes()[0].speaker.as_deref(), Some("Jane Okafor"));
     }
 
     #[test]

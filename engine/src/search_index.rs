@@ -90,9 +90,9 @@ pub fn query_words(query: &str) -> Vec<String> {
 
 /// Every searchable field of a story.
 fn fields(story: &Story) -> impl Iterator<Item = &str> {
-    std::iter::once(story.title.as_str())
-        .chain(story.caption.as_deref())
-        .chain(story.paragraphs.iter().map(String::as_str))
+    std::iter::once(story.title())
+        .chain(story.caption())
+        .chain(story.paragraphs().iter().map(String::as_str))
         .chain(story.tags.iter().map(String::as_str))
 }
 

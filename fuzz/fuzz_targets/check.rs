@@ -15,14 +15,14 @@ pub fn clean(text: &str) {
 }
 
 pub fn story(story: &Story) {
-    for text in [&story.title, &story.source]
+    for text in [story.title(), story.source.as_str()]
         .into_iter()
-        .chain(story.caption.iter())
-        .chain(story.credit.iter())
-        .chain(story.author.iter())
-        .chain(story.url.iter())
-        .chain(story.tags.iter())
-        .chain(story.paragraphs.iter())
+        .chain(story.caption())
+        .chain(story.credit.as_deref())
+        .chain(story.author.as_deref())
+        .chain(story.url.as_deref())
+        .chain(story.tags.iter().map(String::as_str))
+        .chain(story.paragraphs().iter().map(String::as_str))
     {
         clean(text);
     }
@@ -30,8 +30,8 @@ pub fn story(story: &Story) {
     for quote in story.quotes() {
         clean(&quote.text);
         quote.speaker.iter().for_each(|s| clean(s));
-        let chars = |p: usize| story.paragraphs[p].chars().count();
-        assert!(quote.paragraph <= quote.end_paragraph && quote.end_paragraph < story.paragraphs.len());
+        let chars = |p: usize| story.paragraphs()[p].chars().count();
+        assert!(quote.paragraph <= quote.end_paragraph && quote.end_paragraph < story.paragraphs().len());
         assert!(quote.start <= chars(quote.paragraph) && quote.end <= chars(quote.end_paragraph));
     }
 }

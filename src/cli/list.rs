@@ -10,9 +10,9 @@ use byline_engine::model::Story;
 const TITLE_CAP: usize = 60;
 
 pub fn write(out: &mut dyn Write, stories: &[&Story]) -> io::Result<()> {
-    let width = column_width(stories.iter().map(|s| s.title.as_str()), TITLE_CAP);
+    let width = column_width(stories.iter().map(|s| s.title()), TITLE_CAP);
     for story in stories {
-        let title = pad(&truncate(&story.title, width), width);
+        let title = pad(&truncate(story.title(), width), width);
         let line = format!("{}  {}  {}", story.short_id(), title, story.tags.join(", "));
         writeln!(out, "{}", line.trim_end())?;
     }

@@ -43,7 +43,7 @@ pub fn write(out: &mut dyn Write, quotes: &[(&Story, &Quote)], cues: bool) -> io
         if cues {
             write!(out, "{}  ", pad(quote.cue.as_deref().unwrap_or(NO_CUE), cue_width))?;
         }
-        writeln!(out, "“{}”  — {}", quote.text, story.title)?;
+        writeln!(out, "“{}”  — {}", quote.text, story.title())?;
     }
     Ok(())
 }

@@ -22,7 +22,7 @@ pub fn matches(story: &Story, query: &str) -> Vec<Match> {
     };
     let mut out = Vec::new();
     let mut buf = String::new();
-    for (para, text) in story.paragraphs.iter().enumerate() {
+    for (para, text) in story.paragraphs().iter().enumerate() {
         let mut spans = Vec::new();
         for_each_word_at(text, &mut buf, |word, range| {
             if whole.iter().any(|q| q == word) {

@@ -42,10 +42,10 @@ impl ReaderLayout {
                 lines.push(ReaderLine { kind, text: line, para, start });
             }
         };
-        push(LineKind::Title, &story.title, None);
-        let caption = match (&story.caption, &story.credit) {
+        push(LineKind::Title, story.title(), None);
+        let caption = match (story.caption(), &story.credit) {
             (Some(c), Some(cr)) => Some(format!("{c} {cr}")),
-            (Some(c), None) => Some(c.clone()),
+            (Some(c), None) => Some(c.to_string()),
             (None, Some(cr)) => Some(cr.clone()),
             (None, None) => None,
         };
@@ -68,7 +68,7 @@ impl ReaderLayout {
         if !meta.is_empty() {
             push(LineKind::Meta, &meta.join("  ·  "), None);
         }
-        for (i, paragraph) in story.paragraphs.iter().enumerate() {
+        for (i, paragraph) in story.paragraphs().iter().enumerate() {
             push(LineKind::Blank, "", None);
             push(LineKind::Body, paragraph, Some(i));
         }

@@ -269,7 +269,7 @@ pub fn item_key(draft: &Draft) -> String {
     if let Some(url) = &draft.story.url {
         return format!("link:{url}");
     }
-    format!("hash:{}", story_id(&draft.story.title, &draft.story.paragraphs))
+    format!("hash:{}", story_id(draft.story.title(), draft.story.paragraphs()))
 }
 
 /// Merge fetched items into the stored records by key, then give every
@@ -336,18 +336,18 @@ fn to_record(story: &Story, feed_url: &str, key: &str) -> Record {
     record.insert("key".into(), key.into());
     record.insert("source".into(), feed_url.into());
     record.insert("format".into(), story.format.name().into());
-    record.insert("title".into(), story.title.clone().into());
+    record.insert("title".into(), story.title().to_string().into());
     for (name, value) in [
-        ("caption", &story.caption),
-        ("credit", &story.credit),
-        ("author", &story.author),
-        ("url", &story.url),
-        ("published", &story.published),
+        ("caption", story.caption()),
+        ("credit", story.credit.as_deref()),
+        ("author", story.author.as_deref()),
+        ("url", story.url.as_deref()),
+        ("published", story.published.as_deref()),
     ] {
-        record.insert(name.into(), value.clone().into());
+        record.insert(name.into(), value.into());
     }
     record.insert("item_tags".into(), story.tags.clone().into());
-    record.insert("paragraphs".into(), story.paragraphs.clone().into());
+    record.insert("paragraphs".into(), story.paragraphs().to_vec().into());
     if !story.links.is_empty() {
         record.insert("links".into(), story.links.clone().into());
     }

@@ -16,7 +16,7 @@ pub(super) fn reading_order(a: &Story, b: &Story, a_key: QuickKey, b_key: QuickK
         .cmp(&a_key.date)
         .then(a_key.title.cmp(&b_key.title))
         .then_with(|| b.published.cmp(&a.published))
-        .then_with(|| cmp_ignoring_case(&a.title, &b.title))
+        .then_with(|| cmp_ignoring_case(a.title(), b.title()))
         .then_with(|| a.source.cmp(&b.source))
         .then_with(|| a.id().cmp(b.id()))
 }
@@ -39,7 +39,7 @@ pub(super) fn quick_key(story: &Story) -> QuickKey {
         let (value, count) = digits.fold((0u64, 0), |(v, n), c| (v * 10 + u64::from(c - b'0'), n + 1));
         (value * 10u64.pow(14 - count)).max(1)
     });
-    let title = &story.title;
+    let title = story.title();
     let mut bytes = [0u8; 16];
     let lowered = lower(title.get(..title.len().min(48)).unwrap_or(title));
     for (slot, b) in bytes.iter_mut().zip(lowered.bytes()) {

@@ -22,7 +22,7 @@ fn library() -> Library {
 #[test]
 fn stories_sorted_newest_first_then_by_title() {
     let lib = library();
-    let titles: Vec<&str> = lib.in_order().map(|s| s.title.as_str()).collect();
+    let titles: Vec<&str> = lib.in_order().map(|s| s.title()).collect();
     assert_eq!(titles, ["Delta", "Gamma", "Alpha", "Beta"]);
 }
 
@@ -30,14 +30,14 @@ fn stories_sorted_newest_first_then_by_title() {
 fn tag_query_matches_whole_words_of_names() {
     let lib = library();
     let titles = |q: &str| -> Vec<String> {
-        lib.stories_tagged(q).into_iter().map(|i| lib.stories()[i].title.clone()).collect()
+        lib.stories_tagged(q).into_iter().map(|i| lib.stories()[i].title().to_string()).collect()
     };
     assert_eq!(titles("Ruto"), ["Gamma", "Alpha", "Beta"]);
     assert_eq!(titles("haiti"), ["Gamma", "Alpha"]);
     assert_eq!(titles("president ruto"), ["Beta"]);
     assert!(titles("Nairobi").is_empty());
     let exact: Vec<&str> =
-        lib.stories_with_tag("ruto").into_iter().map(|i| lib.stories()[i].title.as_str()).collect();
+        lib.stories_with_tag("ruto").into_iter().map(|i| lib.stories()[i].title()).collect();
     assert_eq!(exact, ["Gamma"]);
 }
 

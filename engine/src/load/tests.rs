@@ -18,7 +18,7 @@ fn directories_are_walked_recursively_skipping_hidden_entries() {
     write(dir.path(), ".d.txt", b"Hidden file\n\nBody.\n");
     write(dir.path(), "photo.jpg", b"\xff\xd8\xff\x00");
     let loaded = load_paths(&[dir.path().to_path_buf()]).unwrap();
-    let titles: Vec<&str> = loaded.library.in_order().map(|s| s.title.as_str()).collect();
+    let titles: Vec<&str> = loaded.library.in_order().map(|s| s.title()).collect();
     assert_eq!(titles, ["First", "Second"]);
     assert!(loaded.skipped.is_empty());
 }
@@ -75,7 +75,7 @@ fn a_named_file_is_read_whatever_its_ending() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "notes.article", b"Named\n\nBody.\n");
     let loaded = load_paths(&[dir.path().join("notes.article")]).unwrap();
-    assert_eq!(loaded.library.stories()[0].title, "Named");
+    assert_eq!(loaded.library.stories()[0].title(), "Named");
 }
 
 #[test]
@@ -85,7 +85,7 @@ fn files_in_memory_load_under_their_names() {
         ("assets/two.md".into(), b"# Two\n\nText.\n"),
     ];
     let loaded = load_named_bytes(files);
-    let titles: Vec<_> = loaded.library.in_order().map(|s| (s.title.as_str(), s.source.as_str())).collect();
+    let titles: Vec<_> = loaded.library.in_order().map(|s| (s.title(), s.source.as_str())).collect();
     assert!(titles.contains(&("One", "assets/one.article")), "{titles:?}");
     assert!(titles.contains(&("Two", "assets/two.md")), "{titles:?}");
     assert!(loaded.skipped.is_empty());

@@ -134,7 +134,7 @@ mod tests {
 
     fn titles(bytes: &[u8]) -> Vec<String> {
         let parsed = crate::parse::parse_file("f.xml", bytes, None).unwrap();
-        parsed.drafts.into_iter().map(|d| d.story.title).collect()
+        parsed.drafts.into_iter().map(|d| d.story.title().to_string()).collect()
     }
 
     #[test]

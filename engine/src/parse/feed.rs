@@ -227,7 +227,7 @@ mod tests {
         assert!(xml[spans[4].0..spans[4].1].ends_with("]]></description><category>Tag1</category></item>"));
         let whole = parse_whole("f.xml", xml.as_bytes()).unwrap();
         let parts = parse_in_parts("f.xml", xml.as_bytes()).expect("splits");
-        let titles = |p: &Parsed| p.drafts.iter().map(|d| d.story.title.clone()).collect::<Vec<_>>();
+        let titles = |p: &Parsed| p.drafts.iter().map(|d| d.story.title().to_string()).collect::<Vec<_>>();
         assert_eq!(titles(&parts), titles(&whole));
         assert_eq!(parts.drafts[39].story.tags, ["Tag0"]);
     }
@@ -261,13 +261,13 @@ mod tests {
         assert!(parsed.problems.is_empty());
         let s = &parsed.drafts[0].story;
         assert_eq!(s.format, Format::Rss);
-        assert_eq!(s.title, "Ferry fares rise");
-        assert_eq!(s.paragraphs, ["Fares rose on Monday.", "\"It hurts,\" said trader Amina Said."]);
+        assert_eq!(s.title(), "Ferry fares rise");
+        assert_eq!(s.paragraphs(), ["Fares rose on Monday.", "\"It hurts,\" said trader Amina Said."]);
         assert_eq!(s.tags, ["Mombasa", "Transport"]);
         assert_eq!(s.url.as_deref(), Some("https://example.org/ferry"));
         assert_eq!(s.published.as_deref(), Some("2025-01-14T09:30:00Z"));
         assert_eq!(s.quotes()[0].speaker.as_deref(), Some("Amina Said"));
-        assert_eq!(parsed.drafts[1].story.paragraphs, ["Plain text & more."]);
+        assert_eq!(parsed.drafts[1].story.paragraphs(), ["Plain text & more."]);
     }
 
     #[test]

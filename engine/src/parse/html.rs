@@ -103,8 +103,8 @@ mod tests {
     #[test]
     fn the_article_text_is_extracted_without_page_furniture() {
         let s = parse("p.html", PAGE).story;
-        assert!(s.title.starts_with("Rail line opens"), "{}", s.title);
-        let body = s.paragraphs.join("\n");
+        assert!(s.title().starts_with("Rail line opens"), "{}", s.title());
+        let body = s.paragraphs().join("\n");
         assert!(body.contains("first passenger train"), "{body}");
         assert!(body.contains("second daily service"), "{body}");
         for furniture in ["Home", "Share on WhatsApp", "First!"] {
@@ -123,7 +123,7 @@ mod tests {
     #[test]
     fn a_page_without_a_title_takes_its_first_words() {
         let s = parse("p.html", "<p>Only a paragraph here.</p>").story;
-        assert_eq!(s.title, "Only a paragraph here.");
+        assert_eq!(s.title(), "Only a paragraph here.");
     }
 
     #[test]

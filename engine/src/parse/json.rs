@@ -181,7 +181,7 @@ fn story_from(source: &str, record: &Value) -> Result<Draft, String> {
     if let Some(id) = text_field(object, &["id"])?.filter(|id| !id.trim().is_empty()) {
         story.set_id(one_line(&id));
     }
-    story.caption = text_field(object, &["caption"])?.map(|s| one_line(&s)).filter(|s| !s.is_empty());
+    story.set_caption(text_field(object, &["caption"])?.map(|s| one_line(&s)).filter(|s| !s.is_empty()));
     story.credit = text_field(object, &["credit"])?.map(|s| one_line(&s)).filter(|s| !s.is_empty());
     if let Some((name, value)) = field(object, &["author", "authors", "byline", "creator"]) {
         story.author = Some(names(value, name)?.iter().map(|a| one_line(a)).collect::<Vec<_>>().join(", "))

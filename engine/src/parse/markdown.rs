@@ -197,12 +197,12 @@ mod tests {
             "---\ntitle: \"Floods in Budalangi\"\ntags: [Floods, Busia]\ndate: 2025-04-02\nauthor: Ann Wekesa\nurl: https://example.org/floods\n---\n\nThe river rose.\n",
         );
         let s = d.story;
-        assert_eq!(s.title, "Floods in Budalangi");
+        assert_eq!(s.title(), "Floods in Budalangi");
         assert_eq!(s.tags, ["Floods", "Busia"]);
         assert_eq!(s.published.as_deref(), Some("2025-04-02T00:00:00Z"));
         assert_eq!(s.author.as_deref(), Some("Ann Wekesa"));
         assert_eq!(s.url.as_deref(), Some("https://example.org/floods"));
-        assert_eq!(s.paragraphs, ["The river rose."]);
+        assert_eq!(s.paragraphs(), ["The river rose."]);
     }
 
     #[test]
@@ -218,7 +218,7 @@ mod tests {
             "+++\ntitle = \"Port strike\"\ntags = [\"Mombasa\"]\ndate = 2025-03-01\n+++\nBody.\n",
         )
         .story;
-        assert_eq!(s.title, "Port strike");
+        assert_eq!(s.title(), "Port strike");
         assert_eq!(s.tags, ["Mombasa"]);
         assert_eq!(s.published.as_deref(), Some("2025-03-01T00:00:00Z"));
     }
@@ -226,15 +226,15 @@ mod tests {
     #[test]
     fn first_heading_is_the_title_without_front_matter() {
         let s = parse("n.md", "# A heading\n\nFirst paragraph.\n\n## Sub\n\nSecond.\n").story;
-        assert_eq!(s.title, "A heading");
-        assert_eq!(s.paragraphs, ["First paragraph.", "Sub", "Second."]);
+        assert_eq!(s.title(), "A heading");
+        assert_eq!(s.paragraphs(), ["First paragraph.", "Sub", "Second."]);
     }
 
     #[test]
     fn emphasis_and_links_become_text_and_targets_are_kept() {
         let s =
             parse("n.md", "# T\n\nSome *very* **strong** [words](https://example.org/w) and `code`.\n").story;
-        assert_eq!(s.paragraphs, ["Some very strong words and code."]);
+        assert_eq!(s.paragraphs(), ["Some very strong words and code."]);
         assert_eq!(s.links, ["https://example.org/w"]);
     }
 
@@ -249,12 +249,12 @@ mod tests {
     fn a_tags_line_at_the_end_is_tags() {
         let s = parse("n.md", "# T\n\nBody.\n\nTags: Kenya, Rail\n").story;
         assert_eq!(s.tags, ["Kenya", "Rail"]);
-        assert_eq!(s.paragraphs, ["Body."]);
+        assert_eq!(s.paragraphs(), ["Body."]);
     }
 
     #[test]
     fn images_do_not_add_text() {
         let s = parse("n.md", "# T\n\n![a photo of the port](p.jpg)\n\nText.\n").story;
-        assert_eq!(s.paragraphs, ["Text."]);
+        assert_eq!(s.paragraphs(), ["Text."]);
     }
 }

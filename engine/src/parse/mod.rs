@@ -98,7 +98,7 @@ pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Re
     let mut parsed = match format {
         InputFormat::Text => {
             let draft = text::parse_decoded(source, &decoded);
-            if draft.story.title.is_empty() {
+            if draft.story.title().is_empty() {
                 // Nothing was left once control characters were removed.
                 return Err(Unreadable::Empty.into());
             }
@@ -151,7 +151,10 @@ pub fn segment_tags(draft: &mut Draft, known_tags: &dyn tags::KnownTags) {
 /// and the story's own text.
 pub fn segment_line(story: &Story, line: &str, known_tags: &dyn tags::KnownTags) -> Vec<String> {
     let mut text = String::with_capacity(4096);
-    for part in std::iter::once(&story.title).chain(story.caption.as_ref()).chain(story.paragraphs.iter()) {
+    for part in std::iter::once(story.title())
+        .chain(story.caption())
+        .chain(story.paragraphs().iter().map(String::as_str))
+    {
         text.push_str(part);
         text.push('\n');
     }

@@ -75,7 +75,7 @@ pub fn parse_decoded(source: &str, decoded: &clean::Decoded) -> Draft {
     }
 
     let mut story = Story::new(source, Format::Text, title, paragraphs);
-    story.caption = caption;
+    story.set_caption(caption);
     story.credit = credit;
     let unsegmented = match tag_line {
         Some(TagLine::Separated(tags)) => {

@@ -70,7 +70,7 @@ impl StoryList<'_> {
         let tags = short_tags(&story.tags);
         let tag_room = if room >= 40 { (room / 3).min(tags.width()) } else { 0 };
         let title_room = room.saturating_sub(if tag_room > 0 { tag_room + 2 } else { 0 });
-        let title = pad(&truncate(&story.title, title_room), title_room);
+        let title = pad(&truncate(story.title(), title_room), title_room);
         let mut spans = vec![marker, star, Span::styled(title, theme.body)];
         if tag_room > 0 {
             spans.push(Span::raw("  "));

@@ -36,7 +36,7 @@ fn stored(store: &Store) -> Vec<Story> {
         loaded.warnings
     );
     let mut stories: Vec<Story> = loaded.library.stories().to_vec();
-    stories.sort_by(|a, b| a.title.cmp(&b.title));
+    stories.sort_by(|a, b| a.title().cmp(b.title()));
     stories
 }
 
@@ -62,12 +62,12 @@ fn items_are_merged_by_guid_then_link_then_content() {
     ];
     let merged = store.save(&sub(&[]), body(second), "2026-11-29T11:00:00Z").unwrap();
     assert_eq!((merged.new.len(), merged.updated, merged.items), (1, 1, 4));
-    assert_eq!(merged.new[0].story.title, "Four");
+    assert_eq!(merged.new[0].story.title(), "Four");
 
     let stories = stored(&store);
-    let titles: Vec<&str> = stories.iter().map(|s| s.title.as_str()).collect();
+    let titles: Vec<&str> = stories.iter().map(|s| s.title()).collect();
     assert_eq!(titles, ["Four", "One", "Three", "Two"]);
-    assert_eq!(stories[1].paragraphs, ["First text, corrected."]);
+    assert_eq!(stories[1].paragraphs(), ["First text, corrected."]);
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn items_gone_from_the_feed_stay_and_keep_their_ids_through_updates() {
     store.save(&sub(&[]), body(vec![item(Some("new"), None, "New", "New text.", &[])]), "t3").unwrap();
     let stories = stored(&store);
     assert_eq!(stories.len(), 2);
-    assert_eq!(stories[1].title, "Old");
+    assert_eq!(stories[1].title(), "Old");
     assert_eq!(stories[1].id(), id_before, "an edited item keeps its id, so its marks follow it");
 }
 
@@ -114,8 +114,8 @@ fn new_stories_are_what_the_library_will_read_back() {
     let fresh = &merged.new[0].story;
     let back = &stored(&store)[0];
     assert_eq!(
-        (fresh.id(), &fresh.source, &fresh.tags, &fresh.url, &fresh.paragraphs),
-        (back.id(), &back.source, &back.tags, &back.url, &back.paragraphs)
+        (fresh.id(), &fresh.source, &fresh.tags, &fresh.url, fresh.paragraphs()),
+        (back.id(), &back.source, &back.tags, &back.url, back.paragraphs())
     );
     assert_eq!(back.source, "https://feed.example/rss");
     assert_eq!(back.format, Format::Rss);
@@ -131,7 +131,7 @@ fn damaged_lines_are_set_aside_and_the_good_ones_kept() {
     text.push_str("{ this is not json\n");
     fs::write(&path, text).unwrap();
     store.save(&sub(&[]), body(vec![item(Some("b"), None, "B", "Text two.", &[])]), "t2").unwrap();
-    let titles: Vec<String> = stored(&store).into_iter().map(|s| s.title).collect();
+    let titles: Vec<String> = stored(&store).into_iter().map(|s| s.title().to_string()).collect();
     assert_eq!(titles, ["A", "B"]);
     let meta = store.meta("https://feed.example/rss");
     assert!(meta.last_error.as_deref().unwrap_or_default().contains("1 damaged lines"), "{meta:?}");

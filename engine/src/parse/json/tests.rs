@@ -12,7 +12,7 @@ fn an_array_of_export_shaped_stories() {
         r#"[{"title": "One", "paragraphs": ["A.", "B."], "tags": ["Kenya"]}, {"title": "Two", "paragraphs": []}]"#,
     );
     assert_eq!(p.drafts.len(), 2);
-    assert_eq!(p.drafts[0].story.paragraphs, ["A.", "B."]);
+    assert_eq!(p.drafts[0].story.paragraphs(), ["A.", "B."]);
     assert_eq!(p.drafts[0].story.tags, ["Kenya"]);
     assert_eq!(p.drafts[0].story.format, Format::Json);
 }
@@ -26,7 +26,7 @@ fn a_stories_wrapper_and_a_single_object() {
 #[test]
 fn json_lines() {
     let p = stories("{\"title\": \"A\"}\n{\"title\": \"B\"}\n\n{\"title\": \"C\"}\n");
-    let titles: Vec<&str> = p.drafts.iter().map(|d| d.story.title.as_str()).collect();
+    let titles: Vec<&str> = p.drafts.iter().map(|d| d.story.title()).collect();
     assert_eq!(titles, ["A", "B", "C"]);
 }
 
@@ -37,8 +37,8 @@ fn scraper_field_names() {
             "keywords": "Rail, Kenya", "byline": "Ann Wekesa"}"#,
     );
     let s = &p.drafts[0].story;
-    assert_eq!(s.title, "Rail");
-    assert_eq!(s.paragraphs, ["First para.", "Second para."]);
+    assert_eq!(s.title(), "Rail");
+    assert_eq!(s.paragraphs(), ["First para.", "Second para."]);
     assert_eq!(s.published.as_deref(), Some("2025-03-01T00:00:00Z"));
     assert_eq!(s.url.as_deref(), Some("https://x.example/r"));
     assert_eq!(s.tags, ["Rail", "Kenya"]);
@@ -57,7 +57,7 @@ fn categories_as_objects_and_authors_as_a_list() {
 #[test]
 fn an_html_body_becomes_paragraphs() {
     let p = stories(r#"{"title": "T", "content": "<p>One &amp; two.</p><p>Three.</p>"}"#);
-    assert_eq!(p.drafts[0].story.paragraphs, ["One & two.", "Three."]);
+    assert_eq!(p.drafts[0].story.paragraphs(), ["One & two.", "Three."]);
 }
 
 #[test]
@@ -100,8 +100,8 @@ fn not_json_at_all_is_an_error() {
 #[test]
 fn control_characters_in_strings_are_stripped() {
     let p = stories(r#"{"title": "Red\u001b[31m alert", "paragraphs": ["a\u0007b"]}"#);
-    assert_eq!(p.drafts[0].story.title, "Red alert");
-    assert_eq!(p.drafts[0].story.paragraphs, ["ab"]);
+    assert_eq!(p.drafts[0].story.title(), "Red alert");
+    assert_eq!(p.drafts[0].story.paragraphs(), ["ab"]);
 }
 
 #[test]
@@ -118,7 +118,7 @@ fn a_large_json_lines_file_parsed_in_parts_gives_what_it_gives_whole() {
     assert!(text.len() > crate::parse::SPLIT_ABOVE);
     let (whole, _) = parse_line_range("big.jsonl", &text, 0);
     let parts = parse("big.jsonl", &text).unwrap();
-    let titles = |p: &Parsed| p.drafts.iter().map(|d| d.story.title.clone()).collect::<Vec<_>>();
+    let titles = |p: &Parsed| p.drafts.iter().map(|d| d.story.title().to_string()).collect::<Vec<_>>();
     assert_eq!(titles(&parts), titles(&whole));
     assert_eq!(parts.drafts.len(), 1998);
     assert_eq!(parts.problems, whole.problems);

@@ -31,21 +31,21 @@ latest stories
 #[test]
 fn repeated_title_is_dropped() {
     let s = story(ARTICLE);
-    assert_eq!(s.title, "Rains return to the Rift Valley");
-    assert!(!s.paragraphs.iter().any(|p| p == &s.title));
+    assert_eq!(s.title(), "Rains return to the Rift Valley");
+    assert!(!s.paragraphs().iter().any(|p| p == s.title()));
 }
 
 #[test]
 fn title_without_repeat_keeps_first_paragraph() {
     let s = story("A short title\n\nThe first paragraph.\n\nThe second paragraph.\n");
-    assert_eq!(s.title, "A short title");
-    assert_eq!(s.paragraphs, ["The first paragraph.", "The second paragraph."]);
+    assert_eq!(s.title(), "A short title");
+    assert_eq!(s.paragraphs(), ["The first paragraph.", "The second paragraph."]);
 }
 
 #[test]
 fn caption_and_credit_are_split() {
     let s = story(ARTICLE);
-    assert_eq!(s.caption.as_deref(), Some("Farmers inspect a maize field near Eldoret."));
+    assert_eq!(s.caption(), Some("Farmers inspect a maize field near Eldoret."));
     assert_eq!(s.credit.as_deref(), Some("PHOTO | FILE"));
     let s = story("Title\n\nOfficers at the airport. PHOTOS | COURTESY\n\nBody.\n");
     assert_eq!(s.credit.as_deref(), Some("PHOTOS | COURTESY"));
@@ -54,15 +54,15 @@ fn caption_and_credit_are_split() {
 #[test]
 fn a_paragraph_with_a_bar_is_not_a_caption() {
     let s = story("Title\n\nShares rose 4% | analysts were surprised.\n\nBody.\n");
-    assert_eq!(s.caption, None);
-    assert_eq!(s.paragraphs.len(), 2);
+    assert_eq!(s.caption(), None);
+    assert_eq!(s.paragraphs().len(), 2);
 }
 
 #[test]
 fn body_excludes_tags_and_boilerplate() {
     let s = story(ARTICLE);
-    assert_eq!(s.paragraphs.len(), 2);
-    assert!(s.paragraphs[1].starts_with("\"We planted"));
+    assert_eq!(s.paragraphs().len(), 2);
+    assert!(s.paragraphs()[1].starts_with("\"We planted"));
 }
 
 #[test]
@@ -74,7 +74,7 @@ fn tags_in_the_next_block() {
 fn inline_tags() {
     let s = story("Title\n\nBody text here.\n\nTags: Haiti, Jamaica, Belize\n\nComments\n");
     assert_eq!(s.tags, ["Haiti", "Jamaica", "Belize"]);
-    assert_eq!(s.paragraphs, ["Body text here."]);
+    assert_eq!(s.paragraphs(), ["Body text here."]);
 }
 
 #[test]
@@ -96,7 +96,7 @@ fn boilerplate_without_tags_is_removed_by_shape() {
     let s = story(
         "Title\n\nThe council met on Tuesday.\n\nIt approved the budget.\n\nShare this story\n\nFollow us on Telegram for more updates\n\nMore from Nairobi\n",
     );
-    assert_eq!(s.paragraphs, ["The council met on Tuesday.", "It approved the budget."]);
+    assert_eq!(s.paragraphs(), ["The council met on Tuesday.", "It approved the budget."]);
 }
 
 #[test]
@@ -104,35 +104,35 @@ fn a_last_paragraph_that_mentions_comment_is_kept() {
     let s = story(
         "Title\n\nThe council met.\n\nThe ministry did not respond to a request for comment on the decision.\n",
     );
-    assert_eq!(s.paragraphs.len(), 2);
+    assert_eq!(s.paragraphs().len(), 2);
 }
 
 #[test]
 fn also_read_promos_inside_the_body_are_dropped() {
     let s = story("Title\n\nFirst.\n\nALSO READ: Another story entirely\n\nSecond.\n");
-    assert_eq!(s.paragraphs, ["First.", "Second."]);
+    assert_eq!(s.paragraphs(), ["First.", "Second."]);
 }
 
 #[test]
 fn bom_crlf_and_trailing_spaces() {
     let s = story("\u{FEFF}Title  \r\n\r\nBody line one  \r\ncontinues here. \r\n\r\nTags: A, B\r\n");
-    assert_eq!(s.title, "Title");
-    assert_eq!(s.paragraphs, ["Body line one continues here."]);
+    assert_eq!(s.title(), "Title");
+    assert_eq!(s.paragraphs(), ["Body line one continues here."]);
     assert_eq!(s.tags, ["A", "B"]);
 }
 
 #[test]
 fn invalid_utf8_is_replaced_with_a_warning() {
     let draft = parse("t.txt", b"Caf\xE9 news\n\nBody.\n").unwrap();
-    assert_eq!(draft.story.title, "Caf\u{FFFD} news");
+    assert_eq!(draft.story.title(), "Caf\u{FFFD} news");
     assert_eq!(draft.warnings.len(), 1);
 }
 
 #[test]
 fn control_characters_are_stripped_and_tabs_become_spaces() {
     let s = story("Ti\x1b[2Jtle\x07\n\nOne\ttwo\x01three\x7f.\n");
-    assert_eq!(s.title, "Title");
-    assert_eq!(s.paragraphs, ["One twothree."]);
+    assert_eq!(s.title(), "Title");
+    assert_eq!(s.paragraphs(), ["One twothree."]);
 }
 
 #[test]
@@ -152,8 +152,8 @@ fn quotes_are_found_in_the_body() {
 #[test]
 fn a_title_only_file_is_a_story() {
     let s = story("Just a headline\n");
-    assert_eq!(s.title, "Just a headline");
-    assert!(s.paragraphs.is_empty());
+    assert_eq!(s.title(), "Just a headline");
+    assert!(s.paragraphs().is_empty());
 }
 
 #[test]

@@ -87,7 +87,7 @@ fn new_stories_join_the_list_and_the_search_as_each_feed_is_done() {
         app.update(Msg::Insert(c));
     }
     app.update(Action::Submit);
-    let titles: Vec<&str> = app.visible.iter().map(|&i| app.library.stories()[i].title.as_str()).collect();
+    let titles: Vec<&str> = app.visible.iter().map(|&i| app.library.stories()[i].title()).collect();
     assert_eq!(titles, ["Quokka census"]);
     assert!(!app.library.stories_with_tag("Wire").is_empty(), "their tags are known to the tag filter");
 }

@@ -47,11 +47,11 @@ fn first_arrived(n: usize) -> (App, Vec<Draft>) {
 }
 
 fn titles(app: &App) -> Vec<String> {
-    app.visible.iter().map(|&i| app.library.stories()[i].title.clone()).collect()
+    app.visible.iter().map(|&i| app.library.stories()[i].title().to_string()).collect()
 }
 
 fn selected_title(app: &App) -> String {
-    app.library.stories()[app.selected_story().unwrap()].title.clone()
+    app.library.stories()[app.selected_story().unwrap()].title().to_string()
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn saved_marks_and_position_apply_when_their_story_arrives() {
     arrive(&mut app, first, &state);
     assert_eq!(app.selected, 0, "its story has not come yet");
     arrive(&mut app, tail, &state);
-    assert_eq!(selected_title(&app), last.title, "the saved story is selected once it arrives");
+    assert_eq!(selected_title(&app), last.title(), "the saved story is selected once it arrives");
     let index = app.selected_story().unwrap();
     assert!(app.library.stories()[index].read && app.library.stories()[index].starred);
 }
@@ -122,8 +122,8 @@ fn filters_and_search_apply_to_stories_as_they_arrive() {
     let haiti = expected.library.search(&byline_engine::search_index::query_words("haiti")).count();
     assert!(early <= haiti);
     assert_eq!(app.visible.len(), haiti, "the word index answers for every arrived story");
-    assert!(app.visible.iter().all(|&i| app.library.stories()[i].title.to_lowercase().contains("haiti")
-        || app.library.stories()[i].paragraphs.iter().any(|p| p.to_lowercase().contains("haiti"))
+    assert!(app.visible.iter().all(|&i| app.library.stories()[i].title().to_lowercase().contains("haiti")
+        || app.library.stories()[i].paragraphs().iter().any(|p| p.to_lowercase().contains("haiti"))
         || app.library.stories()[i].tags.iter().any(|t| t.to_lowercase().contains("haiti"))));
 }
 

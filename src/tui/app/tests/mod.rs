@@ -27,11 +27,11 @@ fn app() -> App {
 }
 
 fn title(app: &App) -> &str {
-    &app.library.stories()[app.selected_story().unwrap()].title
+    app.library.stories()[app.selected_story().unwrap()].title()
 }
 
 fn index_of(app: &App, prefix: &str) -> usize {
-    app.visible.iter().position(|&i| app.library.stories()[i].title.starts_with(prefix)).unwrap()
+    app.visible.iter().position(|&i| app.library.stories()[i].title().starts_with(prefix)).unwrap()
 }
 
 fn typed(app: &mut App, text: &str) {
