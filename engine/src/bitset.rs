@@ -1,6 +1,7 @@
 //! A fixed-size set of story indices, one bit each: 100,000 stories fit in
 //! 12.5 KB, so filters combine by whole words instead of sorted lists.
 
+/// A set of story indices, one bit each: filters combine by whole words.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct BitSet {
     words: Vec<u64>,
@@ -58,6 +59,7 @@ impl BitSet {
         }
     }
 
+    /// Whether story `index` is in the set.
     pub fn contains(&self, index: usize) -> bool {
         index < self.len && self.words[index / 64] & (1 << (index % 64)) != 0
     }
@@ -69,10 +71,12 @@ impl BitSet {
         }
     }
 
+    /// How many stories are in the set.
     pub fn count(&self) -> usize {
         self.words.iter().map(|w| w.count_ones() as usize).sum()
     }
 
+    /// Whether no story is in the set.
     pub fn is_empty(&self) -> bool {
         self.words.iter().all(|&w| w == 0)
     }

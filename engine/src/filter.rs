@@ -35,6 +35,7 @@ pub enum TagFilter {
 }
 
 impl TagFilter {
+    /// The text the user typed or picked.
     pub fn label(&self) -> &str {
         match self {
             TagFilter::Name(n) | TagFilter::Exact(n) => n,
@@ -47,12 +48,16 @@ impl TagFilter {
 pub struct Filter {
     /// Tag conditions; a story must meet every one.
     pub tags: Vec<TagFilter>,
+    /// Words every story must contain (the last may be a prefix).
     pub search: String,
+    /// Only stories not yet read.
     pub unread_only: bool,
+    /// Only starred stories.
     pub starred_only: bool,
 }
 
 impl Filter {
+    /// Whether any condition is set.
     pub fn is_active(&self) -> bool {
         *self != Filter::default()
     }

@@ -43,6 +43,7 @@
 //! ```
 
 #![deny(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod atomic_file;
 pub mod bitset;

@@ -21,12 +21,16 @@ use crate::state::State;
 /// A tag name and the stories that carry it (indices, in the order added).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TagCount {
+    /// The tag as written (the first spelling met).
     pub name: String,
+    /// Indices of the stories that carry it.
     pub stories: Vec<usize>,
     /// Some story wrote this tag with separators: segmentation trusts it.
     pub(crate) written: bool,
 }
 
+/// Stories in reading order, with a tag index and a word index: what
+/// every filter and search runs on.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     /// In the order they were added: a story's index is its position here.
@@ -206,10 +210,12 @@ impl Library {
         &self.stories
     }
 
+    /// How many stories.
     pub fn len(&self) -> usize {
         self.stories.len()
     }
 
+    /// Whether there are no stories.
     pub fn is_empty(&self) -> bool {
         self.stories.is_empty()
     }

@@ -73,8 +73,11 @@ pub enum LoadError {
 /// What a load produced.
 #[derive(Debug, Default)]
 pub struct Loaded {
+    /// Every story that could be read.
     pub library: Library,
+    /// Files, and parts of files, that yielded no story, with the reason.
     pub skipped: Vec<Skipped>,
+    /// Files read with something worth telling.
     pub warnings: Vec<Warning>,
 }
 
@@ -83,7 +86,12 @@ pub struct Loaded {
 pub enum Progress {
     /// The paths were walked: this many files are read in all. Comes once,
     /// when the walk ends (batches may come before it).
-    Found { files: usize, skipped: Vec<Skipped> },
+    Found {
+        /// Files to read in all.
+        files: usize,
+        /// Paths that could not be walked or read.
+        skipped: Vec<Skipped>,
+    },
     /// Some files were read.
     Batch(Batch),
 }
@@ -93,10 +101,13 @@ pub enum Progress {
 pub struct Batch {
     /// How many files this batch covers.
     pub files: usize,
+    /// The stories read.
     pub drafts: Vec<Draft>,
     /// The batch's search index, when one was asked for.
     pub words: Option<WordIndex>,
+    /// Files, and parts of files, that yielded no story.
     pub skipped: Vec<Skipped>,
+    /// Files read with something worth telling.
     pub warnings: Vec<Warning>,
 }
 

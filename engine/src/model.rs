@@ -9,12 +9,19 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// A plain-text article, as scraped from a news site.
     Text,
+    /// A story object of a JSON or JSON Lines file.
     Json,
+    /// A Markdown note.
     Markdown,
+    /// An RSS item.
     Rss,
+    /// An Atom entry.
     Atom,
+    /// A JSON Feed item.
     Jsonfeed,
+    /// A saved web page.
     Html,
 }
 

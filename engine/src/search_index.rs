@@ -258,6 +258,7 @@ impl WordIndex {
         self.words.len()
     }
 
+    /// Whether no word is indexed.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }

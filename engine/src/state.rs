@@ -18,10 +18,13 @@ use crate::model::Story;
 /// Unix epoch): the later change wins when two processes disagree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mark {
+    /// The user read the story.
     #[serde(default)]
     pub read: bool,
+    /// The user starred the story.
     #[serde(default)]
     pub starred: bool,
+    /// When the marks last changed (ms since the Unix epoch).
     #[serde(default)]
     pub changed: u64,
 }
@@ -36,8 +39,11 @@ pub struct Position {
     pub scroll: usize,
 }
 
+/// The reading state kept between sessions: marks by story id, and where
+/// the reader was in each library.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
+    /// Story id -> marks.
     #[serde(default)]
     pub stories: BTreeMap<String, Mark>,
     /// Library key -> position.
@@ -74,6 +80,7 @@ impl State {
 /// What loading found.
 #[derive(Debug, Default)]
 pub struct LoadedState {
+    /// The state read (empty when there was no file).
     pub state: State,
     /// One line for the user when the file had to be set aside.
     pub notice: Option<String>,
@@ -88,10 +95,12 @@ pub struct StateFile {
 }
 
 impl StateFile {
+    /// The state file at `path` (created when first saved).
     pub fn new(path: PathBuf) -> StateFile {
         StateFile { path, read_only: false }
     }
 
+    /// Where the file is.
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -19,24 +19,32 @@ pub enum Outcome {
     /// A new body was merged. `unreadable` says which of its items could
     /// not be read (`item 3: no title and no text`).
     Fetched {
+        /// Items never stored before.
         new: usize,
+        /// Items stored before whose text changed.
         updated: usize,
+        /// Items stored now, old and new.
         items: usize,
+        /// Why each unreadable item could not be read.
         unreadable: Vec<String>,
     },
     /// 304, or the same body as last time.
     Unchanged {
+        /// Items stored.
         items: usize,
     },
+    /// The fetch failed; the words for the user.
     Failed(String),
 }
 
 /// One feed's result.
 #[derive(Debug, Clone)]
 pub struct FeedResult {
+    /// The subscription's URL.
     pub url: String,
     /// The subscription's title, else the feed's own, else the URL.
     pub title: String,
+    /// How the fetch ended.
     pub outcome: Outcome,
     /// Items never stored before, ready for a library.
     pub new_stories: Vec<Draft>,

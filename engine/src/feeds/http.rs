@@ -41,8 +41,11 @@ impl Default for Limits {
 pub enum Response {
     /// 304: the feed has not changed since the validators were given.
     NotModified,
+    /// A body (200), with the validators for next time.
     Body {
+        /// The body, at most the response size limit.
         bytes: Vec<u8>,
+        /// `ETag` and `Last-Modified`, for the next conditional request.
         validators: Validators,
     },
 }
@@ -50,6 +53,7 @@ pub enum Response {
 /// Why a fetch failed, in words for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
+    /// What went wrong, in words for the user.
     pub message: String,
     /// Whether trying again later may work.
     transient: bool,
@@ -61,6 +65,7 @@ pub struct Failure {
 /// is tried again at the next fetch instead.
 const LONGEST_WAIT: Duration = Duration::from_secs(30);
 
+/// How byline names itself to servers: its version and where it lives.
 pub const USER_AGENT: &str = concat!(
     "byline/",
     env!("CARGO_PKG_VERSION"),
@@ -75,6 +80,7 @@ pub struct Client {
 }
 
 impl Client {
+    /// A client that keeps to `limits` (time, size, redirects).
     pub fn new(limits: Limits) -> Client {
         let agent = ureq::Agent::config_builder()
             .timeout_global(Some(limits.timeout))

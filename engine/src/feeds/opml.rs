@@ -16,7 +16,9 @@ use crate::parse::tags::dedupe;
 /// What an import found: the feeds, and why other entries were left out.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Imported {
+    /// The feeds found, in the file's order.
     pub feeds: Vec<Subscription>,
+    /// Outlines not taken, each with its reason.
     pub skipped: Vec<String>,
 }
 

@@ -26,10 +26,13 @@ use crate::parse::Draft;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FeedMeta {
+    /// The subscription's URL.
     pub url: String,
     /// The feed's own title.
     pub feed_title: Option<String>,
+    /// The last `ETag`, for a conditional request.
     pub etag: Option<String>,
+    /// The last `Last-Modified`, for a conditional request.
     pub last_modified: Option<String>,
     /// A hash of the last body, to notice an unchanged feed whose server
     /// sends no validators.
@@ -50,13 +53,25 @@ pub enum Fetched {
     /// 304, or the same body as last time.
     Unchanged,
     /// A new body, parsed.
-    Items { drafts: Vec<Draft>, feed_title: Option<String>, validators: Validators, body_hash: String },
+    Items {
+        /// Every item of the feed that could be read.
+        drafts: Vec<Draft>,
+        /// The feed's own title.
+        feed_title: Option<String>,
+        /// For the next conditional request.
+        validators: Validators,
+        /// To notice the same body next time when the server sends no
+        /// validators.
+        body_hash: String,
+    },
 }
 
 /// HTTP validators for the next conditional request.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Validators {
+    /// `ETag` header.
     pub etag: Option<String>,
+    /// `Last-Modified` header.
     pub last_modified: Option<String>,
 }
 
@@ -65,6 +80,7 @@ pub struct Validators {
 pub struct Merged {
     /// Items never stored before, as the library will read them.
     pub new: Vec<Draft>,
+    /// Items stored before whose text changed.
     pub updated: usize,
     /// Items stored now, old and new.
     pub items: usize,
@@ -80,6 +96,7 @@ pub struct Store {
 }
 
 impl Store {
+    /// The store under `data_dir` (created when first written).
     pub fn new(data_dir: &Path) -> Store {
         Store { root: data_dir.to_path_buf() }
     }

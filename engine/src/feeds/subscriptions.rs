@@ -15,6 +15,7 @@ use crate::toml_file::{TomlError, parse_toml};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Subscription {
+    /// The feed's URL (http or https).
     pub url: String,
     /// The user's name for it; unset, the feed's own title is shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -25,6 +26,7 @@ pub struct Subscription {
 }
 
 impl Subscription {
+    /// A subscription with no title and no tags.
     pub fn new(url: &str) -> Subscription {
         Subscription { url: url.to_string(), title: None, tags: Vec::new() }
     }
@@ -70,10 +72,12 @@ pub struct SubscriptionFile {
 }
 
 impl SubscriptionFile {
+    /// The subscriptions file at `path` (created when first written).
     pub fn new(path: PathBuf) -> SubscriptionFile {
         SubscriptionFile { path }
     }
 
+    /// Where the file is.
     pub fn path(&self) -> &Path {
         &self.path
     }

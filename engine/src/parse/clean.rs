@@ -8,8 +8,10 @@ use std::borrow::Cow;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Unreadable {
+    /// Nothing in it, or nothing left once control characters are gone.
     #[error("empty file")]
     Empty,
+    /// Not text: the reason (`contains NUL bytes`).
     #[error("binary file ({0})")]
     Binary(&'static str),
 }
@@ -17,6 +19,7 @@ pub enum Unreadable {
 /// Text decoded from a file, with a note when bytes had to be replaced.
 #[derive(Debug)]
 pub struct Decoded<'a> {
+    /// The text, borrowed when the bytes were valid UTF-8 already.
     pub text: Cow<'a, str>,
     /// Invalid UTF-8 was replaced with U+FFFD.
     pub lossy: bool,

@@ -6,10 +6,15 @@ use std::path::Path;
 /// The parsers byline has; `--format` names one to force it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum InputFormat {
+    /// A plain-text article.
     Text,
+    /// JSON or JSON Lines (a JSON Feed is read as a feed).
     Json,
+    /// A Markdown note.
     Markdown,
+    /// RSS or Atom.
     Feed,
+    /// A saved web page.
     Html,
 }
 

@@ -53,6 +53,7 @@ pub(crate) fn in_parallel<P: Sync, T: Send>(
 /// without separators are segmented again once every story's tags are known.
 #[derive(Debug, Clone)]
 pub struct Draft {
+    /// The story, complete but for segmenting its tag line.
     pub story: Story,
     /// The raw space-joined tag line, when the article had one.
     pub unsegmented_tags: Option<String>,
@@ -75,7 +76,9 @@ impl Draft {
 /// read, each with its position (`record 3: ...`).
 #[derive(Debug, Default)]
 pub struct Parsed {
+    /// The stories read.
     pub drafts: Vec<Draft>,
+    /// The parts that could not be read, with their positions.
     pub problems: Vec<Problem>,
     /// A feed's own title.
     pub feed_title: Option<String>,

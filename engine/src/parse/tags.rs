@@ -44,6 +44,7 @@ const CONNECTORS: &[&str] = &["of", "the", "and", "for", "de", "du", "la", "al"]
 
 /// Lower-case tag names the library knows.
 pub trait KnownTags: Sync {
+    /// Whether a tag of this lower-case name is known.
     fn knows(&self, lower_case_name: &str) -> bool;
 }
 
@@ -62,7 +63,9 @@ impl<V: Sync, S: std::hash::BuildHasher + Sync> KnownTags for std::collections::
 /// What segmentation knows: tags written with separators anywhere in the
 /// library, and the story's own text.
 pub struct Knowledge<'a> {
+    /// Tags written with separators anywhere in the library.
     pub known_tags: &'a dyn KnownTags,
+    /// The story's own text: a name it uses is likely one tag.
     pub text: &'a str,
 }
 
