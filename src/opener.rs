@@ -60,7 +60,9 @@ pub fn open(url: &str) -> Result<(), OpenError> {
         .spawn()
         .map_err(|e| OpenError::Spawn { program: program.clone(), reason: e.to_string().to_lowercase() })?;
     // Reap it when it ends, so no zombie stays behind.
-    std::thread::spawn(move || child.wait());
+    let _ = byline_engine::parallel::spawn_named("reap-browser", move || {
+        let _ = child.wait();
+    });
     Ok(())
 }
 

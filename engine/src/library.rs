@@ -356,17 +356,17 @@ impl KnownTags for WrittenTags<'_> {
 /// against the story's text, which takes a few microseconds a story.
 fn segment_all(stories: &[Story], pending: &[(usize, String)], known: &dyn KnownTags) -> Vec<Vec<String>> {
     let segment = |(index, line): &(usize, String)| parse::segment_line(&stories[*index], line, known);
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let chunk = pending.len().div_ceil(threads).max(256);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = pending
-            .chunks(chunk)
-            .map(|part| (part.len(), scope.spawn(move || part.iter().map(segment).collect::<Vec<_>>())))
-            .collect();
-        // A part that panicked (a bug, reported by the crash hook) leaves its
-        // stories without tags rather than giving them another's.
-        handles.into_iter().flat_map(|(len, h)| h.join().unwrap_or_else(|_| vec![Vec::new(); len])).collect()
-    })
+    let chunk = pending.len().div_ceil(crate::parallel::cores()).max(256);
+    let parts: Vec<_> = pending.chunks(chunk).collect();
+    let segmented =
+        crate::parallel::map_parts(&parts, |_, part| part.iter().map(segment).collect::<Vec<_>>());
+    // A part that panicked (a bug, reported by the crash hook) leaves its
+    // stories without tags rather than giving them another's.
+    segmented
+        .into_iter()
+        .zip(&parts)
+        .flat_map(|(tags, part)| tags.unwrap_or_else(|| vec![Vec::new(); part.len()]))
+        .collect()
 }
 
 #[cfg(test)]

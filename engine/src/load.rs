@@ -156,9 +156,7 @@ pub fn spawn(paths: &[PathBuf], options: Options) -> Result<Receiver<Progress>, 
     check_named(paths)?;
     let paths = paths.to_vec();
     let (tx, rx) = mpsc::channel();
-    std::thread::Builder::new()
-        .name("load".into())
-        .spawn(move || walk_and_read(&paths, options, &tx))
+    crate::parallel::spawn_named("load", move || walk_and_read(&paths, options, &tx))
         .map_err(|e| LoadError::NoThread(e.to_string()))?;
     Ok(rx)
 }
@@ -240,29 +238,26 @@ const CHUNK_FILES: usize = 16;
 fn walk_and_read(paths: &[PathBuf], options: Options, tx: &Sender<Progress>) {
     let (work_tx, work_rx) = mpsc::channel::<Vec<PathBuf>>();
     let work = Mutex::new(work_rx);
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                let mut batch = Batch::default();
-                let mut buf = Vec::with_capacity(64 * 1024);
-                loop {
-                    let next = work.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
-                    let Ok(chunk) = next else {
-                        break;
-                    };
-                    for path in &chunk {
-                        let source = path.display().to_string();
-                        let read = read_file(path, &mut buf, options.max_file_size);
-                        read_one(&source, read.as_ref().map(|()| buf.as_slice()), options.forced, &mut batch);
-                    }
-                    if batch.files >= BATCH_FILES && !send(&mut batch, options, tx) {
-                        return;
-                    }
-                }
-                send(&mut batch, options, tx);
-            });
+    let read = || {
+        let mut batch = Batch::default();
+        let mut buf = Vec::with_capacity(64 * 1024);
+        loop {
+            let next = work.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
+            let Ok(chunk) = next else {
+                break;
+            };
+            for path in &chunk {
+                let source = path.display().to_string();
+                let read = read_file(path, &mut buf, options.max_file_size);
+                read_one(&source, read.as_ref().map(|()| buf.as_slice()), options.forced, &mut batch);
+            }
+            if batch.files >= BATCH_FILES && !send(&mut batch, options, tx) {
+                return;
+            }
         }
+        send(&mut batch, options, tx);
+    };
+    crate::parallel::alongside(crate::parallel::cores(), read, || {
         let mut files = 0;
         let mut chunk = Vec::with_capacity(CHUNK_FILES);
         let mut skipped = Vec::new();

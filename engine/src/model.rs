@@ -190,25 +190,9 @@ impl Story {
 /// small batches from a shared counter, so a long story cannot leave one
 /// core working while the other waits.
 pub fn find_all_quotes(stories: &[&Story]) {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    const BATCH: usize = 64;
-    let next = AtomicUsize::new(0);
-    let work = || {
-        loop {
-            let from = next.fetch_add(BATCH, Ordering::Relaxed);
-            if from >= stories.len() {
-                break;
-            }
-            for story in &stories[from..(from + BATCH).min(stories.len())] {
-                story.quotes();
-            }
-        }
-    };
-    std::thread::scope(|scope| {
-        for _ in 1..crate::parse::cores() {
-            scope.spawn(work);
-        }
-        work();
+    crate::parallel::for_each_shared(stories, 64, crate::parallel::cores(), |story| {
+        story.quotes();
+        true
     });
 }
 

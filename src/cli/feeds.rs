@@ -270,8 +270,8 @@ pub fn fetch(
         .then(|| ProgressBar::new(io::stderr(), super::progress::delay()).counting("fetching", "feeds"));
     let mut printed: io::Result<()> = Ok(());
     let (tx, rx) = mpsc::channel();
-    std::thread::scope(|scope| {
-        scope.spawn(move || byline_engine::feeds::fetch_all(subs, store, limits, jobs, &tx));
+    let fetching = move || byline_engine::feeds::fetch_all(subs, store, limits, jobs, &tx);
+    let (fetched, ()) = byline_engine::parallel::join(fetching, || {
         if let Some(bar) = &mut bar {
             bar.update(0, subs.len());
         }
@@ -292,6 +292,9 @@ pub fn fetch(
             }
         }
     });
+    if let Err(panic) = fetched {
+        std::panic::resume_unwind(panic);
+    }
     if let Some(bar) = &mut bar {
         bar.finish();
     }

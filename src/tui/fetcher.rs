@@ -53,7 +53,7 @@ impl Fetcher {
         };
         let (tx, rx) = mpsc::channel();
         let total = subs.len();
-        let spawned = std::thread::Builder::new().name("fetch".into()).spawn(move || {
+        let spawned = byline_engine::parallel::spawn_named("fetch", move || {
             byline_engine::feeds::fetch_all(&subs, &setup.store, setup.limits, setup.jobs, &tx);
         });
         match spawned {

@@ -267,7 +267,7 @@ const GRACE: Duration = Duration::from_secs(2);
 fn watch_for_termination(stop: Arc<AtomicBool>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
-    std::thread::spawn(move || {
+    byline_engine::parallel::spawn_named("signals", move || {
         if let Some(signal) = signals.forever().next() {
             stop.store(true, Ordering::Relaxed);
             std::thread::sleep(GRACE);
@@ -275,8 +275,7 @@ fn watch_for_termination(stop: Arc<AtomicBool>) -> io::Result<()> {
             ratatui::restore();
             std::process::exit(128 + signal);
         }
-    });
-    Ok(())
+    })
 }
 
 /// ratatui's panic hook restores the screen but not mouse reporting: turn

@@ -2,7 +2,6 @@
 //! threads, each result merged into the store and reported as soon as it
 //! is known. One failing feed never stops the others.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 
 use super::http::{Client, Limits, Response};
@@ -82,22 +81,12 @@ pub fn fetch_all(
     results: &Sender<FeedResult>,
 ) {
     let client = Client::new(limits);
-    let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        for _ in 0..jobs.clamp(1, subs.len().max(1)) {
-            scope.spawn(|| {
-                while let Some(sub) = subs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    // A bug in one feed's parsing costs that feed only.
-                    let result =
-                        crate::crash::guard(|| fetch_one(&client, sub, store)).unwrap_or_else(|crashed| {
-                            failed(sub, store.meta(&sub.url).feed_title.as_deref(), crashed.to_string())
-                        });
-                    if results.send(result).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
+    crate::parallel::for_each_shared(subs, 1, jobs, |sub| {
+        // A bug in one feed's parsing costs that feed only.
+        let result = crate::crash::guard(|| fetch_one(&client, sub, store)).unwrap_or_else(|crashed| {
+            failed(sub, store.meta(&sub.url).feed_title.as_deref(), crashed.to_string())
+        });
+        results.send(result).is_ok()
     });
 }
 

@@ -75,10 +75,10 @@ pub(super) fn sort_on_two_threads(items: &mut Vec<usize>, cmp: impl Fn(&usize, &
     }
     let half = items.len() / 2;
     let (left, right) = items.split_at_mut(half);
-    std::thread::scope(|scope| {
-        scope.spawn(|| left.sort_unstable_by(&cmp));
-        right.sort_unstable_by(&cmp);
-    });
+    let (sorted, ()) = crate::parallel::join(|| left.sort_unstable_by(&cmp), || right.sort_unstable_by(&cmp));
+    if let Err(panic) = sorted {
+        std::panic::resume_unwind(panic);
+    }
     let (left, right) = items.split_at(half);
     *items = merge(left, right, cmp);
 }

@@ -76,7 +76,7 @@ fn add_entries(source: &str, feed: feed_rs::model::Feed, first: usize, parsed: &
 /// repairs a truncated feed.
 fn parse_in_parts(source: &str, bytes: &[u8]) -> Option<Parsed> {
     let items = item_spans(bytes)?;
-    let threads = super::cores();
+    let threads = crate::parallel::cores();
     if threads < 2 || items.len() < 2 * threads {
         return None;
     }

@@ -51,7 +51,7 @@ pub fn parse(source: &str, text: &str) -> Result<Parsed, ParseError> {
 /// file is cut at line ends into one part a core, parsed side by side, and
 /// the parts joined in order: the result is the same as reading it whole.
 fn parse_lines(source: &str, text: &str) -> (Parsed, bool) {
-    let threads = super::cores();
+    let threads = crate::parallel::cores();
     if text.len() <= super::SPLIT_ABOVE || threads < 2 {
         return parse_line_range(source, text, 0);
     }

@@ -29,11 +29,6 @@ use crate::model::Story;
 /// core.
 pub(crate) const SPLIT_ABOVE: usize = 2 * 1024 * 1024;
 
-/// How many parts a large file is cut into: one a core.
-pub(crate) fn cores() -> usize {
-    std::thread::available_parallelism().map_or(1, usize::from)
-}
-
 /// `parse` run on each part (with its number) on a thread of its own: the
 /// results in the parts' order, `None` for a part that failed or whose
 /// thread panicked (the caller then parses the file whole).
@@ -41,12 +36,7 @@ pub(crate) fn in_parallel<P: Sync, T: Send>(
     parts: &[P],
     parse: impl Fn(usize, &P) -> Option<T> + Sync,
 ) -> Option<Vec<T>> {
-    std::thread::scope(|scope| {
-        let parse = &parse;
-        let handles: Vec<_> =
-            parts.iter().enumerate().map(|(n, part)| scope.spawn(move || parse(n, part))).collect();
-        handles.into_iter().map(|h| h.join().ok().flatten()).collect()
-    })
+    crate::parallel::map_parts(parts, parse).into_iter().map(Option::flatten).collect()
 }
 
 /// A parsed story before the library is assembled: tag lines written
