@@ -149,7 +149,7 @@ static LIBRARY_100K: LazyLock<Library> = LazyLock::new(|| {
     let mut library = Library::default();
     library.index_words();
     library.extend(DRAFTS_100K.clone());
-    library.finish();
+    library.segment_tag_lines();
     library
 });
 

@@ -292,7 +292,7 @@ fn read_command(
         let options = load::Options { forced, index_words: true, max_file_size, story_ids: true };
         Stories::Loading(load::spawn(&paths, options)?)
     };
-    let feeds = places.map(|Places { file, store }| byline::tui::fetcher::FeedSetup {
+    let feeds = places.map(|Places { file, store }| byline::tui::workers::FeedSetup {
         file,
         store,
         limits: config.fetch_limits(),

@@ -41,13 +41,13 @@ pub struct Library {
     ordered: usize,
     /// Space-joined tag lines waiting for every story's tags to be known.
     pending: Vec<(usize, String)>,
-    /// Most used first, then by name (after `settle`).
+    /// Most used first, then by name (after `order_new_stories`).
     tags: Vec<TagCount>,
     /// Each tag's lower-case words, parallel to `tags`.
     tag_words: Vec<Vec<String>>,
     /// Lower-case word -> tags containing it.
     by_word: HashMap<String, Vec<usize>>,
-    /// Lower-case name -> tag. Until `finish`, only tags written with
+    /// Lower-case name -> tag. Until `segment_tag_lines`, only tags written with
     /// separators are in it: what segmentation trusts.
     by_name: HashMap<String, usize, BuildHasherDefault<WordHasher>>,
     /// The search index, when one was asked for (`index_words`).
@@ -66,7 +66,7 @@ impl Library {
     pub fn from_drafts(drafts: Vec<Draft>) -> Library {
         let mut library = Library::default();
         library.extend(drafts);
-        library.finish();
+        library.segment_tag_lines();
         library
     }
 
@@ -80,7 +80,7 @@ impl Library {
     }
 
     /// Add a batch of stories. They are indexed by tag at once; call
-    /// `settle` to put them in reading order, and `finish` once the last
+    /// `order_new_stories` to put them in reading order, and `segment_tag_lines` once the last
     /// batch is in.
     pub fn extend(&mut self, drafts: Vec<Draft>) {
         self.extend_indexed(drafts, None);
@@ -120,16 +120,16 @@ impl Library {
     }
 
     /// The last batch is in: segment the space-joined tag lines with every
-    /// tag the library knows, then settle the order and the tag ranking.
-    pub fn finish(&mut self) {
-        while !self.finish_some(usize::MAX) {}
+    /// tag the library knows, then order the stories and rank the tags.
+    pub fn segment_tag_lines(&mut self) {
+        while !self.segment_some_tag_lines(usize::MAX) {}
     }
 
-    /// As `finish`, a slice at a time, for a reader that must keep
+    /// As `segment_tag_lines`, a slice at a time, for a reader that must keep
     /// answering keys: segments up to `max` tag lines and reports whether
     /// the library is finished. Each line is segmented with the tags
     /// written with separators only, so slicing never changes the result.
-    pub fn finish_some(&mut self, max: usize) -> bool {
+    pub fn segment_some_tag_lines(&mut self, max: usize) -> bool {
         let take = self.pending.len().min(max);
         let slice: Vec<(usize, String)> = self.pending.drain(..take).collect();
         let written = WrittenTags { by_name: &self.by_name, tags: &self.tags };
@@ -142,20 +142,20 @@ impl Library {
             self.stories[*index].tags = tags;
         }
         if self.pending.is_empty() {
-            self.settle();
+            self.order_new_stories();
             return true;
         }
         false
     }
 
-    /// Whether stories are waiting for `finish`.
+    /// Whether stories are waiting for `segment_tag_lines`.
     pub fn is_finished(&self) -> bool {
         self.pending.is_empty() && self.ordered == self.stories.len()
     }
 
     /// Put the stories added since the last call into reading order and
     /// rank the tags again.
-    pub fn settle(&mut self) {
+    pub fn order_new_stories(&mut self) {
         if self.ordered < self.stories.len() {
             let mut added: Vec<usize> = (self.ordered..self.stories.len()).collect();
             let (stories, keys) = (&self.stories, &self.quick_keys);
@@ -221,7 +221,7 @@ impl Library {
     }
 
     /// Story indices in reading order: newest first where a date is known,
-    /// then by title, then by source. Stories added since the last `settle`
+    /// then by title, then by source. Stories added since the last `order_new_stories`
     /// are not in it yet.
     pub fn order(&self) -> &[usize] {
         &self.order

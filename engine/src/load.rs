@@ -179,7 +179,7 @@ pub fn receive_all(progress: &Receiver<Progress>, mut on_progress: impl FnMut(us
             }
         }
     }
-    loaded.finish();
+    loaded.complete();
     loaded
 }
 
@@ -191,10 +191,10 @@ impl Loaded {
         self.warnings.extend(batch.warnings);
     }
 
-    /// Everything is in: finish the library and put the reports in path
+    /// Everything is in: segment the tag lines and put the reports in path
     /// order, whichever thread found them.
-    pub fn finish(&mut self) {
-        self.library.finish();
+    pub fn complete(&mut self) {
+        self.library.segment_tag_lines();
         sort_reports(&mut self.skipped, &mut self.warnings);
     }
 }
@@ -215,7 +215,7 @@ pub fn load_named_bytes<'a>(files: impl IntoIterator<Item = (String, &'a [u8])>)
     }
     let mut loaded = Loaded::default();
     loaded.absorb(batch);
-    loaded.finish();
+    loaded.complete();
     loaded
 }
 

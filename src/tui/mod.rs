@@ -4,7 +4,6 @@
 //! `run` the event loop. This is the only part of byline that knows ratatui.
 
 pub mod app;
-pub mod fetcher;
 pub mod keymap;
 pub mod msg;
 pub mod panes;
@@ -12,6 +11,7 @@ pub mod picker;
 pub mod run;
 pub mod search;
 pub mod ui;
+pub mod workers;
 pub mod wrap;
 
 pub use app::{Action, App, Effect, Focus, Msg, Overlay};
@@ -40,7 +40,7 @@ pub struct Options {
     /// Names this library in the saved positions.
     pub library_key: String,
     /// Subscriptions, for `r`; `None` without a home directory.
-    pub feeds: Option<fetcher::FeedSetup>,
+    pub feeds: Option<workers::FeedSetup>,
 }
 
 /// The app for a library, set up as the config and saved state say.
@@ -80,7 +80,7 @@ pub fn start(stories: Stories, options: Options) -> std::io::Result<(Vec<Skipped
     match stories {
         Stories::Loaded(loaded) => {
             let app = build_app(*loaded, &options);
-            let mut fetcher = fetcher::Fetcher::new(options.feeds, Arc::new(options.state));
+            let mut fetcher = workers::Fetcher::new(options.feeds, Arc::new(options.state));
             run::run(app, &theme, options.state_file, None, &mut fetcher)?;
             Ok((Vec::new(), Vec::new()))
         }
@@ -88,8 +88,8 @@ pub fn start(stories: Stories, options: Options) -> std::io::Result<(Vec<Skipped
             let mut app = build_app(Loaded::default(), &options);
             app.start_loading(options.state.positions.get(&options.library_key).cloned());
             let state = Arc::new(options.state);
-            let mut fetcher = fetcher::Fetcher::new(options.feeds, Arc::clone(&state));
-            let mut incoming = run::Incoming::new(progress, state);
+            let mut fetcher = workers::Fetcher::new(options.feeds, Arc::clone(&state));
+            let mut incoming = workers::Incoming::new(progress, state);
             run::run(app, &theme, options.state_file, Some(&mut incoming), &mut fetcher)?;
             Ok((incoming.skipped, incoming.warnings))
         }

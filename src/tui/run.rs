@@ -1,12 +1,13 @@
-//! The event loop: read terminal events, turn them into actions through the
-//! keymap, update the app, draw, and carry out effects. The terminal is set
-//! up and restored by ratatui (whose panic hook restores it too); SIGTERM
-//! and SIGHUP end the loop so the terminal is restored on those as well.
+//! The event loop: read terminal events, turn them into messages through
+//! the keymap, hand them and the background work's replies to `App::update`,
+//! draw, and carry out the effects. The terminal is set up and restored by
+//! ratatui (whose panic hook restores it too); SIGTERM and SIGHUP end the
+//! loop so the terminal is restored on those as well.
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -15,131 +16,11 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use std::sync::mpsc::{Receiver, TryRecvError};
-
 use super::app::{App, Effect, Msg};
-use super::fetcher::Fetcher;
 use super::keymap::{Context, Key};
 use super::ui::{self, theme::Theme};
-use byline_engine::load::{Progress, Skipped, Warning};
-use byline_engine::state::{State, StateFile, now_millis};
-
-/// Stories still arriving from the loading threads, and the reports about
-/// files that came with them (printed when the reader closes).
-pub struct Incoming {
-    pub progress: Receiver<Progress>,
-    /// Saved marks, for the stories as they arrive (shared with the
-    /// fetcher, not copied).
-    pub state: Arc<State>,
-    pub skipped: Vec<Skipped>,
-    pub warnings: Vec<Warning>,
-    /// Every file is read; the library is finishing, a slice a pump.
-    read: bool,
-    done: bool,
-}
-
-/// While loading, the screen is redrawn at least this often.
-const LOADING_TICK: Duration = Duration::from_millis(50);
-
-impl Incoming {
-    pub fn new(progress: Receiver<Progress>, state: Arc<State>) -> Incoming {
-        Incoming { progress, state, skipped: Vec::new(), warnings: Vec::new(), read: false, done: false }
-    }
-
-    /// What has arrived since the last look, as messages for the app; the
-    /// reports about files are kept to print when the reader closes.
-    pub fn poll(&mut self, app: &App) -> Vec<Msg> {
-        if self.done {
-            return Vec::new();
-        }
-        if self.read {
-            if app.loading.is_none() {
-                self.done = true;
-                return Vec::new();
-            }
-            return vec![Msg::FinishLoading];
-        }
-        let mut msgs = Vec::new();
-        let mut batches = Vec::new();
-        loop {
-            match self.progress.try_recv() {
-                Ok(Progress::Found { files, skipped }) => {
-                    self.skipped.extend(skipped.iter().cloned());
-                    msgs.push(Msg::FilesFound { files, skipped });
-                }
-                Ok(Progress::Batch(batch)) => {
-                    self.skipped.extend(batch.skipped.iter().cloned());
-                    self.warnings.extend(batch.warnings.iter().cloned());
-                    batches.push(batch);
-                }
-                Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => {
-                    self.read = true;
-                    byline_engine::load::sort_reports(&mut self.skipped, &mut self.warnings);
-                    break;
-                }
-            }
-        }
-        if !batches.is_empty() {
-            msgs.push(Msg::Loaded { batches, marks: Arc::clone(&self.state) });
-        }
-        if self.read && msgs.is_empty() {
-            msgs.push(Msg::FinishLoading);
-        }
-        msgs
-    }
-
-    /// How long the loop may wait for a key before pumping again: a tick
-    /// while files are read, none while the library finishes.
-    fn wait(&self) -> Option<Duration> {
-        match (self.done, self.read) {
-            (true, _) => None,
-            (false, false) => Some(LOADING_TICK),
-            (false, true) => Some(Duration::ZERO),
-        }
-    }
-}
-
-/// Marks are saved this long after the first change, so a burst of keys
-/// costs one write.
-const SAVE_DELAY: Duration = Duration::from_millis(500);
-
-/// Saves state when marks change (coalesced) and at the end.
-struct Saver {
-    file: Option<StateFile>,
-    due: Option<Instant>,
-}
-
-impl Saver {
-    fn request(&mut self) {
-        if self.file.is_some() && self.due.is_none() {
-            self.due = Some(Instant::now() + SAVE_DELAY);
-        }
-    }
-
-    /// How long the loop may wait for an event before a save is due.
-    fn wait(&self) -> Duration {
-        let tick = Duration::from_millis(200);
-        self.due.map_or(tick, |due| due.saturating_duration_since(Instant::now()).min(tick))
-    }
-
-    fn save_if_due(&mut self, app: &App) -> Option<Msg> {
-        if self.due.is_some_and(|due| Instant::now() >= due) {
-            return self.save(app);
-        }
-        None
-    }
-
-    /// Write the marks now; the message says how it went.
-    fn save(&mut self, app: &App) -> Option<Msg> {
-        self.due = None;
-        let file = self.file.as_mut()?;
-        let result = file.save(&app.unsaved(now_millis()));
-        Some(Msg::Saved(
-            result.map_err(|err| format!("could not save state to {}: {err}", file.path().display())),
-        ))
-    }
-}
+use super::workers::{Fetcher, Incoming, Saver};
+use byline_engine::state::StateFile;
 
 /// Whether the loop goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,13 +31,13 @@ enum Flow {
 
 /// The loop's helpers: the workers whose replies become messages, and the
 /// carrying out of the app's effects.
-struct Workers<'a> {
+struct Background<'a> {
     saver: Saver,
     incoming: Option<&'a mut Incoming>,
     fetcher: &'a mut Fetcher,
 }
 
-impl Workers<'_> {
+impl Background<'_> {
     /// Every reply waiting: a save that fell due, stories loaded, feeds
     /// fetched.
     fn poll(&mut self, app: &App) -> Vec<Msg> {
@@ -228,7 +109,7 @@ pub fn run(
     incoming: Option<&mut Incoming>,
     fetcher: &mut Fetcher,
 ) -> io::Result<()> {
-    let mut workers = Workers { saver: Saver { file: state, due: None }, incoming, fetcher };
+    let mut workers = Background { saver: Saver::new(state), incoming, fetcher };
     let stop = Arc::new(AtomicBool::new(false));
     watch_for_termination(Arc::clone(&stop))?;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
@@ -294,7 +175,7 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     stop: &AtomicBool,
-    workers: &mut Workers,
+    workers: &mut Background,
 ) -> io::Result<()> {
     // Start crossterm's event reader (and its SIGWINCH handler) before the
     // first frame, so a resize during start-up is not lost.

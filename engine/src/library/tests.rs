@@ -67,7 +67,7 @@ fn finishing_in_slices_segments_exactly_as_finishing_at_once() {
     let mut sliced = Library::default();
     sliced.extend(drafts());
     let mut steps = 0;
-    while !sliced.finish_some(1) {
+    while !sliced.segment_some_tag_lines(1) {
         steps += 1;
     }
     assert_eq!(steps, 2, "three space-joined lines, one a slice");

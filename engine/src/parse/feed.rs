@@ -6,7 +6,7 @@
 use super::clean::one_line;
 use super::html_text::{HtmlText, html_to_text};
 use super::tags::dedupe;
-use super::{Draft, Parsed, finish};
+use super::{Draft, Parsed, new_draft};
 use crate::error::{ParseError, Problem};
 use crate::model::{Format, Story};
 
@@ -177,7 +177,7 @@ fn story_from(source: &str, format: Format, entry: Entry) -> Option<Draft> {
             .filter(|t| !t.is_empty()),
     );
     story.links = links;
-    let mut draft = finish(story, None, Vec::new());
+    let mut draft = new_draft(story, None, Vec::new());
     draft.guid = guid;
     Some(draft)
 }

@@ -9,7 +9,7 @@ use dom_smoothie::{Config, Readability};
 use super::clean::one_line;
 use super::html_text::html_to_text;
 use super::tags::dedupe;
-use super::{Draft, date, finish};
+use super::{Draft, date, new_draft};
 use crate::model::{Format, Story};
 
 /// Pages larger than this many elements are not scored element by element.
@@ -38,7 +38,7 @@ pub fn parse(source: &str, html: &str) -> Draft {
     story.url = meta.url;
     story.tags = meta.tags;
     story.links = text.links;
-    finish(story, None, Vec::new())
+    new_draft(story, None, Vec::new())
 }
 
 /// What the page's head says about it.

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::clean::{one_line, sanitize};
 use super::html_text::html_to_text;
 use super::tags::{TagLine, read_tag_line};
-use super::{Draft, Parsed, date, finish};
+use super::{Draft, Parsed, date, new_draft};
 use crate::error::{ParseError, Problem};
 use crate::model::{Format, Story};
 
@@ -200,7 +200,7 @@ fn story_from(source: &str, record: &Value) -> Result<Draft, String> {
         }
     }
     story.links = links;
-    Ok(finish(story, None, Vec::new()))
+    Ok(new_draft(story, None, Vec::new()))
 }
 
 /// A story's paragraphs and links: a `paragraphs` list (with `links` kept

@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::clean::{one_line, sanitize};
 use super::tags::{TagLine, dedupe, read_tag_line};
-use super::{Draft, date, finish};
+use super::{Draft, date, new_draft};
 use crate::model::{Format, Story};
 
 /// Metadata from front matter.
@@ -55,7 +55,7 @@ pub fn parse(source: &str, text: &str) -> Draft {
     story.author = front.author.map(|a| one_line(&a));
     story.url = front.url.map(|u| one_line(&u));
     story.links = blocks.links;
-    finish(story, None, Vec::new())
+    new_draft(story, None, Vec::new())
 }
 
 /// Front matter and the body after it.

@@ -58,7 +58,7 @@ impl Draft {
     /// A story built by a program rather than parsed from a file: no tag
     /// line to segment, nothing to warn about.
     pub fn from_story(story: Story) -> Draft {
-        finish(story, None, Vec::new())
+        new_draft(story, None, Vec::new())
     }
 }
 
@@ -129,7 +129,7 @@ pub fn parse_feed(source: &str, bytes: &[u8]) -> Result<Parsed, ParseError> {
 /// Complete a story. A space-joined tag line stays unsegmented until the
 /// library knows every story's tags (`Library::from_drafts`); quotes are
 /// found when first asked for.
-pub(crate) fn finish(story: Story, unsegmented: Option<String>, warnings: Vec<String>) -> Draft {
+pub(crate) fn new_draft(story: Story, unsegmented: Option<String>, warnings: Vec<String>) -> Draft {
     Draft { story, unsegmented_tags: unsegmented, warnings, guid: None }
 }
 

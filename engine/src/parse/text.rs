@@ -4,7 +4,7 @@
 
 use super::clean::{self, fold_spaces};
 use super::tags::{self, TagLine};
-use super::{Draft, finish};
+use super::{Draft, new_draft};
 use crate::model::{Format, Story};
 
 /// Parse one plain-text article on its own, a space-joined tag line
@@ -85,7 +85,7 @@ pub fn parse_decoded(source: &str, decoded: &clean::Decoded) -> Draft {
         Some(TagLine::SpaceJoined(line)) => Some(line),
         None => None,
     };
-    finish(story, unsegmented, warnings)
+    new_draft(story, unsegmented, warnings)
 }
 
 /// Blocks of non-blank lines, lines trimmed. Never empty: `decode` refused

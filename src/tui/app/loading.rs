@@ -59,7 +59,7 @@ impl App {
 
     /// Put the stories added by `add_batch` in order and in the list.
     pub(super) fn stories_arrived(&mut self) {
-        self.library.settle();
+        self.library.order_new_stories();
         self.refresh_stories();
     }
 
@@ -68,7 +68,7 @@ impl App {
     /// that keys are answered between slices. Loading ends (`loading` is
     /// `None`) with the last slice.
     pub(super) fn finish_loading_step(&mut self) {
-        if !self.library.finish_some(FINISH_SLICE) {
+        if !self.library.segment_some_tag_lines(FINISH_SLICE) {
             return;
         }
         self.loading = None;
@@ -100,6 +100,6 @@ impl App {
             self.restore(&position);
             self.user_acted();
         }
-        self.sync();
+        self.refresh_view();
     }
 }

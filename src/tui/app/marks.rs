@@ -48,7 +48,7 @@ impl App {
         let found = self.visible.iter().position(|&i| self.library.stories()[i].id() == position.story);
         if let Some(at) = found {
             self.selected = at;
-            self.sync();
+            self.refresh_view();
             self.reader.scroll = position.scroll.min(self.max_scroll());
         }
     }

@@ -139,7 +139,7 @@ impl App {
             pending_position: None,
             user_moved: false,
         };
-        app.sync();
+        app.refresh_view();
         app
     }
 
@@ -199,7 +199,7 @@ impl App {
                 None
             }
         };
-        self.sync();
+        self.refresh_view();
         let mut effects: Vec<Effect> = effect.into_iter().collect();
         if effects.is_empty() && self.marks_changed {
             effects.push(Effect::SaveState);
@@ -390,13 +390,13 @@ impl App {
         if !self.library.stories()[index].read {
             self.set_marks(Some(true), None);
         }
-        self.sync();
+        self.refresh_view();
         true
     }
 
     /// Bring derived state in line: the reader shows the selected story, its
     /// layout fits the pane, and the list and reader offsets are in range.
-    pub(super) fn sync(&mut self) {
+    pub(super) fn refresh_view(&mut self) {
         let story = self.selected_story();
         if self.reader.story != story {
             self.reader = Reader { story, ..Reader::default() };

@@ -46,7 +46,7 @@ impl App {
     /// Scroll so that character `at` of paragraph `para` is in view, with a
     /// little context above it.
     pub(super) fn reveal(&mut self, para: usize, at: usize) {
-        self.sync();
+        self.refresh_view();
         let Some(line) = self.layout.line_of(para, at) else { return };
         let rows = self.panes().reader_rows().max(1);
         if line < self.reader.scroll || line >= self.reader.scroll + rows {

@@ -5,7 +5,7 @@ fn item(guid: Option<&str>, url: Option<&str>, title: &str, body: &str, tags: &[
     let mut story = Story::new("https://feed.example/rss", Format::Rss, title.into(), vec![body.into()]);
     story.url = url.map(Into::into);
     story.tags = tags.iter().map(|t| t.to_string()).collect();
-    let mut draft = crate::parse::finish(story, None, Vec::new());
+    let mut draft = crate::parse::new_draft(story, None, Vec::new());
     draft.guid = guid.map(Into::into);
     draft
 }
