@@ -8,7 +8,17 @@
 //! - [`SkipReason`]: why the loader skipped a path or part of a file: one of
 //!   the above, or the file system's answer.
 
-use crate::parse::clean::Unreadable;
+/// Why a file is not text at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Unreadable {
+    /// Nothing in it, or nothing left once control characters are gone.
+    #[error("empty file")]
+    Empty,
+    /// Not text: the reason (`contains NUL bytes`).
+    #[error("binary file ({0})")]
+    Binary(&'static str),
+}
 
 /// Why a whole file yielded no story.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

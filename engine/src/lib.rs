@@ -54,6 +54,7 @@ pub mod filter;
 pub mod library;
 pub mod load;
 pub mod model;
+pub mod name_match;
 pub mod parallel;
 pub mod parse;
 pub mod search_index;

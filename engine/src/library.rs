@@ -11,8 +11,8 @@ mod order;
 use order::{QuickKey, merge, quick_key, reading_order, sort_on_two_threads};
 
 use crate::bitset::BitSet;
-use crate::filter::{name_words, words_match};
 use crate::model::Story;
+use crate::name_match::{name_words, words_match};
 use crate::parse::tags::KnownTags;
 use crate::parse::{self, Draft};
 use crate::search_index::{self, WordHasher, WordIndex};

@@ -98,7 +98,9 @@ pub struct Story {
     /// Read through `paragraphs()`: the id and the quotes are derived from
     /// them.
     paragraphs: Vec<String>,
-    quotes: LazyQuotes,
+    /// Found on first use by `quotes()` (in `parse::quotes`, which knows
+    /// how; the model only holds them).
+    pub(crate) quotes: LazyQuotes,
     /// The user has read it.
     pub read: bool,
     /// The user starred it.
@@ -166,16 +168,6 @@ impl Story {
         self.id = OnceLock::from(id);
     }
 
-    /// Every quote in the story, found on first use. The text must not
-    /// change after that: the quotes would no longer match it.
-    pub fn quotes(&self) -> &[Quote] {
-        self.quotes.0.get_or_init(|| {
-            let mut context: Vec<&str> = vec![&self.title];
-            context.extend(self.caption.as_deref());
-            crate::parse::quotes::find_quotes(&self.paragraphs, &context)
-        })
-    }
-
     /// The first eight characters of the id, enough to tell stories apart in
     /// a listing.
     pub fn short_id(&self) -> &str {
@@ -198,7 +190,7 @@ pub fn find_all_quotes(stories: &[&Story]) {
 
 /// Quotes computed on first use.
 #[derive(Debug, Clone, Default)]
-struct LazyQuotes(OnceLock<Vec<Quote>>);
+pub(crate) struct LazyQuotes(pub(crate) OnceLock<Vec<Quote>>);
 
 /// The export schema of FORMAT.md, field by field.
 impl Serialize for Story {

@@ -4,17 +4,7 @@
 
 use std::borrow::Cow;
 
-/// Why a file yields no story at all.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum Unreadable {
-    /// Nothing in it, or nothing left once control characters are gone.
-    #[error("empty file")]
-    Empty,
-    /// Not text: the reason (`contains NUL bytes`).
-    #[error("binary file ({0})")]
-    Binary(&'static str),
-}
+pub use crate::error::Unreadable;
 
 /// Text decoded from a file, with a note when bytes had to be replaced.
 #[derive(Debug)]

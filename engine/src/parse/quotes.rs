@@ -4,7 +4,7 @@
 
 use super::attribution::{Attribution, Keep, Span, Unit, attribute};
 use super::names;
-use crate::model::Quote;
+use crate::model::{Quote, Story};
 
 /// Which mark opened a quote, and so which marks may close it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +26,19 @@ struct Part {
     /// Byte offset just past the closing mark; `None` when the paragraph ends
     /// first.
     close_end: Option<usize>,
+}
+
+impl Story {
+    /// Every quote in the story with its speaker, found on first use and
+    /// kept. The title and caption are read too, as they often name who
+    /// speaks.
+    pub fn quotes(&self) -> &[Quote] {
+        self.quotes.0.get_or_init(|| {
+            let mut context: Vec<&str> = vec![self.title()];
+            context.extend(self.caption());
+            find_quotes(self.paragraphs(), &context)
+        })
+    }
 }
 
 /// Find every quote in the paragraphs and attribute it. `context` is
