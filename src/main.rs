@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use byline::cli::feeds::{FeedsCommand, FetchArgs, Places};
+use byline::cli::feeds::{FeedsCommand, Places};
+use byline::cli::fetch::FetchArgs;
 use byline::cli::progress::{self, ProgressBar};
 use byline::cli::{self, export::ExportFormat};
 use byline::config::{Config, DEFAULT_FILE, Paths};
@@ -261,7 +262,7 @@ fn feeds_command(command: FeedsCommand, context: &Context) -> anyhow::Result<Exi
 /// any failed.
 fn fetch_command(FetchArgs { urls, jobs }: FetchArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let Places { file, store } = context.places()?;
-    let subs = cli::feeds::chosen(file.load()?, &urls)?;
+    let subs = cli::fetch::chosen(file.load()?, &urls)?;
     if subs.is_empty() {
         eprintln!("byline: no subscriptions yet; add one with `byline feeds add URL`");
         return Ok(ExitCode::SUCCESS);
@@ -269,7 +270,7 @@ fn fetch_command(FetchArgs { urls, jobs }: FetchArgs, context: &Context) -> anyh
     let config = &context.config;
     let jobs = jobs.map_or(config.fetch_jobs(), |n| usize::from(n.get()));
     let mut out = io::stdout().lock();
-    let summary = cli::feeds::fetch(&subs, store, config.fetch_limits(), jobs, &mut out)?;
+    let summary = cli::fetch::fetch(&subs, store, config.fetch_limits(), jobs, &mut out)?;
     Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 

@@ -4,6 +4,7 @@
 
 pub mod export;
 pub mod feeds;
+pub mod fetch;
 pub mod list;
 pub mod progress;
 pub mod quotes;
