@@ -11,7 +11,7 @@ use byline::cli::feeds::{FeedsCommand, Places};
 use byline::cli::fetch::FetchArgs;
 use byline::cli::progress::{self, ProgressBar};
 use byline::cli::{self, export::ExportFormat};
-use byline::config::{Config, DEFAULT_FILE, Paths};
+use byline::config::{Config, Paths};
 use byline::tui::Stories;
 use byline_engine::filter::TagFilter;
 use byline_engine::load::{self, Skipped, Warning};
@@ -165,7 +165,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config_path = cli.config.clone().or_else(|| dirs.as_ref().map(|d| d.config_file.clone()));
     // Before the config is read, so a broken one can still be found.
     if let Some(Command::Config { default, .. }) = &cli.command {
-        return config_command(*default, config_path);
+        let shown = if *default {
+            cli::config::Shown::DefaultFile
+        } else {
+            cli::config::Shown::Path(config_path.context("no config directory: HOME is not set")?)
+        };
+        write_stdout(|out| cli::config::write(out, &shown)).context("writing output")?;
+        return Ok(ExitCode::SUCCESS);
     }
     let context = Context::resolve(&cli, dirs.as_ref(), config_path.as_deref())?;
     match cli.command {
@@ -238,17 +244,6 @@ impl Context {
         paths.extend(self.places.as_ref().map(|p| &p.store).filter(|s| s.has_items()).map(|s| s.items_dir()));
         paths
     }
-}
-
-/// `byline config`: where the config file is, or a commented default one.
-fn config_command(default: bool, config_path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    if default {
-        write_stdout(|out| out.write_all(DEFAULT_FILE.as_bytes())).context("writing output")?;
-    } else {
-        let path = config_path.context("no config directory: HOME is not set")?;
-        println!("{}", path.display());
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// `byline feeds ...`: manage subscriptions.
