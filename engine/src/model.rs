@@ -91,6 +91,9 @@ pub struct Story {
     pub author: Option<String>,
     /// The story's own web page.
     pub url: Option<String>,
+    /// The publication's name when the source gives one: a feed's title, a
+    /// page's site name. Not part of the export schema.
+    pub site: Option<String>,
     /// Publication time, RFC 3339, when the source gave one.
     pub published: Option<String>,
     /// Tag names, in source order.
@@ -123,6 +126,7 @@ impl Story {
             credit: None,
             author: None,
             url: None,
+            site: None,
             published: None,
             tags: Vec::new(),
             paragraphs,
@@ -168,6 +172,21 @@ impl Story {
         self.id = OnceLock::from(id);
     }
 
+    /// Where the story comes from, in a few words for a list column: the
+    /// publication's name, else the host of its web page (or of the feed it
+    /// was fetched from), else the name of the directory holding its file.
+    /// Empty when there is none of these.
+    pub fn source_name(&self) -> &str {
+        if let Some(site) = self.site.as_deref().filter(|s| !s.is_empty()) {
+            return site;
+        }
+        if let Some(host) = self.url.as_deref().and_then(host_of).or_else(|| host_of(&self.source)) {
+            return host;
+        }
+        let path = std::path::Path::new(&self.source);
+        path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or("")
+    }
+
     /// The first eight characters of the id, enough to tell stories apart in
     /// a listing.
     pub fn short_id(&self) -> &str {
@@ -186,6 +205,16 @@ pub fn find_all_quotes(stories: &[&Story]) {
         story.quotes();
         true
     });
+}
+
+/// The host of an http(s) URL, without a leading `www.`.
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then_some(host)
 }
 
 /// Quotes computed on first use.
@@ -310,6 +339,19 @@ mod tests {
         assert_eq!(story.quotes()[0].speaker, None, "no one named yet");
         story.set_caption(Some("Mayor Jane Okafor at the ribbon cutting.".into()));
         assert_eq!(story.quotes()[0].speaker.as_deref(), Some("Jane Okafor"));
+    }
+
+    #[test]
+    fn a_source_is_named_by_its_site_else_its_host_else_its_directory() {
+        let mut story = Story::new("news/kenya/ferry.txt", Format::Text, "T".into(), vec![]);
+        assert_eq!(story.source_name(), "kenya");
+        story.url = Some("https://www.lakeside.example:8080/2026/ferry?ref=rss".into());
+        assert_eq!(story.source_name(), "lakeside.example");
+        story.site = Some("The Lakeside Courier".into());
+        assert_eq!(story.source_name(), "The Lakeside Courier");
+        let fetched = Story::new("https://wire.example/rss.xml", Format::Rss, "T".into(), vec![]);
+        assert_eq!(fetched.source_name(), "wire.example");
+        assert_eq!(Story::new("alone.txt", Format::Text, "T".into(), vec![]).source_name(), "");
     }
 
     #[test]

@@ -184,7 +184,8 @@ impl Store {
             return Ok(Merged { items: meta.items, ..Merged::default() });
         }
         let (mut records, notice) = self.read_items(&sub.url)?;
-        let merged = merge(&mut records, incoming, sub, now);
+        let site = sub.title.as_deref().or(meta.feed_title.as_deref());
+        let merged = merge(&mut records, incoming, sub, site, now);
         atomic_file::write(lock, &path, |out| {
             for record in &records {
                 serde_json::to_writer(&mut *out, record)?;
@@ -291,7 +292,13 @@ pub fn item_key(draft: &Draft) -> String {
 
 /// Merge fetched items into the stored records by key, then give every
 /// record the subscription's tags after its own.
-fn merge(records: &mut Vec<Record>, incoming: Vec<Draft>, sub: &Subscription, now: &str) -> Merged {
+fn merge(
+    records: &mut Vec<Record>,
+    incoming: Vec<Draft>,
+    sub: &Subscription,
+    site: Option<&str>,
+    now: &str,
+) -> Merged {
     let mut at: HashMap<String, usize> = HashMap::with_capacity(records.len());
     for (i, record) in records.iter().enumerate() {
         if let Some(Value::String(key)) = record.get("key") {
@@ -330,6 +337,14 @@ fn merge(records: &mut Vec<Record>, incoming: Vec<Draft>, sub: &Subscription, no
             _ => Vec::new(),
         };
         record.insert("tags".into(), with_tags(&own, &sub.tags).into());
+        if let Some(site) = site {
+            record.insert("site".into(), site.into());
+        }
+    }
+    if let Some(site) = site {
+        for draft in &mut merged.new {
+            draft.story.site = Some(site.to_string());
+        }
     }
     merged.items = records.len();
     merged

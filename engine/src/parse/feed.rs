@@ -271,6 +271,13 @@ mod tests {
     }
 
     #[test]
+    fn a_feed_files_stories_are_named_after_the_feed() {
+        let parsed = crate::parse::parse_file("f.xml", RSS.as_bytes(), None).unwrap();
+        let title = parsed.feed_title.clone().unwrap();
+        assert!(parsed.drafts.iter().all(|d| d.story.source_name() == title), "{title}");
+    }
+
+    #[test]
     fn a_truncated_feed_keeps_its_complete_items() {
         let cut = &RSS[..RSS.find("<item><title>Second").unwrap() + 20];
         let parsed = parse("f.xml", cut.as_bytes()).unwrap();

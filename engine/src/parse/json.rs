@@ -188,6 +188,9 @@ fn story_from(source: &str, record: &Value) -> Result<Draft, String> {
             .filter(|a| !a.is_empty());
     }
     story.url = text_field(object, &["url", "link", "href", "permalink"])?.map(|s| one_line(&s));
+    story.site = text_field(object, &["site", "site_name", "publisher"])?
+        .map(|s| one_line(&s))
+        .filter(|s| !s.is_empty());
     story.published = published_of(object)?;
     if let Some((name, value)) = field(object, &["tags", "keywords", "categories", "topics"]) {
         story.tags = tags_of(name, value)?;

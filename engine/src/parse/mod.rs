@@ -75,6 +75,15 @@ pub struct Parsed {
 }
 
 impl Parsed {
+    /// A feed's stories come from the publication the feed is titled after.
+    fn name_the_site(&mut self) {
+        if let Some(title) = &self.feed_title {
+            for draft in &mut self.drafts {
+                draft.story.site.get_or_insert_with(|| title.clone());
+            }
+        }
+    }
+
     /// Add what a later part of the same file yielded.
     pub(crate) fn append(&mut self, part: Parsed) {
         self.drafts.extend(part.drafts);
@@ -116,6 +125,7 @@ pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Re
     if parsed.drafts.is_empty() && parsed.problems.is_empty() {
         return Err(ParseError::NoStories);
     }
+    parsed.name_the_site();
     Ok(parsed)
 }
 
@@ -123,7 +133,9 @@ pub fn parse_file(source: &str, bytes: &[u8], forced: Option<InputFormat>) -> Re
 /// in its place is an error, not an article).
 pub fn parse_feed(source: &str, bytes: &[u8]) -> Result<Parsed, ParseError> {
     let decoded = clean::decode(bytes)?;
-    feed::parse(source, &declaration::for_feed_reader(bytes, &decoded.text))
+    let mut parsed = feed::parse(source, &declaration::for_feed_reader(bytes, &decoded.text))?;
+    parsed.name_the_site();
+    Ok(parsed)
 }
 
 /// Complete a story. A space-joined tag line stays unsegmented until the
