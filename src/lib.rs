@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod columns;
 pub mod config;
+pub mod dates;
 pub mod keys;
 pub mod opener;
 pub mod tui;

@@ -21,7 +21,7 @@ const ENGINE: &[&[&str]] = &[
 ];
 
 /// The application's top-level modules by layer (`main.rs` sits above all).
-const APP: &[&[&str]] = &[&["columns", "keys", "opener"], &["config"], &["cli", "tui"]];
+const APP: &[&[&str]] = &[&["columns", "dates", "keys", "opener"], &["config"], &["cli", "tui"]];
 
 /// Every `.rs` file under `dir`, recursively.
 fn rust_files(dir: &Path) -> Vec<PathBuf> {

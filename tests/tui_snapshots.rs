@@ -155,8 +155,11 @@ fn no_color_shows_selection_and_quotes_without_colour() {
     }
     // The selected row of the list: inside the border, at the selection.
     let row = 1 + (app.selected - app.list_offset) as u16;
-    assert!(buffer[(3, row)].symbol() == "C", "the selected row shows the Caribbean story");
-    assert!(buffer[(3, row)].style().add_modifier.contains(Modifier::REVERSED));
+    let text: String = (0..buffer.area.width).map(|x| buffer[(x, row)].symbol().to_string()).collect();
+    let at = text.find("Caribbean").expect("the selected row shows the Caribbean story");
+    let x = text[..at].chars().count() as u16;
+    assert!(x < app.panes().list.unwrap().width, "in the list, not the reader");
+    assert!(buffer[(x, row)].style().add_modifier.contains(Modifier::REVERSED));
     let quote = find(buffer, "We did not come").unwrap();
     assert!(buffer[quote].style().add_modifier.contains(Modifier::REVERSED), "current quote");
     let other = find(buffer, "Kenya will not walk").unwrap();
@@ -257,4 +260,74 @@ fn while_fetching_the_status_bar_counts_feeds_and_new_stories_join_the_list() {
     insta::assert_snapshot!("fetching_100x24", render(&app, &theme).backend());
     app.update(Msg::FetchDone);
     insta::assert_snapshot!("fetched_100x24", render(&app, &theme).backend());
+}
+
+/// Stories from two feeds with dates, and one with no date, no source and
+/// a one-word title, seen on Wednesday 2 December 2026 at 18:30 in Nairobi.
+fn dated_app(width: u16, height: u16) -> App {
+    let story = |site: Option<&str>, title: &str, published: Option<&str>, tags: &[&str]| {
+        let source = if site.is_some() { "https://feeds.example/rss" } else { "alone.txt" };
+        let mut story = byline_engine::Story::new(
+            source,
+            byline_engine::Format::Rss,
+            title.into(),
+            vec![format!("{title}, in a sentence.")],
+        );
+        story.site = site.map(String::from);
+        story.published = published.map(String::from);
+        story.tags = tags.iter().map(|t| t.to_string()).collect();
+        byline_engine::parse::Draft::from_story(story)
+    };
+    let drafts = vec![
+        story(
+            Some("Lakeside Courier"),
+            "Ferry timetable changes for the rains",
+            Some("2026-12-02T11:05:00Z"),
+            &["Kisumu", "Transport"],
+        ),
+        story(
+            Some("Coast Wire"),
+            "Fishers count a record catch of tuna",
+            Some("2026-11-30T06:00:00Z"),
+            &["Malindi"],
+        ),
+        story(
+            Some("Lakeside Courier"),
+            "Council votes on the new market hall",
+            Some("2026-11-12T09:00:00Z"),
+            &["Kisumu", "Council", "Markets"],
+        ),
+        story(
+            Some("Coast Wire"),
+            "Lighthouse keepers remember the storm of 2019",
+            Some("2024-11-12T09:00:00Z"),
+            &[],
+        ),
+        story(None, "Notes", None, &[]),
+    ];
+    let mut app = App::new(byline_engine::Library::from_drafts(drafts), 0);
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-02T18:30:00+03:00").unwrap();
+    app.update(Msg::Tick(now));
+    app.update(Msg::Resize(width, height));
+    app
+}
+
+#[test]
+fn the_list_shows_dates_and_sources_in_columns() {
+    let theme = Theme::new(false);
+    for (width, height) in [(80, 24), (150, 45)] {
+        let app = dated_app(width, height);
+        insta::assert_snapshot!(format!("dated_{width}x{height}"), render(&app, &theme).backend());
+        let buffer = render(&app, &theme).backend().buffer().clone();
+        // Every title starts in the same column, the one-word one included.
+        let columns: Vec<u16> = ["Ferry", "Fishers", "Council", "Lighthouse", "Notes"]
+            .iter()
+            .map(|t| find(&buffer, t).unwrap_or_else(|| panic!("{t} shown at {width}x{height}")).0)
+            .collect();
+        assert!(columns.iter().all(|&c| c == columns[0]), "titles line up: {columns:?}");
+    }
+    let wide = render(&dated_app(150, 45), &theme).backend().buffer().clone();
+    for shown in ["14:05", "Mon", "12 Nov", "2024-11-12", "Lakeside Courier", "Coast Wire"] {
+        assert!(find(&wide, shown).is_some(), "{shown} in the wide list");
+    }
 }

@@ -48,6 +48,9 @@ pub enum Msg {
     /// The state file was written (the marks as merged with other
     /// processes' marks), or why it could not be.
     Saved(Result<State, String>),
+    /// The time now, sent when the minute changes: dates show relative to
+    /// it, in its time zone.
+    Tick(chrono::DateTime<chrono::FixedOffset>),
     /// A link was handed to the browser, or why it could not be.
     LinkOpened { url: String, result: Result<(), String> },
 }

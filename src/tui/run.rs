@@ -35,6 +35,8 @@ struct Background<'a> {
     saver: Saver,
     incoming: Option<&'a mut Incoming>,
     fetcher: &'a mut Fetcher,
+    /// The minute of the last `Msg::Tick`.
+    minute: i64,
 }
 
 impl Background<'_> {
@@ -42,6 +44,11 @@ impl Background<'_> {
     /// fetched.
     fn poll(&mut self, app: &App) -> Vec<Msg> {
         let mut msgs: Vec<Msg> = self.saver.save_if_due(app).into_iter().collect();
+        let now = crate::dates::local_now();
+        if now.timestamp() / 60 != self.minute {
+            self.minute = now.timestamp() / 60;
+            msgs.push(Msg::Tick(now));
+        }
         if let Some(incoming) = self.incoming.as_mut() {
             msgs.extend(incoming.poll(app));
         }
@@ -109,7 +116,7 @@ pub fn run(
     incoming: Option<&mut Incoming>,
     fetcher: &mut Fetcher,
 ) -> io::Result<()> {
-    let mut workers = Background { saver: Saver::new(state), incoming, fetcher };
+    let mut workers = Background { saver: Saver::new(state), incoming, fetcher, minute: 0 };
     let stop = Arc::new(AtomicBool::new(false));
     watch_for_termination(Arc::clone(&stop))?;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
@@ -181,7 +188,9 @@ fn event_loop(
     // first frame, so a resize during start-up is not lost.
     let _ = event::poll(Duration::ZERO)?;
     let size = terminal.size()?;
-    if workers.dispatch(app, Msg::Resize(size.width, size.height), terminal)? == Flow::Quit {
+    let first = vec![Msg::Resize(size.width, size.height)];
+    let replies = workers.poll(app);
+    if workers.dispatch_all(app, [first, replies].concat(), terminal)? == Flow::Quit {
         return Ok(());
     }
     loop {

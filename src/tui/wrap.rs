@@ -3,6 +3,7 @@
 //! character it starts at, so quotes and search matches can be highlighted
 //! and scrolled into view. Pure: no terminal.
 
+use chrono::{DateTime, FixedOffset};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use byline_engine::model::Story;
@@ -13,6 +14,8 @@ pub enum LineKind {
     Title,
     Caption,
     Meta,
+    /// The story's web address, on a line of its own.
+    Url,
     Body,
     Blank,
 }
@@ -34,7 +37,8 @@ pub struct ReaderLayout {
 }
 
 impl ReaderLayout {
-    pub fn new(story: &Story, width: usize) -> ReaderLayout {
+    /// `now` gives the time zone the date is shown in.
+    pub fn new(story: &Story, width: usize, now: DateTime<FixedOffset>) -> ReaderLayout {
         let width = width.max(1);
         let mut lines = Vec::new();
         let mut push = |kind: LineKind, text: &str, para: Option<usize>| {
@@ -49,24 +53,29 @@ impl ReaderLayout {
             (None, Some(cr)) => Some(cr.clone()),
             (None, None) => None,
         };
-        let mut meta = Vec::new();
-        if let Some(author) = &story.author {
-            meta.push(format!("By {author}"));
-        }
-        if let Some(date) = &story.published {
-            meta.push(date.clone());
-        }
-        if !story.tags.is_empty() {
-            meta.push(format!("Tags: {}", story.tags.join(" · ")));
-        }
-        if caption.is_some() || !meta.is_empty() {
+        let byline = [
+            story.author.as_deref().map(authors).filter(|a| !a.is_empty()).map(|a| format!("By {a}")),
+            Some(story.source_name().to_string()).filter(|s| !s.is_empty()),
+            crate::dates::long(story.published.as_deref(), now),
+        ];
+        let byline: Vec<String> = byline.into_iter().flatten().collect();
+        let tags = (!story.tags.is_empty()).then(|| format!("Tags: {}", story.tags.join(" · ")));
+        let url = story.url.as_deref().filter(|u| !u.is_empty());
+        if !byline.is_empty() || tags.is_some() || url.is_some() {
             push(LineKind::Blank, "", None);
         }
-        if let Some(caption) = caption {
-            push(LineKind::Caption, &caption, None);
+        if !byline.is_empty() {
+            push(LineKind::Meta, &byline.join("  ·  "), None);
         }
-        if !meta.is_empty() {
-            push(LineKind::Meta, &meta.join("  ·  "), None);
+        if let Some(tags) = tags {
+            push(LineKind::Meta, &tags, None);
+        }
+        if let Some(url) = url {
+            push(LineKind::Url, url, None);
+        }
+        if let Some(caption) = caption {
+            push(LineKind::Blank, "", None);
+            push(LineKind::Caption, &caption, None);
         }
         for (i, paragraph) in story.paragraphs().iter().enumerate() {
             push(LineKind::Blank, "", None);
@@ -125,6 +134,20 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, String)> {
     lines
 }
 
+/// The authors of a byline, each once (`A, B, A, B` is `A, B`).
+fn authors(byline: &str) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    let mut names = Vec::new();
+    for name in byline.split([',', ';']).flat_map(|part| part.split(" and ")).map(str::trim) {
+        let key = name.to_lowercase();
+        if !name.is_empty() && !seen.contains(&key) {
+            seen.push(key);
+            names.push(name);
+        }
+    }
+    names.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +177,33 @@ mod tests {
     }
 
     #[test]
+    fn the_header_names_each_author_once_and_leaves_out_what_is_unknown() {
+        let mut story =
+            Story::new("news/coast/ferry.txt", Format::Text, "Ferry".into(), vec!["Body.".into()]);
+        story.author = Some("Amina Said, Joe Otieno, Amina Said and Joe Otieno".into());
+        story.published = Some("2026-12-02T11:05:00Z".into());
+        story.url = Some("https://coast.example/ferry".into());
+        let nairobi = chrono::DateTime::parse_from_rfc3339("2026-12-02T18:30:00+03:00").unwrap();
+        let layout = ReaderLayout::new(&story, 200, nairobi);
+        let text: Vec<&str> = layout.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            text[..5],
+            [
+                "Ferry",
+                "",
+                "By Amina Said, Joe Otieno  ·  coast.example  ·  Wed 2 Dec 2026 14:05",
+                "https://coast.example/ferry",
+                ""
+            ]
+        );
+        assert_eq!(layout.lines[3].kind, LineKind::Url);
+        let bare = Story::new("alone.txt", Format::Text, "Alone".into(), vec!["Body.".into()]);
+        let text: Vec<String> =
+            ReaderLayout::new(&bare, 200, nairobi).lines.into_iter().map(|l| l.text).collect();
+        assert_eq!(text, ["Alone", "", "Body."], "no empty header line, no stray separator");
+    }
+
+    #[test]
     fn width_zero_does_not_loop_forever() {
         assert_eq!(wrap("ab", 0).len(), 2);
     }
@@ -161,7 +211,7 @@ mod tests {
     #[test]
     fn layout_locates_paragraph_characters() {
         let story = Story::new("x", Format::Text, "T".into(), vec!["one two three four".into()]);
-        let layout = ReaderLayout::new(&story, 8);
+        let layout = ReaderLayout::new(&story, 8, chrono::DateTime::UNIX_EPOCH.fixed_offset());
         let first = layout.line_of(0, 0).unwrap();
         assert_eq!(layout.lines[first].text, "one two");
         assert_eq!(layout.line_of(0, 9), Some(first + 1));

@@ -79,6 +79,9 @@ pub struct App {
     pub layout: ReaderLayout,
     /// Which story `layout` was made for.
     layout_story: Option<usize>,
+    /// The time, from the last `Msg::Tick` (the Unix epoch in UTC until
+    /// then): dates are shown relative to it, in its time zone.
+    pub now: chrono::DateTime<chrono::FixedOffset>,
     /// A mark changed during this update.
     pub(super) marks_changed: bool,
     pub size: (u16, u16),
@@ -124,6 +127,7 @@ impl App {
             reader: Reader::default(),
             layout: ReaderLayout::default(),
             layout_story: None,
+            now: chrono::DateTime::UNIX_EPOCH.fixed_offset(),
             marks_changed: false,
             size: (80, 24),
             message: None,
@@ -222,6 +226,11 @@ impl App {
             Msg::FetchRefused(reason) => self.fetch_refused(reason),
             Msg::Fetched { results, marks } => self.feeds_fetched(results, &marks),
             Msg::FetchDone => self.fetch_finished(),
+            Msg::Tick(now) => {
+                self.now = now;
+                // The reader's header shows the date in the time zone.
+                self.layout_story = None;
+            }
             Msg::Saved(Ok(merged)) => self.saved(&merged),
             Msg::Saved(Err(reason)) => self.message = Some(reason),
             Msg::LinkOpened { url, result } => {
@@ -412,7 +421,7 @@ impl App {
                 || self.layout.lines.is_empty()
                 || self.layout_story != Some(index))
         {
-            self.layout = ReaderLayout::new(&self.library.stories()[index], width);
+            self.layout = ReaderLayout::new(&self.library.stories()[index], width, self.now);
             self.layout_story = Some(index);
         }
         if story.is_none() {

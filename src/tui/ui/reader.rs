@@ -75,6 +75,7 @@ impl ReaderView<'_> {
             LineKind::Title => theme.story_title,
             LineKind::Caption => theme.caption,
             LineKind::Meta => theme.meta,
+            LineKind::Url => theme.dim,
             LineKind::Body | LineKind::Blank => theme.reader,
         };
         let Some(para) = line.para else {

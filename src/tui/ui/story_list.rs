@@ -1,5 +1,6 @@
-//! The story list: a marker for unread and starred stories, the title, and
-//! the tags in short form. Only the rows on screen are built.
+//! The story list: marks for unread and starred stories, the date, the
+//! source, the title and the tags in short form, in columns aligned across
+//! the rows on screen. Only the rows on screen are built.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::columns::{pad, truncate};
+use crate::dates;
 use crate::tui::app::App;
 use crate::tui::panes::inner;
 use byline_engine::model::Story;
@@ -49,32 +51,90 @@ impl Widget for StoryList<'_> {
             Line::styled(truncate(text, usize::from(rows.width)), self.theme.dim).render(rows, buf);
             return;
         }
-        let shown = app.visible.iter().enumerate().skip(app.list_offset).take(usize::from(rows.height));
-        for (row, (position, &index)) in shown.enumerate() {
+        let shown: Vec<(usize, &Story)> = app
+            .visible
+            .iter()
+            .enumerate()
+            .skip(app.list_offset)
+            .take(usize::from(rows.height))
+            .map(|(position, &index)| (position, &app.library.stories()[index]))
+            .collect();
+        let dates: Vec<String> =
+            shown.iter().map(|(_, s)| dates::short(s.published.as_deref(), app.now)).collect();
+        let columns = Columns::fit(usize::from(rows.width), &shown, &dates);
+        for (row, ((position, story), date)) in shown.iter().zip(&dates).enumerate() {
             let line_area = Rect { y: rows.y + row as u16, height: 1, ..rows };
-            let story = &app.library.stories()[index];
-            let selected = position == app.selected;
-            self.row(story, selected, usize::from(rows.width)).render(line_area, buf);
+            self.row(story, date, &columns, *position == app.selected).render(line_area, buf);
         }
     }
 }
 
+/// The widths of the list's columns for the rows on screen: marks, date,
+/// source, title, tags. Narrow lists drop the tags first, then the
+/// source, then the date; the title keeps what is left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    date: usize,
+    source: usize,
+    title: usize,
+    tags: usize,
+}
+
+/// Columns are separated by this many spaces.
+const GAP: usize = 2;
+/// The read and star marks, and a space.
+const MARKS: usize = 3;
+/// The title keeps at least this many cells before other columns show.
+const TITLE_MIN: usize = 24;
+/// The longest source shown.
+const SOURCE_CAP: usize = 16;
+
+impl Columns {
+    fn fit(width: usize, shown: &[(usize, &Story)], dates: &[String]) -> Columns {
+        let room = width.saturating_sub(MARKS);
+        let widest_date = dates.iter().map(|d| d.width()).max().unwrap_or(0);
+        let date = if widest_date == 0 { 0 } else { widest_date.max(5) };
+        let widest_source = shown.iter().map(|(_, s)| s.source_name().width()).max().unwrap_or(0);
+        let source = widest_source.min(SOURCE_CAP);
+        let widest_tags = shown.iter().map(|(_, s)| short_tags(&s.tags).width()).max().unwrap_or(0);
+        let with = |n: usize| if n > 0 { n + GAP } else { 0 };
+        let mut columns = Columns { date, source, title: 0, tags: widest_tags.min(room / 4) };
+        let title = |c: &Columns| room.saturating_sub(with(c.date) + with(c.source) + with(c.tags));
+        // The title comes first: drop the tags, then the source, then the
+        // date until it has room to be read.
+        if title(&columns) < TITLE_MIN {
+            columns.tags = 0;
+        }
+        if title(&columns) < TITLE_MIN {
+            columns.source = 0;
+        }
+        if title(&columns) < TITLE_MIN / 2 {
+            columns.date = 0;
+        }
+        columns.title = title(&columns);
+        columns
+    }
+}
+
 impl StoryList<'_> {
-    fn row(&self, story: &Story, selected: bool, width: usize) -> Line<'static> {
+    fn row(&self, story: &Story, date: &str, columns: &Columns, selected: bool) -> Line<'static> {
         let theme = self.theme;
-        let marker =
-            if story.read { Span::styled("  ", theme.read) } else { Span::styled("● ", theme.unread) };
-        let star = if story.starred { Span::styled("★ ", theme.star) } else { Span::raw("") };
-        let used = 2 + if story.starred { 2 } else { 0 };
-        let room = width.saturating_sub(used);
-        let tags = short_tags(&story.tags);
-        let tag_room = if room >= 40 { (room / 3).min(tags.width()) } else { 0 };
-        let title_room = room.saturating_sub(if tag_room > 0 { tag_room + 2 } else { 0 });
-        let title = pad(&truncate(story.title(), title_room), title_room);
-        let mut spans = vec![marker, star, Span::styled(title, theme.body)];
-        if tag_room > 0 {
-            spans.push(Span::raw("  "));
-            spans.push(Span::styled(truncate(&tags, tag_room), theme.tags));
+        let read = if story.read { Span::styled(" ", theme.read) } else { Span::styled("●", theme.unread) };
+        let star = if story.starred { Span::styled("★ ", theme.star) } else { Span::raw("  ") };
+        let mut spans = vec![read, star];
+        let mut cell = |text: String, width: usize, style| {
+            if width > 0 {
+                spans.push(Span::styled(pad(&truncate(&text, width), width), style));
+                spans.push(Span::raw(" ".repeat(GAP)));
+            }
+        };
+        cell(date.to_string(), columns.date, theme.dim);
+        cell(story.source_name().to_string(), columns.source, theme.meta);
+        cell(story.title().to_string(), columns.title, theme.body);
+        if columns.tags > 0 {
+            spans.push(Span::styled(truncate(&short_tags(&story.tags), columns.tags), theme.tags));
+        } else {
+            spans.pop();
         }
         let line = Line::from(spans);
         if selected { line.patch_style(theme.selected) } else { line }
