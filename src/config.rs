@@ -32,6 +32,9 @@ pub struct Config {
     /// Action name -> key or keys, replacing the default keys.
     pub keys: BTreeMap<ActionName, KeyList>,
     pub theme: ThemeConfig,
+    /// How the story list is sorted when the reader opens (`newest`,
+    /// `oldest`, `source`, `title`).
+    pub sort: byline_engine::library::SortOrder,
     pub layout: LayoutConfig,
 }
 
@@ -211,6 +214,10 @@ pub const DEFAULT_FILE: &str = r##"# byline configuration. Every setting is opti
 
 # The longest line the reader shows, in columns (unset: the pane's width).
 # wrap_width = 100
+
+# How the story list is sorted when the reader opens: "newest", "oldest",
+# "source" or "title" (S in the list cycles through them).
+# sort = "newest"
 
 # Files larger than this many MiB are skipped with a message, not read.
 # max_file_mib = 64

@@ -48,6 +48,8 @@ pub enum Action {
     OpenSearch,
     /// Clear every filter.
     ClearFilters,
+    /// Sort the list the next way: newest, oldest, source, title.
+    CycleSort,
     /// Star the story, or unstar it.
     ToggleStar,
     /// Mark the story read, or unread.

@@ -14,6 +14,7 @@ use byline::cli::{self, export::ExportFormat};
 use byline::config::{Config, Paths};
 use byline::tui::Stories;
 use byline_engine::filter::TagFilter;
+use byline_engine::library::SortOrder;
 use byline_engine::load::{self, Skipped, Warning};
 use byline_engine::parse::InputFormat;
 use byline_engine::state::{LoadedState, StateFile, library_key};
@@ -62,6 +63,13 @@ fn parse_input_format(name: &str) -> Result<InputFormat, String> {
     })
 }
 
+fn parse_sort(name: &str) -> Result<SortOrder, String> {
+    SortOrder::ALL
+        .into_iter()
+        .find(|o| o.name() == name)
+        .ok_or_else(|| format!("unknown order `{name}`; expected newest, oldest, source or title"))
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Print the stories as JSON (the schema of FORMAT.md)
@@ -89,6 +97,9 @@ enum Command {
         /// Only starred stories
         #[arg(long)]
         starred: bool,
+        /// List in ORDER: newest (the default), oldest, source or title
+        #[arg(long, value_name = "ORDER", value_parser = parse_sort)]
+        sort: Option<SortOrder>,
         /// Files or directories of articles
         paths: Vec<PathBuf>,
     },
@@ -353,12 +364,13 @@ fn print_command(command: Command, library: &Library, out: &mut dyn Write) -> io
             byline_engine::model::find_all_quotes(&library.in_order().collect::<Vec<_>>());
             cli::export::write(out, library.in_order(), format)
         }
-        Command::List { tags, search, unread, starred, .. } => {
+        Command::List { tags, search, unread, starred, sort, .. } => {
             let filter = Filter {
                 tags: tag_filters(&tags),
                 search: search.unwrap_or_default(),
                 unread_only: unread,
                 starred_only: starred,
+                sort: sort.unwrap_or_default(),
             };
             cli::list::write(out, &select(library, &filter))
         }

@@ -158,6 +158,30 @@ fn list_search_narrows_by_text() {
 }
 
 #[test]
+fn list_sorts_by_the_order_asked_for() {
+    let titles = |args: &[&str]| -> Vec<String> {
+        let out = byline(&[&["list"], args, &["tests/fixtures/mixed"]].concat());
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out).lines().map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" ")).collect()
+    };
+    let newest = titles(&[]);
+    let oldest = titles(&["--sort", "oldest"]);
+    assert!(newest.len() > 1);
+    let mut by_title = titles(&["--sort", "title"]);
+    let mut sorted = by_title.clone();
+    sorted.sort_by_key(|t| t.to_lowercase());
+    assert_eq!(by_title, sorted);
+    by_title.sort();
+    let mut again = newest.clone();
+    again.sort();
+    assert_eq!(by_title, again, "the same stories in another order");
+    assert_ne!(newest, oldest);
+    let wrong = byline(&["list", "--sort", "random", "assets"]);
+    assert!(!wrong.status.success());
+    assert!(stderr(&wrong).contains("expected newest, oldest, source or title"), "{}", stderr(&wrong));
+}
+
+#[test]
 fn list_aligns_columns_by_display_width() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), "東京の朝\n\nBody.\n\nTags: Japan\n").unwrap();

@@ -2,7 +2,7 @@
 //! conditions (by name, `Ruto` finds `President Ruto`), full-text search,
 //! unread and starred.
 
-use crate::library::Library;
+use crate::library::{Library, SortOrder};
 pub use crate::name_match::name_matches;
 use crate::search_index::query_words;
 
@@ -35,15 +35,17 @@ pub struct Filter {
     pub unread_only: bool,
     /// Only starred stories.
     pub starred_only: bool,
+    /// The order the stories are listed in; not a condition.
+    pub sort: SortOrder,
 }
 
 impl Filter {
-    /// Whether any condition is set.
+    /// Whether any condition is set (the sort order is not one).
     pub fn is_active(&self) -> bool {
-        *self != Filter::default()
+        *self != Filter { sort: self.sort, ..Filter::default() }
     }
 
-    /// Indices of the matching stories, in reading order. Tags, search and
+    /// Indices of the matching stories, in the filter's order. Tags, search and
     /// marks are each a set of stories from the library's indexes; their
     /// intersection is read off in one pass over the reading order.
     pub fn apply(&self, library: &Library) -> Vec<usize> {
@@ -60,6 +62,6 @@ impl Filter {
         if self.starred_only {
             set.intersect_with(library.starred_set());
         }
-        library.ordered(&set)
+        library.ordered_by(&set, self.sort)
     }
 }

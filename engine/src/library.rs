@@ -5,9 +5,11 @@
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 
 mod order;
 
+pub use order::SortOrder;
 use order::{QuickKey, merge, quick_key, reading_order, sort_on_two_threads};
 
 use crate::bitset::BitSet;
@@ -59,6 +61,9 @@ pub struct Library {
     /// Each story's date and title as two numbers (`quick_key`): most
     /// reading-order comparisons end there, without touching the stories.
     quick_keys: Vec<QuickKey>,
+    /// The orders other than the reading order, each made when first
+    /// asked for and dropped when stories arrive.
+    sorted: [OnceLock<Vec<usize>>; 3],
 }
 
 impl Library {
@@ -163,6 +168,7 @@ impl Library {
             sort_on_two_threads(&mut added, cmp);
             self.order = merge(&self.order, &added, cmp);
             self.ordered = stories.len();
+            self.sorted = Default::default();
         }
         self.rank_tags();
         if let Some(words) = &mut self.words {
@@ -326,7 +332,23 @@ impl Library {
 
     /// The stories of a set, in reading order.
     pub fn ordered(&self, set: &BitSet) -> Vec<usize> {
-        self.order.iter().copied().filter(|&i| set.contains(i)).collect()
+        self.ordered_by(set, SortOrder::Newest)
+    }
+
+    /// Every story in `order`.
+    pub fn order_by(&self, order: SortOrder) -> &[usize] {
+        let slot = match order {
+            SortOrder::Newest => return &self.order,
+            SortOrder::Oldest => &self.sorted[0],
+            SortOrder::Source => &self.sorted[1],
+            SortOrder::Title => &self.sorted[2],
+        };
+        slot.get_or_init(|| order::sorted(&self.stories, &self.order, order))
+    }
+
+    /// The stories of a set, in `order`.
+    pub fn ordered_by(&self, set: &BitSet, order: SortOrder) -> Vec<usize> {
+        self.order_by(order).iter().copied().filter(|&i| set.contains(i)).collect()
     }
 
     /// Stories carrying exactly this tag (ignoring case), in reading order.

@@ -160,3 +160,11 @@ fn colours_are_read_by_name_hex_and_index() {
     assert_eq!(config.theme.selected, Some(Colour(Color::Rgb(16, 32, 48))));
     assert_eq!(config.theme.quote, Some(Colour(Color::Indexed(200))));
 }
+
+#[test]
+fn the_sort_order_is_read_by_name() {
+    let config = Config::parse("sort = \"source\"\n", "c.toml").unwrap();
+    assert_eq!(config.sort, byline_engine::library::SortOrder::Source);
+    let e = error("sort = \"random\"\n");
+    assert!(e.message.contains("unknown variant `random`"), "{}", e.message);
+}

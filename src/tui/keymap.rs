@@ -71,6 +71,7 @@ const DEFAULTS: &[(Context, &[&str], Action, &str)] = &[
     (Context::List, &["u"], Action::UnreadOnly, "show only unread stories, or all"),
     (Context::List, &["*"], Action::StarredOnly, "show only starred stories, or all"),
     (Context::List, &["Esc"], Action::ClearFilters, "clear every filter"),
+    (Context::List, &["S"], Action::CycleSort, "sort by newest, oldest, source or title"),
     (Context::List, &["r"], Action::Fetch, "fetch new stories from your subscriptions"),
     (Context::Reader, &["q"], Action::Quit, "quit"),
     (Context::Reader, &["?"], Action::ToggleHelp, "show or hide this help"),

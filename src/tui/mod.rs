@@ -53,6 +53,7 @@ pub fn build_app(loaded: Loaded, options: &Options) -> App {
     app.list_percent = config.layout.list_width.0;
     app.wrap_width = config.wrap_width;
     app.picker_placement = config.layout.tag_picker;
+    app.filter.sort = config.sort;
     app.library_key = options.library_key.clone();
     app.message = options.notice.clone();
     if let Some(position) = options.state.positions.get(&options.library_key) {

@@ -21,6 +21,111 @@ pub(super) fn reading_order(a: &Story, b: &Story, a_key: QuickKey, b_key: QuickK
         .then_with(|| a.id().cmp(b.id()))
 }
 
+/// How the story list is sorted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortOrder {
+    /// Newest first; undated stories last (the reading order).
+    #[default]
+    Newest,
+    /// Oldest first; undated stories last.
+    Oldest,
+    /// By source name, newest first within a source.
+    Source,
+    /// By title, ignoring case.
+    Title,
+}
+
+impl SortOrder {
+    /// Every order, in the order `next` cycles through them.
+    pub const ALL: [SortOrder; 4] =
+        [SortOrder::Newest, SortOrder::Oldest, SortOrder::Source, SortOrder::Title];
+
+    /// The order after this one.
+    pub fn next(self) -> SortOrder {
+        let at = SortOrder::ALL.iter().position(|&o| o == self).unwrap_or(0);
+        SortOrder::ALL[(at + 1) % SortOrder::ALL.len()]
+    }
+
+    /// Its name in the config file and on screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            SortOrder::Newest => "newest",
+            SortOrder::Oldest => "oldest",
+            SortOrder::Source => "source",
+            SortOrder::Title => "title",
+        }
+    }
+}
+
+/// `newest` (the reading order) rearranged into `order`. Ties keep the
+/// reading order, so every order is total and stable across runs.
+pub(super) fn sorted(stories: &[Story], newest: &[usize], order: SortOrder) -> Vec<usize> {
+    match order {
+        SortOrder::Newest => newest.to_vec(),
+        SortOrder::Oldest => {
+            let (dated, undated): (Vec<usize>, Vec<usize>) =
+                newest.iter().partition(|&&i| stories[i].published.is_some());
+            dated.into_iter().rev().chain(undated).collect()
+        }
+        SortOrder::Source => {
+            let names = keys_of(newest, |i| stories[i].source_name());
+            // Stories share a few hundred sources at most: each distinct
+            // name is lower-cased and ranked once.
+            sort_by_keys(newest, &rank_ignoring_case(&names))
+        }
+        SortOrder::Title => sort_by_keys(newest, &keys_of(newest, |i| stories[i].title().to_lowercase())),
+    }
+}
+
+/// `key` of every story in `newest`, on every core.
+fn keys_of<'a, K: Send>(newest: &[usize], key: impl Fn(usize) -> K + Sync + 'a) -> Vec<K> {
+    let parts: Vec<&[usize]> =
+        newest.chunks(newest.len().div_ceil(crate::parallel::cores()).max(1024)).collect();
+    let keyed =
+        crate::parallel::map_parts(&parts, |_, part| part.iter().map(|&i| key(i)).collect::<Vec<K>>());
+    // A part that panicked (a bug) would leave the keys short: the caller
+    // then falls back to the reading order.
+    keyed.into_iter().flat_map(Option::unwrap_or_default).collect()
+}
+
+/// Each name's rank in case-blind order, one a name in `names`; names
+/// that differ only in case share one. Each distinct name is lower-cased
+/// once.
+fn rank_ignoring_case(names: &[&str]) -> Vec<u32> {
+    let mut index: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let ids: Vec<u32> = names
+        .iter()
+        .map(|name| {
+            let next = index.len() as u32;
+            *index.entry(name).or_insert(next)
+        })
+        .collect();
+    let mut lower: Vec<(String, u32)> = index.iter().map(|(name, &id)| (name.to_lowercase(), id)).collect();
+    lower.sort_unstable();
+    let mut rank_of = vec![0u32; lower.len()];
+    let mut rank = 0;
+    for (at, (name, id)) in lower.iter().enumerate() {
+        if at > 0 && *name != lower[at - 1].0 {
+            rank += 1;
+        }
+        rank_of[*id as usize] = rank;
+    }
+    ids.into_iter().map(|id| rank_of[id as usize]).collect()
+}
+
+/// `newest` sorted by `keys` (one a story, in the same order), stories with
+/// equal keys in reading order; the reading order itself if the keys are
+/// short.
+fn sort_by_keys<K: Ord + Sync>(newest: &[usize], keys: &[K]) -> Vec<usize> {
+    if keys.len() != newest.len() {
+        return newest.to_vec();
+    }
+    let mut at: Vec<usize> = (0..newest.len()).collect();
+    sort_on_two_threads(&mut at, |a, b| keys[*a].cmp(&keys[*b]).then(a.cmp(b)));
+    at.into_iter().map(|p| newest[p]).collect()
+}
+
 /// A story's date and the start of its title as numbers, compared before
 /// anything else in the reading order.
 #[derive(Debug, Clone, Copy)]

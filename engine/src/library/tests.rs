@@ -83,3 +83,43 @@ fn tags_differing_only_in_case_are_one_tag() {
     assert_eq!(lib.tags().len(), 1);
     assert_eq!(lib.tags()[0].stories.len(), 2);
 }
+
+#[test]
+fn every_sort_order_is_total_and_keeps_reading_order_among_equals() {
+    let story = |title: &str, site: &str, published: Option<&str>| {
+        let mut story = Story::new("f.txt", Format::Text, title.into(), vec![format!("{title}.")]);
+        story.site = Some(site.into());
+        story.published = published.map(String::from);
+        parse::Draft::from_story(story)
+    };
+    let lib = Library::from_drafts(vec![
+        story("banana", "Coast Wire", Some("2026-11-02T00:00:00Z")),
+        story("Apple", "lakeside", Some("2026-11-03T00:00:00Z")),
+        story("cherry", "Coast Wire", None),
+        story("date", "Lakeside", Some("2026-11-01T00:00:00Z")),
+        story("elder", "lakeside", Some("2026-10-01T00:00:00Z")),
+        story("fig", "Lakeside", Some("2026-11-05T00:00:00Z")),
+    ]);
+    let titles = |order| lib.order_by(order).iter().map(|&i| lib.stories()[i].title()).collect::<Vec<_>>();
+    assert_eq!(titles(SortOrder::Newest), ["fig", "Apple", "banana", "date", "elder", "cherry"]);
+    assert_eq!(
+        titles(SortOrder::Oldest),
+        ["elder", "date", "banana", "Apple", "fig", "cherry"],
+        "undated last"
+    );
+    assert_eq!(
+        titles(SortOrder::Source),
+        ["banana", "cherry", "fig", "Apple", "date", "elder"],
+        "names differing in case are one source, newest first within it"
+    );
+    assert_eq!(
+        titles(SortOrder::Title),
+        ["Apple", "banana", "cherry", "date", "elder", "fig"],
+        "ignoring case"
+    );
+    let mut set = crate::bitset::BitSet::new(lib.len());
+    set.insert(0);
+    set.insert(3);
+    assert_eq!(lib.ordered_by(&set, SortOrder::Oldest).len(), 2);
+    assert_eq!(SortOrder::Title.next(), SortOrder::Newest, "S wraps around");
+}

@@ -304,9 +304,14 @@ impl App {
                 self.filter.starred_only = !self.filter.starred_only;
                 self.apply_filter();
             }
+            Action::CycleSort => {
+                self.filter.sort = self.filter.sort.next();
+                self.apply_filter();
+                self.message = Some(format!("sorted by {}", self.filter.sort.name()));
+            }
             Action::ClearFilters => {
                 if self.filter.is_active() {
-                    self.filter = Filter::default();
+                    self.filter = Filter { sort: self.filter.sort, ..Filter::default() };
                     self.apply_filter();
                     self.message = Some("filters cleared".into());
                 }

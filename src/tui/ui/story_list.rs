@@ -34,7 +34,7 @@ impl Widget for StoryList<'_> {
         Block::new()
             .borders(Borders::ALL)
             .border_style(border)
-            .title(Span::styled(" Stories ", self.theme.title))
+            .title(Span::styled(format!(" Stories · {} ", app.filter.sort.name()), self.theme.title))
             .title(Line::from(count).right_aligned())
             .render(area, buf);
         let rows = inner(area);

@@ -216,3 +216,31 @@ fn a_reply_from_a_worker_does_not_count_as_the_user_moving() {
     app.update(Msg::FetchStarted { total: 2 });
     assert_eq!(app.message.as_deref(), Some("starred"), "a worker's reply leaves the message");
 }
+
+#[test]
+fn s_cycles_the_sort_order_and_esc_keeps_it() {
+    use byline_engine::library::SortOrder;
+    let mut app = app();
+    let title_order = {
+        let mut titles: Vec<String> =
+            app.library.stories().iter().map(|s| s.title().to_lowercase()).collect();
+        titles.sort();
+        titles
+    };
+    app.update(Action::CycleSort);
+    assert_eq!(app.filter.sort, SortOrder::Oldest);
+    assert_eq!(app.message.as_deref(), Some("sorted by oldest"));
+    app.update(Action::CycleSort);
+    app.update(Action::CycleSort);
+    assert_eq!(app.filter.sort, SortOrder::Title);
+    let shown: Vec<String> =
+        app.visible.iter().map(|&i| app.library.stories()[i].title().to_lowercase()).collect();
+    assert_eq!(shown, title_order, "the list follows the order");
+    assert!(!app.filter.is_active(), "a sort order is not a filter");
+    app.update(Action::UnreadOnly);
+    app.update(Action::ClearFilters);
+    assert_eq!(app.filter.sort, SortOrder::Title, "clearing filters keeps the order");
+    app.update(Action::CycleSort);
+    assert_eq!(app.filter.sort, SortOrder::Newest, "and S wraps around");
+    assert_eq!(app.visible, app.library.order(), "back to the reading order");
+}
