@@ -50,6 +50,12 @@ pub enum Action {
     ClearFilters,
     /// Sort the list the next way: newest, oldest, source, title.
     CycleSort,
+    /// Open the next unread story, wrapping to the top.
+    NextUnread,
+    /// Mark every story shown (after the filters) read.
+    MarkAllRead,
+    /// Undo the last `mark_all_read`.
+    UndoMarkAll,
     /// Star the story, or unstar it.
     ToggleStar,
     /// Mark the story read, or unread.

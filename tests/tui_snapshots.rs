@@ -326,6 +326,11 @@ fn the_list_shows_dates_and_sources_in_columns() {
             .collect();
         assert!(columns.iter().all(|&c| c == columns[0]), "titles line up: {columns:?}");
     }
+    let mut sorted = dated_app(150, 45);
+    sorted.update(Msg::Action(Action::CycleSort));
+    let buffer = render(&sorted, &theme).backend().buffer().clone();
+    assert!(find(&buffer, "Stories · oldest").is_some(), "the order is in the list's title");
+    assert!(find(&buffer, "5 unread · 5").is_some(), "with the unread count of what is shown");
     let wide = render(&dated_app(150, 45), &theme).backend().buffer().clone();
     for shown in ["14:05", "Mon", "12 Nov", "2024-11-12", "Lakeside Courier", "Coast Wire"] {
         assert!(find(&wide, shown).is_some(), "{shown} in the wide list");

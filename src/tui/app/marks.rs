@@ -12,6 +12,11 @@ impl App {
             self.message = Some("no story selected".into());
             return;
         };
+        self.set_marks_of(index, read, starred);
+    }
+
+    /// Change the marks of story `index`; `None` leaves a mark as it is.
+    pub(super) fn set_marks_of(&mut self, index: usize, read: Option<bool>, starred: Option<bool>) {
         let story = &self.library.stories()[index];
         let (read, starred) = (read.unwrap_or(story.read), starred.unwrap_or(story.starred));
         self.changed.insert(story.id().to_string());

@@ -9,6 +9,7 @@ pub mod loading;
 mod marks;
 mod navigate;
 mod overlays;
+mod triage;
 
 use ratatui::layout::Rect;
 
@@ -82,6 +83,8 @@ pub struct App {
     /// The time, from the last `Msg::Tick` (the Unix epoch in UTC until
     /// then): dates are shown relative to it, in its time zone.
     pub now: chrono::DateTime<chrono::FixedOffset>,
+    /// The stories the last mark-all-read changed, for its one undo.
+    undo_read: Vec<usize>,
     /// A mark changed during this update.
     pub(super) marks_changed: bool,
     pub size: (u16, u16),
@@ -128,6 +131,7 @@ impl App {
             layout: ReaderLayout::default(),
             layout_story: None,
             now: chrono::DateTime::UNIX_EPOCH.fixed_offset(),
+            undo_read: Vec::new(),
             marks_changed: false,
             size: (80, 24),
             message: None,
@@ -352,6 +356,7 @@ impl App {
                     None => self.message = Some("this is the first quote".into()),
                 }
             }
+            Action::NextMatch if self.filter.search.is_empty() => self.next_unread(),
             Action::NextMatch | Action::PrevMatch => self.jump_match(action == Action::NextMatch),
             other => self.common_action(other),
         }
@@ -371,6 +376,9 @@ impl App {
                 self.message = Some(if read { "marked unread" } else { "marked read" }.into());
             }
             Action::ToggleHelp => self.overlay = Overlay::Help { scroll: 0 },
+            Action::NextUnread => self.next_unread(),
+            Action::MarkAllRead => self.mark_all_shown_read(),
+            Action::UndoMarkAll => self.undo_mark_all(),
             Action::OpenTagPicker => {
                 self.overlay = Overlay::Picker(Picker::new(&self.library, self.filter.tags.clone()));
             }

@@ -13,6 +13,7 @@ use crate::columns::{pad, truncate};
 use crate::dates;
 use crate::tui::app::App;
 use crate::tui::panes::inner;
+use byline_engine::library::SortOrder;
 use byline_engine::model::Story;
 
 pub struct StoryList<'a> {
@@ -25,16 +26,24 @@ impl Widget for StoryList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let total = app.library.stories().len();
+        let read = app.library.read_set();
+        let unread = app.visible.iter().filter(|&&i| !read.contains(i)).count();
         let count = if app.filter.is_active() {
-            format!(" {} of {} ", app.visible.len(), total)
+            format!(" {unread} unread · {} of {} ", app.visible.len(), total)
         } else {
-            format!(" {total} ")
+            format!(" {unread} unread · {total} ")
         };
         let border = if self.focused { self.theme.border_focused } else { self.theme.border };
         Block::new()
             .borders(Borders::ALL)
             .border_style(border)
-            .title(Span::styled(format!(" Stories · {} ", app.filter.sort.name()), self.theme.title))
+            .title(Span::styled(
+                match app.filter.sort {
+                    SortOrder::Newest => " Stories ".to_string(),
+                    other => format!(" Stories · {} ", other.name()),
+                },
+                self.theme.title,
+            ))
             .title(Line::from(count).right_aligned())
             .render(area, buf);
         let rows = inner(area);

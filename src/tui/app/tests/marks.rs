@@ -244,3 +244,65 @@ fn s_cycles_the_sort_order_and_esc_keeps_it() {
     assert_eq!(app.filter.sort, SortOrder::Newest, "and S wraps around");
     assert_eq!(app.visible, app.library.order(), "back to the reading order");
 }
+
+#[test]
+fn n_opens_the_next_unread_story_and_wraps_to_the_top() {
+    let mut app = app();
+    let last = app.visible.len() - 1;
+    // Everything read but the first story and the third.
+    for position in 0..app.visible.len() {
+        if position != 0 && position != 2 {
+            let index = app.visible[position];
+            app.set_marks_of(index, Some(true), None);
+        }
+    }
+    app.update(Action::NextUnread);
+    assert_eq!((app.selected, app.focus), (2, Focus::Reader), "the third story, opened");
+    assert!(app.library.stories()[app.visible[2]].read, "and now read");
+    app.update(Action::Back);
+    app.selected = last;
+    app.update(Action::NextUnread);
+    assert_eq!(app.selected, 0, "wrapped to the top");
+    assert_eq!(app.message.as_deref(), Some("next unread, from the top"));
+    app.update(Action::NextUnread);
+    assert_eq!(app.message.as_deref(), Some("no unread story here"));
+}
+
+#[test]
+fn n_in_the_reader_is_the_next_match_while_a_search_is_on() {
+    let mut app = app();
+    app.update(Action::Open);
+    let opened = app.selected;
+    app.update(Action::NextMatch);
+    assert_ne!(app.selected, opened, "no search: n goes to the next unread story");
+    app.update(Action::OpenSearch);
+    for c in "haiti".chars() {
+        app.update(Msg::Insert(c));
+    }
+    app.update(Action::Submit);
+    app.update(Action::Open);
+    let reading = app.selected;
+    app.update(Action::NextMatch);
+    assert_eq!(app.selected, reading, "with a search, n moves within the story");
+}
+
+#[test]
+fn a_marks_every_story_shown_read_and_u_undoes_it_once() {
+    let mut app = app();
+    app.update(Action::OpenTagPicker);
+    for c in "Haiti".chars() {
+        app.update(Msg::Insert(c));
+    }
+    app.update(Action::Submit);
+    let shown = app.visible.clone();
+    let effects = app.update(Action::MarkAllRead);
+    assert_eq!(effects, vec![Effect::SaveState], "the marks are saved");
+    assert_eq!(app.message, Some(format!("marked {} stories read; U undoes it", shown.len())));
+    assert!(shown.iter().all(|&i| app.library.stories()[i].read));
+    let others = app.library.stories().iter().filter(|s| s.read).count();
+    assert_eq!(others, shown.len(), "stories not shown are left alone");
+    app.update(Action::UndoMarkAll);
+    assert!(shown.iter().all(|&i| !app.library.stories()[i].read), "unread again");
+    app.update(Action::UndoMarkAll);
+    assert_eq!(app.message.as_deref(), Some("nothing to undo"), "once only");
+}

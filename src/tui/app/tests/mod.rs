@@ -294,10 +294,11 @@ fn next_and_previous_match_walk_the_search_hits() {
 }
 
 #[test]
-fn next_match_without_a_search_says_how_to_search() {
+fn previous_match_without_a_search_says_how_to_search() {
+    // (`n` without a search opens the next unread story: issue #15.)
     let mut app = app();
     app.update(Action::Open);
-    app.update(Action::NextMatch);
+    app.update(Action::PrevMatch);
     assert_eq!(app.message.as_deref(), Some("no search: press / to search"));
 }
 
