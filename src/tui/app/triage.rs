@@ -32,15 +32,8 @@ impl App {
             self.message = Some("every story shown is read already".into());
             return;
         }
-        for &index in &unread {
-            self.set_marks_of(index, Some(true), None);
-        }
-        let stories = if unread.len() == 1 { "story" } else { "stories" };
-        self.message = Some(format!("marked {} {stories} read; U undoes it", unread.len()));
+        self.message = Some(format!("marked {} read; U undoes it", self.mark_read(&unread, true)));
         self.undo_read = unread;
-        if self.filter.unread_only {
-            self.apply_filter();
-        }
     }
 
     /// Mark unread again what the last mark-all-read marked read.
@@ -50,13 +43,18 @@ impl App {
             self.message = Some("nothing to undo".into());
             return;
         }
-        for &index in &undo {
-            self.set_marks_of(index, Some(false), None);
+        self.message = Some(format!("marked {} unread again", self.mark_read(&undo, false)));
+    }
+
+    /// Mark `stories` read (or unread), keeping an unread-only list up to
+    /// date; how many, in words (`3 stories`).
+    fn mark_read(&mut self, stories: &[usize], read: bool) -> String {
+        for &index in stories {
+            self.set_marks_of(index, Some(read), None);
         }
-        let stories = if undo.len() == 1 { "story" } else { "stories" };
-        self.message = Some(format!("marked {} {stories} unread again", undo.len()));
         if self.filter.unread_only {
             self.apply_filter();
         }
+        format!("{} {}", stories.len(), if stories.len() == 1 { "story" } else { "stories" })
     }
 }
