@@ -97,6 +97,10 @@ enum Command {
         /// Only starred stories
         #[arg(long)]
         starred: bool,
+        /// Only stories from SOURCE (a feed's title, a site's host, a folder's
+        /// name; any case); repeat for any of several
+        #[arg(long = "source", value_name = "SOURCE")]
+        sources: Vec<String>,
         /// List in ORDER: newest (the default), oldest, source or title
         #[arg(long, value_name = "ORDER", value_parser = parse_sort)]
         sort: Option<SortOrder>,
@@ -105,6 +109,14 @@ enum Command {
     },
     /// Tag names with their story counts, most used first
     Tags {
+        /// Read every file as FORMAT, whatever its name or content
+        #[arg(long = "format", value_name = "FORMAT", value_parser = parse_input_format)]
+        format: Option<InputFormat>,
+        /// Files or directories of articles
+        paths: Vec<PathBuf>,
+    },
+    /// Sources (feed titles, site hosts, folder names) with their story and unread counts
+    Sources {
         /// Read every file as FORMAT, whatever its name or content
         #[arg(long = "format", value_name = "FORMAT", value_parser = parse_input_format)]
         format: Option<InputFormat>,
@@ -325,6 +337,7 @@ fn library_command(
         Command::Export { paths, .. } => (top_format, paths),
         Command::List { format, paths, .. }
         | Command::Tags { format, paths, .. }
+        | Command::Sources { format, paths, .. }
         | Command::Quotes { format, paths, .. } => (*format, paths),
         Command::Config { .. } | Command::Feeds { .. } | Command::Fetch(_) => {
             unreachable!("run() dispatches these before loading")
@@ -364,9 +377,10 @@ fn print_command(command: Command, library: &Library, out: &mut dyn Write) -> io
             byline_engine::model::find_all_quotes(&library.in_order().collect::<Vec<_>>());
             cli::export::write(out, library.in_order(), format)
         }
-        Command::List { tags, search, unread, starred, sort, .. } => {
+        Command::List { tags, sources, search, unread, starred, sort, .. } => {
             let filter = Filter {
                 tags: tag_filters(&tags),
+                sources,
                 search: search.unwrap_or_default(),
                 unread_only: unread,
                 starred_only: starred,
@@ -375,6 +389,7 @@ fn print_command(command: Command, library: &Library, out: &mut dyn Write) -> io
             cli::list::write(out, &select(library, &filter))
         }
         Command::Tags { .. } => cli::tags::write(out, library),
+        Command::Sources { .. } => cli::sources::write(out, library),
         Command::Quotes { speaker, tags, cues, .. } => {
             let stories = select(library, &Filter { tags: tag_filters(&tags), ..Filter::default() });
             byline_engine::model::find_all_quotes(&stories);

@@ -158,6 +158,18 @@ fn list_search_narrows_by_text() {
 }
 
 #[test]
+fn sources_are_listed_with_counts_and_narrow_the_list() {
+    let out = byline(&["sources", "tests/fixtures/mixed"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let coast = text.lines().find(|l| l.ends_with("Coast Desk")).expect("the feed's title is a source");
+    let counts: Vec<&str> = coast.split_whitespace().take(2).collect();
+    assert_eq!(counts, ["2", "2"], "stories and unread: {text}");
+    let listed = byline(&["list", "--source", "coast desk", "tests/fixtures/mixed"]);
+    assert_eq!(stdout(&listed).lines().count(), 2, "{}", stdout(&listed));
+}
+
+#[test]
 fn list_sorts_by_the_order_asked_for() {
     let titles = |args: &[&str]| -> Vec<String> {
         let out = byline(&[&["list"], args, &["tests/fixtures/mixed"]].concat());

@@ -35,6 +35,9 @@ pub struct Filter {
     pub unread_only: bool,
     /// Only starred stories.
     pub starred_only: bool,
+    /// Only stories from one of these sources (`Story::source_name`,
+    /// ignoring case); none named: every source.
+    pub sources: Vec<String>,
     /// The order the stories are listed in; not a condition.
     pub sort: SortOrder,
 }
@@ -55,6 +58,9 @@ impl Filter {
                 TagFilter::Name(name) => library.tagged(name),
                 TagFilter::Exact(name) => library.with_tag(name),
             });
+        }
+        if !self.sources.is_empty() {
+            set.intersect_with(&library.from_sources(&self.sources));
         }
         if self.unread_only {
             set.subtract(library.read_set());

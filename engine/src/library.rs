@@ -64,6 +64,20 @@ pub struct Library {
     /// The orders other than the reading order, each made when first
     /// asked for and dropped when stories arrive.
     sorted: [OnceLock<Vec<usize>>; 3],
+    /// Every source with its stories, made when first asked for and
+    /// dropped when stories arrive.
+    sources: OnceLock<Vec<SourceCount>>,
+}
+
+/// A source (`Story::source_name`) and the stories from it, in reading
+/// order. Names that differ only in case are one source, named as first
+/// met.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceCount {
+    /// The source's name.
+    pub name: String,
+    /// Indices of its stories, in reading order.
+    pub stories: Vec<usize>,
 }
 
 impl Library {
@@ -169,6 +183,7 @@ impl Library {
             self.order = merge(&self.order, &added, cmp);
             self.ordered = stories.len();
             self.sorted = Default::default();
+            self.sources = OnceLock::new();
         }
         self.rank_tags();
         if let Some(words) = &mut self.words {
@@ -344,6 +359,36 @@ impl Library {
             SortOrder::Title => &self.sorted[2],
         };
         slot.get_or_init(|| order::sorted(&self.stories, &self.order, order))
+    }
+
+    /// Every source, most stories first, then by name.
+    pub fn sources(&self) -> &[SourceCount] {
+        self.sources.get_or_init(|| {
+            let mut at: HashMap<String, usize> = HashMap::new();
+            let mut sources: Vec<SourceCount> = Vec::new();
+            for &index in &self.order {
+                let name = self.stories[index].source_name();
+                let slot = *at.entry(name.to_lowercase()).or_insert_with(|| {
+                    sources.push(SourceCount { name: name.to_string(), stories: Vec::new() });
+                    sources.len() - 1
+                });
+                sources[slot].stories.push(index);
+            }
+            sources.sort_by(|a, b| b.stories.len().cmp(&a.stories.len()).then_with(|| a.name.cmp(&b.name)));
+            sources
+        })
+    }
+
+    /// The stories from any of these sources (names ignoring case).
+    pub fn from_sources(&self, names: &[String]) -> BitSet {
+        let wanted: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+        let mut set = BitSet::new(self.stories.len());
+        for source in self.sources().iter().filter(|s| wanted.contains(&s.name.to_lowercase())) {
+            for &index in &source.stories {
+                set.insert(index);
+            }
+        }
+        set
     }
 
     /// The stories of a set, in `order`.

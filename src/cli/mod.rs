@@ -9,6 +9,7 @@ pub mod fetch;
 pub mod list;
 pub mod progress;
 pub mod quotes;
+pub mod sources;
 pub mod tags;
 
 pub use crate::columns::{column_width, pad, thousands, truncate};

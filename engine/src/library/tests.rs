@@ -123,3 +123,26 @@ fn every_sort_order_is_total_and_keeps_reading_order_among_equals() {
     assert_eq!(lib.ordered_by(&set, SortOrder::Oldest).len(), 2);
     assert_eq!(SortOrder::Title.next(), SortOrder::Newest, "S wraps around");
 }
+
+#[test]
+fn sources_are_counted_ignoring_case_and_filter_the_list() {
+    let story = |title: &str, site: &str| {
+        let mut story = Story::new("f.txt", Format::Text, title.into(), vec![format!("{title}.")]);
+        story.site = Some(site.into());
+        parse::Draft::from_story(story)
+    };
+    let lib = Library::from_drafts(vec![
+        story("a", "Coast Wire"),
+        story("b", "Lakeside"),
+        story("c", "coast wire"),
+        story("d", "Lakeside"),
+        story("e", "Lakeside"),
+    ]);
+    let counts: Vec<(&str, usize)> =
+        lib.sources().iter().map(|s| (s.name.as_str(), s.stories.len())).collect();
+    assert_eq!(counts, [("Lakeside", 3), ("Coast Wire", 2)]);
+    let filter = crate::Filter { sources: vec!["COAST WIRE".into()], ..crate::Filter::default() };
+    let shown: Vec<&str> = filter.apply(&lib).iter().map(|&i| lib.stories()[i].title()).collect();
+    assert_eq!(shown.len(), 2);
+    assert!(shown.contains(&"a") && shown.contains(&"c"), "{shown:?}");
+}
