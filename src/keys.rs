@@ -44,6 +44,8 @@ pub enum Action {
     PrevMatch,
     /// Open the tag picker.
     OpenTagPicker,
+    /// Open the source picker.
+    OpenSourcePicker,
     /// Open the search line.
     OpenSearch,
     /// Clear every filter.

@@ -331,6 +331,9 @@ fn the_list_shows_dates_and_sources_in_columns() {
     let buffer = render(&sorted, &theme).backend().buffer().clone();
     assert!(find(&buffer, "Stories · oldest").is_some(), "the order is in the list's title");
     assert!(find(&buffer, "5 unread · 5").is_some(), "with the unread count of what is shown");
+    let mut picking = dated_app(80, 24);
+    picking.update(Msg::Action(Action::OpenSourcePicker));
+    insta::assert_snapshot!("sources_80x24", render(&picking, &theme).backend());
     let wide = render(&dated_app(150, 45), &theme).backend().buffer().clone();
     for shown in ["14:05", "Mon", "12 Nov", "2024-11-12", "Lakeside Courier", "Coast Wire"] {
         assert!(find(&wide, shown).is_some(), "{shown} in the wide list");

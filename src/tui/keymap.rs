@@ -64,6 +64,7 @@ const DEFAULTS: &[(Context, &[&str], Action, &str)] = &[
     (Context::List, &["]"], Action::NextQuote, "open the story at its first quote"),
     (Context::List, &["["], Action::PrevQuote, "open the story at its last quote"),
     (Context::List, &["t"], Action::OpenTagPicker, "filter by tag"),
+    (Context::List, &["f"], Action::OpenSourcePicker, "filter by source"),
     (Context::List, &["/"], Action::OpenSearch, "search title, text and tags (word prefix)"),
     (Context::List, &["Tab", "Shift-Tab"], Action::SwitchFocus, "focus the reader"),
     (Context::List, &["s"], Action::ToggleStar, "star or unstar the story"),

@@ -1,19 +1,30 @@
-//! The tag picker: typing narrows the list of tags; the typed text itself is
-//! always offered first as a name filter; Space collects several tags.
+//! The tag and source pickers: typing narrows the list; for tags the typed
+//! text itself is offered first as a name filter; Space collects several.
 
 use byline_engine::filter::TagFilter;
 use byline_engine::library::Library;
 
-/// One row of the picker.
+/// One row of the picker. A source is an exact name, like a tag picked
+/// from the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PickerItem {
     pub filter: TagFilter,
     /// Stories the item would let through.
     pub stories: usize,
+    /// Of those, unread (shown for sources).
+    pub unread: Option<usize>,
+}
+
+/// What a picker picks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKind {
+    Tags,
+    Sources,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
+    pub kind: PickerKind,
     pub input: String,
     pub items: Vec<PickerItem>,
     pub selected: usize,
@@ -23,7 +34,16 @@ pub struct Picker {
 
 impl Picker {
     pub fn new(library: &Library, chosen: Vec<TagFilter>) -> Picker {
-        let mut picker = Picker { input: String::new(), items: Vec::new(), selected: 0, chosen };
+        Picker::of(PickerKind::Tags, library, chosen)
+    }
+
+    /// A source picker, with the sources already in the filter chosen.
+    pub fn sources(library: &Library, chosen: &[String]) -> Picker {
+        Picker::of(PickerKind::Sources, library, chosen.iter().cloned().map(TagFilter::Exact).collect())
+    }
+
+    fn of(kind: PickerKind, library: &Library, chosen: Vec<TagFilter>) -> Picker {
+        let mut picker = Picker { kind, input: String::new(), items: Vec::new(), selected: 0, chosen };
         picker.refresh(library);
         picker
     }
@@ -79,16 +99,34 @@ impl Picker {
         let typed = self.input.trim();
         let lower = typed.to_lowercase();
         let mut items = Vec::new();
+        if self.kind == PickerKind::Sources {
+            let read = library.read_set();
+            items.extend(library.sources().iter().filter(|s| s.name.to_lowercase().contains(&lower)).map(
+                |s| {
+                    let unread = s.stories.iter().filter(|&&i| !read.contains(i)).count();
+                    PickerItem {
+                        filter: TagFilter::Exact(s.name.clone()),
+                        stories: s.stories.len(),
+                        unread: Some(unread),
+                    }
+                },
+            ));
+            self.items = items;
+            self.selected = 0;
+            return;
+        }
         if !typed.is_empty() {
             let stories = library.tagged(typed).count();
-            items.push(PickerItem { filter: TagFilter::Name(typed.to_string()), stories });
+            items.push(PickerItem { filter: TagFilter::Name(typed.to_string()), stories, unread: None });
         }
         items.extend(
-            library
-                .tags()
-                .iter()
-                .filter(|t| lower.is_empty() || t.name.to_lowercase().contains(&lower))
-                .map(|t| PickerItem { filter: TagFilter::Exact(t.name.clone()), stories: t.stories.len() }),
+            library.tags().iter().filter(|t| lower.is_empty() || t.name.to_lowercase().contains(&lower)).map(
+                |t| PickerItem {
+                    filter: TagFilter::Exact(t.name.clone()),
+                    stories: t.stories.len(),
+                    unread: None,
+                },
+            ),
         );
         self.items = items;
         self.selected = 0;

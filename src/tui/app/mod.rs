@@ -382,6 +382,9 @@ impl App {
             Action::OpenTagPicker => {
                 self.overlay = Overlay::Picker(Picker::new(&self.library, self.filter.tags.clone()));
             }
+            Action::OpenSourcePicker => {
+                self.overlay = Overlay::Picker(Picker::sources(&self.library, &self.filter.sources));
+            }
             Action::OpenSearch => {
                 let previous = self.filter.search.clone();
                 self.overlay = Overlay::Search { input: previous.clone(), previous };

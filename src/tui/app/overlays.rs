@@ -3,6 +3,7 @@
 //! is typed.
 
 use super::{Action, App, Focus, Overlay};
+use crate::tui::picker::PickerKind;
 
 impl App {
     pub(super) fn help_action(&mut self, action: Action) {
@@ -24,12 +25,18 @@ impl App {
             Action::Up => picker.move_by(-1),
             Action::PickerToggle => picker.toggle(),
             Action::Submit => {
-                self.filter.tags = picker.result();
+                let picked = picker.result();
+                match picker.kind {
+                    PickerKind::Tags => self.filter.tags = picked,
+                    PickerKind::Sources => {
+                        self.filter.sources = picked.into_iter().map(|f| f.label().to_string()).collect();
+                    }
+                }
                 self.overlay = Overlay::None;
                 self.focus = Focus::Stories;
                 self.apply_filter();
                 if self.visible.is_empty() {
-                    self.message = Some("no story has these tags".into());
+                    self.message = Some("no story matches what was picked".into());
                 }
             }
             Action::Cancel => self.overlay = Overlay::None,

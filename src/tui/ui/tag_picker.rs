@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::theme::Theme;
 use crate::columns::{pad, truncate};
 use crate::tui::panes::inner;
-use crate::tui::picker::Picker;
+use crate::tui::picker::{Picker, PickerKind};
 use byline_engine::filter::TagFilter;
 
 pub struct TagPicker<'a> {
@@ -22,8 +22,12 @@ impl Widget for TagPicker<'_> {
         let theme = self.theme;
         let picker = self.picker;
         Clear.render(area, buf);
+        let (noun, prompt) = match picker.kind {
+            PickerKind::Tags => ("Tags", "Tag: "),
+            PickerKind::Sources => ("Sources", "Source: "),
+        };
         let title = format!(
-            " Tags ({}) ",
+            " {noun} ({}) ",
             picker.items.iter().filter(|i| matches!(i.filter, TagFilter::Exact(_))).count()
         );
         Block::new()
@@ -38,7 +42,7 @@ impl Widget for TagPicker<'_> {
         }
         let width = usize::from(body.width);
         let input = Line::from(vec![
-            Span::styled("Tag: ", theme.title),
+            Span::styled(prompt, theme.title),
             Span::raw(picker.input.clone()),
             Span::styled("▏", theme.dim),
         ]);
@@ -51,9 +55,13 @@ impl Widget for TagPicker<'_> {
         for (row, (i, item)) in picker.items.iter().enumerate().skip(offset).take(rows).enumerate() {
             let chosen = picker.chosen.contains(&item.filter);
             let mark = if chosen { "✓ " } else { "  " };
-            let count = item.stories.to_string();
+            let count = match item.unread {
+                Some(unread) => format!("{} · {unread} unread", item.stories),
+                None => item.stories.to_string(),
+            };
             let label = match &item.filter {
                 TagFilter::Name(text) => format!("any tag naming “{text}”"),
+                TagFilter::Exact(name) if name.is_empty() => "(no source)".to_string(),
                 TagFilter::Exact(name) => name.clone(),
             };
             let room = width.saturating_sub(mark.len() + count.len() + 1);
@@ -69,7 +77,11 @@ impl Widget for TagPicker<'_> {
             line.render(Rect { y: body.y + 1 + row as u16, height: 1, ..body }, buf);
         }
         if picker.items.is_empty() && rows > 0 {
-            Line::styled("no tag matches", theme.dim).render(Rect { y: body.y + 1, height: 1, ..body }, buf);
+            Line::styled(
+                if picker.kind == PickerKind::Tags { "no tag matches" } else { "no source matches" },
+                theme.dim,
+            )
+            .render(Rect { y: body.y + 1, height: 1, ..body }, buf);
         }
     }
 }

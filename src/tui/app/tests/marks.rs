@@ -306,3 +306,38 @@ fn a_marks_every_story_shown_read_and_u_undoes_it_once() {
     app.update(Action::UndoMarkAll);
     assert_eq!(app.message.as_deref(), Some("nothing to undo"), "once only");
 }
+
+#[test]
+fn f_picks_sources_and_combines_with_unread_only() {
+    let story = |title: &str, site: &str| {
+        let mut story = Story::new("f.txt", Format::Rss, title.into(), vec![format!("{title}.")]);
+        story.site = Some(site.into());
+        byline_engine::parse::Draft::from_story(story)
+    };
+    let library = byline_engine::Library::from_drafts(vec![
+        story("Ferry", "Lakeside Courier"),
+        story("Tuna", "Coast Wire"),
+        story("Market", "Lakeside Courier"),
+    ]);
+    let mut app = App::new(library, 0);
+    app.update(Msg::Resize(100, 30));
+    app.update(Action::OpenSourcePicker);
+    let Overlay::Picker(picker) = &app.overlay else { panic!("the source picker is open") };
+    let rows: Vec<(String, usize, Option<usize>)> =
+        picker.items.iter().map(|i| (i.filter.label().to_string(), i.stories, i.unread)).collect();
+    assert_eq!(rows, [("Lakeside Courier".into(), 2, Some(2)), ("Coast Wire".into(), 1, Some(1))]);
+    for c in "lake".chars() {
+        app.update(Msg::Insert(c));
+    }
+    app.update(Action::Submit);
+    assert_eq!(app.filter.sources, ["Lakeside Courier"]);
+    let shown: Vec<&str> = app.visible.iter().map(|&i| app.library.stories()[i].title()).collect();
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    app.update(Action::Open);
+    app.update(Action::Back);
+    app.update(Action::UnreadOnly);
+    assert_eq!(app.visible.len(), 1, "source and unread-only together");
+    app.update(Action::ClearFilters);
+    assert!(app.filter.sources.is_empty(), "Esc clears the source too");
+    assert_eq!(app.visible.len(), 3);
+}
