@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use byline::cli::feeds::{FeedsCommand, Places};
 use byline::cli::fetch::FetchArgs;
+use byline::cli::list::Column;
 use byline::cli::progress::{self, ProgressBar};
 use byline::cli::{self, export::ExportFormat};
 use byline::config::{Config, Paths};
@@ -63,6 +64,11 @@ fn parse_input_format(name: &str) -> Result<InputFormat, String> {
     })
 }
 
+fn parse_column(name: &str) -> Result<Column, String> {
+    Column::from_name(name.trim())
+        .ok_or_else(|| format!("unknown column `{name}`; expected id, date, source, title or tags"))
+}
+
 fn parse_sort(name: &str) -> Result<SortOrder, String> {
     SortOrder::ALL
         .into_iter()
@@ -101,6 +107,10 @@ enum Command {
         /// name; any case); repeat for any of several
         #[arg(long = "source", value_name = "SOURCE")]
         sources: Vec<String>,
+        /// Print COLUMNS, comma-separated, in this order: id, date, source,
+        /// title, tags (the default: all five)
+        #[arg(long, value_name = "COLUMNS", value_delimiter = ',', value_parser = parse_column)]
+        columns: Vec<Column>,
         /// List in ORDER: newest (the default), oldest, source or title
         #[arg(long, value_name = "ORDER", value_parser = parse_sort)]
         sort: Option<SortOrder>,
@@ -377,7 +387,7 @@ fn print_command(command: Command, library: &Library, out: &mut dyn Write) -> io
             byline_engine::model::find_all_quotes(&library.in_order().collect::<Vec<_>>());
             cli::export::write(out, library.in_order(), format)
         }
-        Command::List { tags, sources, search, unread, starred, sort, .. } => {
+        Command::List { tags, sources, search, unread, starred, sort, columns, .. } => {
             let filter = Filter {
                 tags: tag_filters(&tags),
                 sources,
@@ -386,7 +396,8 @@ fn print_command(command: Command, library: &Library, out: &mut dyn Write) -> io
                 starred_only: starred,
                 sort: sort.unwrap_or_default(),
             };
-            cli::list::write(out, &select(library, &filter))
+            let columns = if columns.is_empty() { Column::DEFAULT.to_vec() } else { columns };
+            cli::list::write(out, &select(library, &filter), &columns, byline::dates::local_now())
         }
         Command::Tags { .. } => cli::tags::write(out, library),
         Command::Sources { .. } => cli::sources::write(out, library),

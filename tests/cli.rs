@@ -172,7 +172,7 @@ fn sources_are_listed_with_counts_and_narrow_the_list() {
 #[test]
 fn list_sorts_by_the_order_asked_for() {
     let titles = |args: &[&str]| -> Vec<String> {
-        let out = byline(&[&["list"], args, &["tests/fixtures/mixed"]].concat());
+        let out = byline(&[&["list", "--columns", "id,title"], args, &["tests/fixtures/mixed"]].concat());
         assert!(out.status.success(), "{}", stderr(&out));
         stdout(&out).lines().map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" ")).collect()
     };
@@ -337,4 +337,23 @@ fn output_into_a_closed_pipe_ends_quietly() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "exit {:?}", out.status);
     assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn list_shows_date_and_source_after_the_id_and_columns_can_be_chosen() {
+    let out = byline(&["list", "tests/fixtures/mixed"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let malindi = text.lines().find(|l| l.contains("Malindi fishermen")).unwrap();
+    let cells: Vec<&str> = malindi.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect();
+    assert_eq!(cells[0].len(), 8, "the short id first: {malindi}");
+    // 2 June 2025 08:15 in Nairobi: 1 or 2 June in the machine's zone.
+    assert!(cells[1].starts_with("2025-06-0"), "then the date: {malindi}");
+    assert_eq!(cells[2], "Coast Desk", "then the source: {malindi}");
+    let chosen = byline(&["list", "--columns", "title,source", "tests/fixtures/mixed"]);
+    let first = stdout(&chosen).lines().next().unwrap().to_string();
+    assert!(first.starts_with("Kisumu port welcomes"), "{first}");
+    assert!(first.ends_with("lakeside.example"), "{first}");
+    let wrong = byline(&["list", "--columns", "id,colour", "assets"]);
+    assert!(stderr(&wrong).contains("unknown column `colour`"), "{}", stderr(&wrong));
 }
