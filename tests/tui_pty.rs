@@ -333,3 +333,36 @@ fn a_crash_restores_the_terminal_saves_the_marks_and_names_its_report() {
     let stories: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(stories.iter().filter(|s| s["read"] == true).count(), 1);
 }
+
+#[test]
+fn two_feeds_show_their_sources_and_dates_and_triage_is_remembered() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = "tests/fixtures/two-feeds";
+    let mut s = Session::start_in(home, &[dir], 150, 30);
+    s.wait_for_text("4 unread · 4");
+    let screen = s.screen();
+    for shown in ["Lakeside Courier", "Highland Post", "2025-06-10", "2025-06-03"] {
+        assert!(screen.contains(shown), "{shown} in the list:\n{screen}");
+    }
+    // n opens the next unread story after the selected one.
+    s.keys("n");
+    s.wait_for_text("3 unread · 4");
+    // The reader is the right-hand pane, from column 60 of 150.
+    s.wait_until("the second story in the reader", |screen| {
+        screen.rows(60, 90).any(|r| r.contains("Tea growers vote"))
+    });
+    s.keys("\x1b");
+    s.wait_for_text("t tags");
+    // A marks every story shown read.
+    s.keys("A");
+    s.wait_for_text("marked 3 stories read");
+    s.wait_for_text("0 unread · 4");
+    s.keys("q");
+    let (status, _, home) = s.finish_keeping_home();
+    assert!(status.success());
+    // The next run finds the marks kept.
+    let mut s = Session::start_in(home, &[dir], 150, 30);
+    s.wait_for_text("0 unread · 4");
+    s.keys("q");
+    assert!(s.finish().0.success());
+}
