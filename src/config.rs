@@ -69,11 +69,47 @@ pub struct LayoutConfig {
     pub list_width: Percent,
     /// Where the tag picker opens.
     pub tag_picker: PickerPlacement,
+    /// The story list's columns after the marks, in order.
+    pub columns: ListColumns,
 }
 
 impl Default for LayoutConfig {
     fn default() -> LayoutConfig {
-        LayoutConfig { list_width: Percent(40), tag_picker: PickerPlacement::Popup }
+        LayoutConfig {
+            list_width: Percent(40),
+            tag_picker: PickerPlacement::Popup,
+            columns: ListColumns::default(),
+        }
+    }
+}
+
+/// A column of the story list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ListColumn {
+    Date,
+    Source,
+    Title,
+    Tags,
+}
+
+/// The story list's columns in order; the title must be one of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListColumns(pub Vec<ListColumn>);
+
+impl Default for ListColumns {
+    fn default() -> ListColumns {
+        ListColumns(vec![ListColumn::Date, ListColumn::Source, ListColumn::Title, ListColumn::Tags])
+    }
+}
+
+impl<'de> Deserialize<'de> for ListColumns {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let columns = Vec::<ListColumn>::deserialize(d)?;
+        if !columns.contains(&ListColumn::Title) {
+            return Err(serde::de::Error::custom("the list's columns must include \"title\""));
+        }
+        Ok(ListColumns(columns))
     }
 }
 
@@ -239,6 +275,9 @@ pub const DEFAULT_FILE: &str = r##"# byline configuration. Every setting is opti
 # list_width = 40
 # Where the tag picker opens: "popup" or "panel" (in place of the list).
 # tag_picker = "popup"
+# The story list's columns after the read and star marks, in order; a
+# narrow list drops tags, then source, then date. "title" must be one.
+# columns = ["date", "source", "title", "tags"]
 
 [theme]
 # Colours: a name (black, red, green, yellow, blue, magenta, cyan, gray,

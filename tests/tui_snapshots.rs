@@ -331,6 +331,13 @@ fn the_list_shows_dates_and_sources_in_columns() {
     let buffer = render(&sorted, &theme).backend().buffer().clone();
     assert!(find(&buffer, "Stories · oldest").is_some(), "the order is in the list's title");
     assert!(find(&buffer, "5 unread · 5").is_some(), "with the unread count of what is shown");
+    let mut reordered = dated_app(150, 45);
+    reordered.list_columns = vec![byline::config::ListColumn::Title, byline::config::ListColumn::Date];
+    let buffer = render(&reordered, &theme).backend().buffer().clone();
+    let (title_at, row) = find(&buffer, "Ferry timetable").unwrap();
+    let (date_at, date_row) = find(&buffer, "14:05").unwrap();
+    assert!(row == date_row && title_at < date_at, "the configured order: title, then date");
+    assert!(find(&buffer, "Lakeside Courier  Ferry").is_none(), "no source column");
     let mut picking = dated_app(80, 24);
     picking.update(Msg::Action(Action::OpenSourcePicker));
     insta::assert_snapshot!("sources_80x24", render(&picking, &theme).backend());

@@ -62,7 +62,14 @@ quit = ["x", "Ctrl-q"]
     assert_eq!(config.fetch_jobs(), 3);
     let limits = config.fetch_limits();
     assert_eq!((limits.timeout.as_secs(), limits.retries, limits.max_bytes), (5, 0, 1024 * 1024));
-    assert_eq!(config.layout, LayoutConfig { list_width: Percent(30), tag_picker: PickerPlacement::Panel });
+    assert_eq!(
+        config.layout,
+        LayoutConfig {
+            list_width: Percent(30),
+            tag_picker: PickerPlacement::Panel,
+            ..LayoutConfig::default()
+        }
+    );
     assert_eq!(config.theme.quote, Some(Colour(ratatui::style::Color::Rgb(0xff, 0x88, 0x00))));
     assert_eq!(
         config.keys[&ActionName(crate::keys::Action::Quit)],
@@ -167,4 +174,22 @@ fn the_sort_order_is_read_by_name() {
     assert_eq!(config.sort, byline_engine::library::SortOrder::Source);
     let e = error("sort = \"random\"\n");
     assert!(e.message.contains("unknown variant `random`"), "{}", e.message);
+}
+
+#[test]
+fn the_lists_columns_are_chosen_by_name_and_keep_the_title() {
+    let config = Config::parse("[layout]\ncolumns = [\"title\", \"date\"]\n", "c.toml").unwrap();
+    assert_eq!(config.layout.columns, ListColumns(vec![ListColumn::Title, ListColumn::Date]));
+    let e = error("[layout]\ncolumns = [\"date\", \"source\"]\n");
+    assert!(e.message.contains("must include \"title\""), "{}", e.message);
+    let e = error("[layout]\ncolumns = [\"title\", \"colour\"]\n");
+    assert!(e.message.contains("unknown variant `colour`"), "{}", e.message);
+}
+
+#[test]
+fn the_new_list_actions_can_be_bound_by_name() {
+    let text = "[keys]\nnext_unread = \"J\"\nmark_all_read = \"Ctrl-a\"\nundo_mark_all = \"Ctrl-u\"\n\
+                cycle_sort = \"o\"\nopen_source_picker = \"F\"\n";
+    let config = Config::parse(text, "c.toml").unwrap();
+    assert_eq!(config.keys.len(), 5);
 }

@@ -54,6 +54,7 @@ pub fn build_app(loaded: Loaded, options: &Options) -> App {
     app.wrap_width = config.wrap_width;
     app.picker_placement = config.layout.tag_picker;
     app.filter.sort = config.sort;
+    app.list_columns = config.layout.columns.0.clone();
     app.library_key = options.library_key.clone();
     app.message = options.notice.clone();
     if let Some(position) = options.state.positions.get(&options.library_key) {

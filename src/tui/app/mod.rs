@@ -83,6 +83,8 @@ pub struct App {
     /// The time, from the last `Msg::Tick` (the Unix epoch in UTC until
     /// then): dates are shown relative to it, in its time zone.
     pub now: chrono::DateTime<chrono::FixedOffset>,
+    /// The story list's columns after the marks, in order.
+    pub list_columns: Vec<crate::config::ListColumn>,
     /// The stories the last mark-all-read changed, for its one undo.
     undo_read: Vec<usize>,
     /// A mark changed during this update.
@@ -132,6 +134,7 @@ impl App {
             layout_story: None,
             now: chrono::DateTime::UNIX_EPOCH.fixed_offset(),
             undo_read: Vec::new(),
+            list_columns: crate::config::ListColumns::default().0,
             marks_changed: false,
             size: (80, 24),
             message: None,

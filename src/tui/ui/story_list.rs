@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::columns::{pad, truncate};
+use crate::config::ListColumn;
 use crate::dates;
 use crate::tui::app::App;
 use crate::tui::panes::inner;
@@ -70,7 +71,7 @@ impl Widget for StoryList<'_> {
             .collect();
         let dates: Vec<String> =
             shown.iter().map(|(_, s)| dates::short(s.published.as_deref(), app.now)).collect();
-        let columns = Columns::fit(usize::from(rows.width), &shown, &dates);
+        let columns = Columns::fit(usize::from(rows.width), &shown, &dates, &app.list_columns);
         for (row, ((position, story), date)) in shown.iter().zip(&dates).enumerate() {
             let line_area = Rect { y: rows.y + row as u16, height: 1, ..rows };
             self.row(story, date, &columns, *position == app.selected).render(line_area, buf);
@@ -99,7 +100,7 @@ const TITLE_MIN: usize = 24;
 const SOURCE_CAP: usize = 16;
 
 impl Columns {
-    fn fit(width: usize, shown: &[(usize, &Story)], dates: &[String]) -> Columns {
+    fn fit(width: usize, shown: &[(usize, &Story)], dates: &[String], wanted: &[ListColumn]) -> Columns {
         let room = width.saturating_sub(MARKS);
         let widest_date = dates.iter().map(|d| d.width()).max().unwrap_or(0);
         let date = if widest_date == 0 { 0 } else { widest_date.max(5) };
@@ -107,7 +108,13 @@ impl Columns {
         let source = widest_source.min(SOURCE_CAP);
         let widest_tags = shown.iter().map(|(_, s)| short_tags(&s.tags).width()).max().unwrap_or(0);
         let with = |n: usize| if n > 0 { n + GAP } else { 0 };
-        let mut columns = Columns { date, source, title: 0, tags: widest_tags.min(room / 4) };
+        let wants = |c: ListColumn| wanted.contains(&c);
+        let mut columns = Columns {
+            date: if wants(ListColumn::Date) { date } else { 0 },
+            source: if wants(ListColumn::Source) { source } else { 0 },
+            title: 0,
+            tags: if wants(ListColumn::Tags) { widest_tags.min(room / 4) } else { 0 },
+        };
         let title = |c: &Columns| room.saturating_sub(with(c.date) + with(c.source) + with(c.tags));
         // The title comes first: drop the tags, then the source, then the
         // date until it has room to be read.
@@ -137,14 +144,16 @@ impl StoryList<'_> {
                 spans.push(Span::raw(" ".repeat(GAP)));
             }
         };
-        cell(date.to_string(), columns.date, theme.dim);
-        cell(story.source_name().to_string(), columns.source, theme.meta);
-        cell(story.title().to_string(), columns.title, theme.body);
-        if columns.tags > 0 {
-            spans.push(Span::styled(truncate(&short_tags(&story.tags), columns.tags), theme.tags));
-        } else {
-            spans.pop();
+        for column in &self.app.list_columns {
+            match column {
+                ListColumn::Date => cell(date.to_string(), columns.date, theme.dim),
+                ListColumn::Source => cell(story.source_name().to_string(), columns.source, theme.meta),
+                ListColumn::Title => cell(story.title().to_string(), columns.title, theme.body),
+                ListColumn::Tags => cell(short_tags(&story.tags), columns.tags, theme.tags),
+            }
         }
+        // No gap after the last column.
+        spans.pop();
         let line = Line::from(spans);
         if selected { line.patch_style(theme.selected) } else { line }
     }
