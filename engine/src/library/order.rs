@@ -3,6 +3,9 @@
 //! comparisons never touch a story; sorting and merging by it.
 
 use std::cmp::Ordering;
+use std::hash::BuildHasherDefault;
+
+use crate::search_index::WordHasher;
 
 use crate::model::Story;
 
@@ -93,7 +96,8 @@ fn keys_of<'a, K: Send>(newest: &[usize], key: impl Fn(usize) -> K + Sync + 'a) 
 /// that differ only in case share one. Each distinct name is lower-cased
 /// once.
 fn rank_ignoring_case(names: &[&str]) -> Vec<u32> {
-    let mut index: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut index: std::collections::HashMap<&str, u32, BuildHasherDefault<WordHasher>> =
+        std::collections::HashMap::default();
     let ids: Vec<u32> = names
         .iter()
         .map(|name| {
