@@ -40,9 +40,6 @@ pub fn long(published: Option<&str>, now: DateTime<FixedOffset>) -> Option<Strin
     published.and_then(|p| local(p, now)).map(|when| when.format("%a %-d %b %Y %H:%M").to_string())
 }
 
-/// The widest `short` date (`2024-11-12`).
-pub const SHORT_WIDTH: usize = 10;
-
 #[cfg(test)]
 mod tests {
     use super::*;

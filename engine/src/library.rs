@@ -361,6 +361,16 @@ impl Library {
         slot.get_or_init(|| order::sorted(&self.stories, &self.order, order))
     }
 
+    /// How many of `stories` are unread.
+    pub fn unread_in(&self, stories: &[usize]) -> usize {
+        stories.iter().filter(|&&i| !self.read.contains(i)).count()
+    }
+
+    /// How many stories are unread, without visiting them.
+    pub fn unread(&self) -> usize {
+        self.stories.len() - self.read.count()
+    }
+
     /// Every source, most stories first, then by name.
     pub fn sources(&self) -> &[SourceCount] {
         self.sources.get_or_init(|| {

@@ -180,8 +180,8 @@ impl Story {
         if let Some(site) = self.site.as_deref().filter(|s| !s.is_empty()) {
             return site;
         }
-        if let Some(host) = self.url.as_deref().and_then(host_of).or_else(|| host_of(&self.source)) {
-            return host;
+        if let Some(host) = self.url.as_deref().and_then(url_host).or_else(|| url_host(&self.source)) {
+            return host.strip_prefix("www.").unwrap_or(host);
         }
         let path = std::path::Path::new(&self.source);
         path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or("")
@@ -207,13 +207,13 @@ pub fn find_all_quotes(stories: &[&Story]) {
     });
 }
 
-/// The host of an http(s) URL, without a leading `www.`.
-fn host_of(url: &str) -> Option<&str> {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+/// The host of a URL (`https://user@news.example:8080/a` ->
+/// `news.example`); `None` when it is not `scheme://...` or has no host.
+pub(crate) fn url_host(url: &str) -> Option<&str> {
+    let (_, rest) = url.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     let host = host.split(':').next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host);
     (!host.is_empty()).then_some(host)
 }
 

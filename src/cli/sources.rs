@@ -7,10 +7,9 @@ use byline_engine::library::Library;
 
 /// One line a source: stories, unread, name; counts aligned.
 pub fn write(out: &mut dyn Write, library: &Library) -> io::Result<()> {
-    let read = library.read_set();
     let width = library.sources().first().map_or(1, |s| s.stories.len().to_string().len());
     for source in library.sources() {
-        let unread = source.stories.iter().filter(|&&i| !read.contains(i)).count();
+        let unread = library.unread_in(&source.stories);
         let name = if source.name.is_empty() { "(none)" } else { source.name.as_str() };
         writeln!(out, "{:>width$}  {:>width$}  {name}", source.stories.len(), unread)?;
     }

@@ -100,15 +100,10 @@ impl Picker {
         let lower = typed.to_lowercase();
         let mut items = Vec::new();
         if self.kind == PickerKind::Sources {
-            let read = library.read_set();
             items.extend(library.sources().iter().filter(|s| s.name.to_lowercase().contains(&lower)).map(
                 |s| {
-                    let unread = s.stories.iter().filter(|&&i| !read.contains(i)).count();
-                    PickerItem {
-                        filter: TagFilter::Exact(s.name.clone()),
-                        stories: s.stories.len(),
-                        unread: Some(unread),
-                    }
+                    let unread = Some(library.unread_in(&s.stories));
+                    PickerItem { filter: TagFilter::Exact(s.name.clone()), stories: s.stories.len(), unread }
                 },
             ));
             self.items = items;

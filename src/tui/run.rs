@@ -44,10 +44,13 @@ impl Background<'_> {
     /// fetched.
     fn poll(&mut self, app: &App) -> Vec<Msg> {
         let mut msgs: Vec<Msg> = self.saver.save_if_due(app).into_iter().collect();
-        let now = crate::dates::local_now();
-        if now.timestamp() / 60 != self.minute {
-            self.minute = now.timestamp() / 60;
-            msgs.push(Msg::Tick(now));
+        // The time zone is looked up only when the minute has changed.
+        let since_epoch =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        let minute = (since_epoch.as_secs() / 60) as i64;
+        if minute != self.minute {
+            self.minute = minute;
+            msgs.push(Msg::Tick(crate::dates::local_now()));
         }
         if let Some(incoming) = self.incoming.as_mut() {
             msgs.extend(incoming.poll(app));

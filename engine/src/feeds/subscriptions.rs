@@ -52,14 +52,13 @@ pub fn check_url(url: &str) -> Result<(), String> {
     if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err(format!("`{}` is not a URL: it holds spaces or control characters", url.escape_debug()));
     }
-    let Some((scheme, rest)) = url.split_once("://") else {
+    let Some((scheme, _)) = url.split_once("://") else {
         return Err(format!("`{url}` is not a URL: expected http://... or https://..."));
     };
     if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
         return Err(format!("`{url}`: only http and https feeds can be fetched, not {scheme}"));
     }
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    if host.is_empty() || host.starts_with(':') {
+    if crate::model::url_host(url).is_none() {
         return Err(format!("`{url}` is not a URL: it has no host"));
     }
     Ok(())

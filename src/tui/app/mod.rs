@@ -234,9 +234,12 @@ impl App {
             Msg::Fetched { results, marks } => self.feeds_fetched(results, &marks),
             Msg::FetchDone => self.fetch_finished(),
             Msg::Tick(now) => {
+                // The reader's header shows the date in the time zone: lay
+                // it out again only when that changed.
+                if now.offset() != self.now.offset() {
+                    self.layout_story = None;
+                }
                 self.now = now;
-                // The reader's header shows the date in the time zone.
-                self.layout_story = None;
             }
             Msg::Saved(Ok(merged)) => self.saved(&merged),
             Msg::Saved(Err(reason)) => self.message = Some(reason),

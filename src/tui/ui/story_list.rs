@@ -27,8 +27,9 @@ impl Widget for StoryList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let total = app.library.stories().len();
-        let read = app.library.read_set();
-        let unread = app.visible.iter().filter(|&&i| !read.contains(i)).count();
+        // Every story is shown when no filter is on: count without visiting.
+        let unread =
+            if app.filter.is_active() { app.library.unread_in(&app.visible) } else { app.library.unread() };
         let count = if app.filter.is_active() {
             format!(" {unread} unread · {} of {} ", app.visible.len(), total)
         } else {
@@ -61,21 +62,36 @@ impl Widget for StoryList<'_> {
             Line::styled(truncate(text, usize::from(rows.width)), self.theme.dim).render(rows, buf);
             return;
         }
-        let shown: Vec<(usize, &Story)> = app
+        let shown: Vec<Row> = app
             .visible
             .iter()
             .enumerate()
             .skip(app.list_offset)
             .take(usize::from(rows.height))
-            .map(|(position, &index)| (position, &app.library.stories()[index]))
+            .map(|(position, &index)| Row::new(&app.library.stories()[index], position == app.selected, app))
             .collect();
-        let dates: Vec<String> =
-            shown.iter().map(|(_, s)| dates::short(s.published.as_deref(), app.now)).collect();
-        let columns = Columns::fit(usize::from(rows.width), &shown, &dates, &app.list_columns);
-        for (row, ((position, story), date)) in shown.iter().zip(&dates).enumerate() {
-            let line_area = Rect { y: rows.y + row as u16, height: 1, ..rows };
-            self.row(story, date, &columns, *position == app.selected).render(line_area, buf);
+        let columns = Columns::fit(usize::from(rows.width), &shown, &app.list_columns);
+        for (at, row) in shown.iter().enumerate() {
+            let line_area = Rect { y: rows.y + at as u16, height: 1, ..rows };
+            self.line(row, &columns).render(line_area, buf);
         }
+    }
+}
+
+/// What one row on screen shows, worked out once for both measuring the
+/// columns and drawing them.
+struct Row<'a> {
+    story: &'a Story,
+    selected: bool,
+    date: String,
+    source: &'a str,
+    tags: String,
+}
+
+impl<'a> Row<'a> {
+    fn new(story: &'a Story, selected: bool, app: &App) -> Row<'a> {
+        let date = dates::short(story.published.as_deref(), app.now);
+        Row { story, selected, date, source: story.source_name(), tags: short_tags(&story.tags) }
     }
 }
 
@@ -100,20 +116,18 @@ const TITLE_MIN: usize = 24;
 const SOURCE_CAP: usize = 16;
 
 impl Columns {
-    fn fit(width: usize, shown: &[(usize, &Story)], dates: &[String], wanted: &[ListColumn]) -> Columns {
+    fn fit(width: usize, shown: &[Row], wanted: &[ListColumn]) -> Columns {
         let room = width.saturating_sub(MARKS);
-        let widest_date = dates.iter().map(|d| d.width()).max().unwrap_or(0);
+        let widest = |cell: fn(&Row) -> usize| shown.iter().map(cell).max().unwrap_or(0);
+        let widest_date = widest(|r| r.date.width());
         let date = if widest_date == 0 { 0 } else { widest_date.max(5) };
-        let widest_source = shown.iter().map(|(_, s)| s.source_name().width()).max().unwrap_or(0);
-        let source = widest_source.min(SOURCE_CAP);
-        let widest_tags = shown.iter().map(|(_, s)| short_tags(&s.tags).width()).max().unwrap_or(0);
         let with = |n: usize| if n > 0 { n + GAP } else { 0 };
         let wants = |c: ListColumn| wanted.contains(&c);
         let mut columns = Columns {
             date: if wants(ListColumn::Date) { date } else { 0 },
-            source: if wants(ListColumn::Source) { source } else { 0 },
+            source: if wants(ListColumn::Source) { widest(|r| r.source.width()).min(SOURCE_CAP) } else { 0 },
             title: 0,
-            tags: if wants(ListColumn::Tags) { widest_tags.min(room / 4) } else { 0 },
+            tags: if wants(ListColumn::Tags) { widest(|r| r.tags.width()).min(room / 4) } else { 0 },
         };
         let title = |c: &Columns| room.saturating_sub(with(c.date) + with(c.source) + with(c.tags));
         // The title comes first: drop the tags, then the source, then the
@@ -133,29 +147,30 @@ impl Columns {
 }
 
 impl StoryList<'_> {
-    fn row(&self, story: &Story, date: &str, columns: &Columns, selected: bool) -> Line<'static> {
+    fn line(&self, row: &Row, columns: &Columns) -> Line<'static> {
         let theme = self.theme;
+        let story = row.story;
         let read = if story.read { Span::styled(" ", theme.read) } else { Span::styled("●", theme.unread) };
         let star = if story.starred { Span::styled("★ ", theme.star) } else { Span::raw("  ") };
         let mut spans = vec![read, star];
-        let mut cell = |text: String, width: usize, style| {
+        let mut cell = |text: &str, width: usize, style| {
             if width > 0 {
-                spans.push(Span::styled(pad(&truncate(&text, width), width), style));
+                spans.push(Span::styled(pad(&truncate(text, width), width), style));
                 spans.push(Span::raw(" ".repeat(GAP)));
             }
         };
         for column in &self.app.list_columns {
             match column {
-                ListColumn::Date => cell(date.to_string(), columns.date, theme.dim),
-                ListColumn::Source => cell(story.source_name().to_string(), columns.source, theme.meta),
-                ListColumn::Title => cell(story.title().to_string(), columns.title, theme.body),
-                ListColumn::Tags => cell(short_tags(&story.tags), columns.tags, theme.tags),
+                ListColumn::Date => cell(&row.date, columns.date, theme.dim),
+                ListColumn::Source => cell(row.source, columns.source, theme.meta),
+                ListColumn::Title => cell(story.title(), columns.title, theme.body),
+                ListColumn::Tags => cell(&row.tags, columns.tags, theme.tags),
             }
         }
         // No gap after the last column.
         spans.pop();
         let line = Line::from(spans);
-        if selected { line.patch_style(theme.selected) } else { line }
+        if row.selected { line.patch_style(theme.selected) } else { line }
     }
 }
 
