@@ -1,7 +1,8 @@
 //! The in-memory story model shared by the parsers, the CLI and the UI: `Story`,
 //! `Quote`, `Format`, and the content-derived story id. No I/O happens here.
 
-use std::sync::OnceLock;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -99,8 +100,8 @@ pub struct Story {
     /// Tag names, in source order.
     pub tags: Vec<String>,
     /// Read through `paragraphs()`: the id and the quotes are derived from
-    /// them.
-    paragraphs: Vec<String>,
+    /// them. Shared by clones, and possibly still in a cache file.
+    body: Body,
     /// Found on first use by `quotes()` (in `parse::quotes`, which knows
     /// how; the model only holds them).
     pub(crate) quotes: LazyQuotes,
@@ -129,7 +130,7 @@ impl Story {
             site: None,
             published: None,
             tags: Vec::new(),
-            paragraphs,
+            body: Body::new(paragraphs),
             quotes: LazyQuotes::default(),
             read: false,
             starred: false,
@@ -142,7 +143,7 @@ impl Story {
     /// commands that never need it (`byline tags`) never pay for hashing
     /// every byte. The text must not change after that.
     pub fn id(&self) -> &str {
-        self.id.get_or_init(|| story_id(&self.title, &self.paragraphs))
+        self.id.get_or_init(|| story_id(&self.title, self.paragraphs()))
     }
 
     /// The headline.
@@ -152,7 +153,26 @@ impl Story {
 
     /// The body paragraphs: no title, caption, tags or boilerplate.
     pub fn paragraphs(&self) -> &[String] {
-        &self.paragraphs
+        self.body.paragraphs()
+    }
+
+    /// The body, to be read elsewhere (a thread indexing words, the cache
+    /// writer) without copying it: clones share it.
+    pub fn body(&self) -> &Body {
+        &self.body
+    }
+
+    /// Give the story a body still stored elsewhere (a cache file), read
+    /// the first time `paragraphs()` is asked for.
+    pub fn set_stored_body(&mut self, body: Body) {
+        self.body = body;
+        self.quotes = LazyQuotes::default();
+    }
+
+    /// Whether the id is already known (given, or computed before), so
+    /// that asking for it costs nothing.
+    pub fn has_id(&self) -> bool {
+        self.id.get().is_some()
     }
 
     /// The photo caption, when the article had one.
@@ -217,6 +237,62 @@ pub(crate) fn url_host(url: &str) -> Option<&str> {
     (!host.is_empty()).then_some(host)
 }
 
+/// Where a stored body is and how to check it: its bytes' offset and
+/// length in the store, and their fingerprint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BodyAt {
+    /// Byte offset in the store.
+    pub offset: u64,
+    /// Length in bytes.
+    pub len: u64,
+    /// The bytes' fingerprint when they were written.
+    pub hash: u64,
+}
+
+/// Somewhere story bodies wait until they are read: the parsed cache.
+pub trait BodySource: Send + Sync + fmt::Debug {
+    /// The paragraphs stored at `at`; `None` when they cannot be read, or
+    /// are not what was written there.
+    fn paragraphs(&self, at: BodyAt) -> Option<Vec<String>>;
+}
+
+/// A story's paragraphs: in memory, or still in a store (`BodySource`) and
+/// read on first use. Cloning shares the paragraphs.
+#[derive(Debug, Clone)]
+pub struct Body(Arc<BodyCell>);
+
+#[derive(Debug)]
+struct BodyCell {
+    paragraphs: OnceLock<Vec<String>>,
+    stored: Option<(Arc<dyn BodySource>, BodyAt)>,
+}
+
+impl Body {
+    /// Paragraphs already in memory.
+    pub fn new(paragraphs: Vec<String>) -> Body {
+        Body(Arc::new(BodyCell { paragraphs: OnceLock::from(paragraphs), stored: None }))
+    }
+
+    /// Paragraphs to be read from `source` when first asked for.
+    pub fn stored(source: Arc<dyn BodySource>, at: BodyAt) -> Body {
+        Body(Arc::new(BodyCell { paragraphs: OnceLock::new(), stored: Some((source, at)) }))
+    }
+
+    /// The paragraphs, read from the store the first time if they are
+    /// there. A stored body that cannot be read intact is empty: never
+    /// another story's text.
+    pub fn paragraphs(&self) -> &[String] {
+        self.0.paragraphs.get_or_init(|| {
+            self.0.stored.as_ref().and_then(|(source, at)| source.paragraphs(*at)).unwrap_or_default()
+        })
+    }
+
+    /// Where the body is stored, if it came from a store.
+    pub fn stored_at(&self) -> Option<(&Arc<dyn BodySource>, BodyAt)> {
+        self.0.stored.as_ref().map(|(source, at)| (source, *at))
+    }
+}
+
 /// Quotes computed on first use.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct LazyQuotes(pub(crate) OnceLock<Vec<Quote>>);
@@ -236,7 +312,7 @@ impl Serialize for Story {
         s.serialize_field("url", &self.url)?;
         s.serialize_field("published", &self.published)?;
         s.serialize_field("tags", &self.tags)?;
-        s.serialize_field("paragraphs", &self.paragraphs)?;
+        s.serialize_field("paragraphs", self.paragraphs())?;
         s.serialize_field("quotes", self.quotes())?;
         s.serialize_field("read", &self.read)?;
         s.serialize_field("starred", &self.starred)?;
