@@ -21,6 +21,8 @@ pub struct Config {
     pub max_file_mib: Option<std::num::NonZeroU32>,
     /// Fetch every subscription when the reader opens.
     pub fetch_on_start: bool,
+    /// Keep the parsed cache of each library (default true).
+    pub cache: Option<bool>,
     /// Feeds fetched at once (default 8).
     pub fetch_jobs: Option<std::num::NonZeroU16>,
     /// Seconds a feed's request may take before it is given up (default 30).
@@ -224,6 +226,8 @@ pub struct Paths {
     pub data_dir: PathBuf,
     /// The subscriptions, `feeds.toml` beside the config file.
     pub feeds_file: PathBuf,
+    /// The parsed caches, one a library.
+    pub cache_dir: PathBuf,
 }
 
 impl Paths {
@@ -235,6 +239,7 @@ impl Paths {
             state_file: state_dir.join("state.json"),
             data_dir: dirs.data_dir().to_path_buf(),
             feeds_file: dirs.config_dir().join("feeds.toml"),
+            cache_dir: dirs.cache_dir().join("libraries"),
         })
     }
 }
@@ -257,6 +262,11 @@ pub const DEFAULT_FILE: &str = r##"# byline configuration. Every setting is opti
 
 # Files larger than this many MiB are skipped with a message, not read.
 # max_file_mib = 64
+
+# Keep what was parsed in a cache (one file a library, in the platform's
+# cache directory) so that the next start reads only the files that
+# changed. --no-cache turns it off for one run.
+# cache = true
 
 # Subscriptions (feeds.toml beside this file) are fetched only when asked:
 # `byline fetch`, or r in the reader. Set this to fetch when the reader opens.

@@ -14,6 +14,7 @@ use byline::cli::progress::{self, ProgressBar};
 use byline::cli::{self, export::ExportFormat};
 use byline::config::{Config, Paths};
 use byline::tui::Stories;
+use byline_engine::cache::CacheSpec;
 use byline_engine::filter::TagFilter;
 use byline_engine::library::SortOrder;
 use byline_engine::load::{self, Skipped, Warning};
@@ -51,6 +52,10 @@ struct Cli {
     /// Neither read nor save read/starred marks and positions
     #[arg(long, global = true)]
     no_state: bool,
+
+    /// Neither read nor write the parsed cache: parse every file
+    #[arg(long, global = true)]
+    no_cache: bool,
 
     /// Skip files larger than N MiB (default 64, or max_file_mib in the config)
     #[arg(long, global = true, value_name = "N")]
@@ -234,6 +239,9 @@ struct Context {
     state_file: Option<StateFile>,
     /// Subscriptions and fetched items; `None` without a home directory.
     places: Option<Places>,
+    /// Where parsed caches are kept; `None` with `--no-cache`,
+    /// `cache = false` or without a home directory.
+    cache_dir: Option<PathBuf>,
 }
 
 impl Context {
@@ -258,7 +266,9 @@ impl Context {
             }),
             store: byline_engine::feeds::Store::new(&d.data_dir),
         });
-        Ok(Context { config, state_file, places })
+        let cache_dir =
+            dirs.filter(|_| !cli.no_cache && config.cache != Some(false)).map(|d| d.cache_dir.clone());
+        Ok(Context { config, state_file, places, cache_dir })
     }
 
     fn places(&self) -> anyhow::Result<&Places> {
@@ -273,6 +283,12 @@ impl Context {
             eprintln!("byline: {notice}");
         }
         loaded
+    }
+
+    /// The parsed cache for a library of `paths` read with `forced`.
+    fn cache_spec(&self, paths: &[PathBuf], forced: Option<InputFormat>) -> Option<CacheSpec> {
+        let options = format!("format {forced:?}, max {}", self.config.max_file_size());
+        self.cache_dir.as_ref().filter(|_| !paths.is_empty()).map(|dir| CacheSpec::new(dir, paths, &options))
     }
 
     /// The paths named, or with none the configured library and the
@@ -319,14 +335,16 @@ fn read_command(
 ) -> anyhow::Result<ExitCode> {
     let LoadedState { state, notice } = context.load_state();
     let paths = context.library_paths(named);
-    let Context { config, state_file, places } = context;
+    let cache = context.cache_spec(&paths, forced);
+    let Context { config, state_file, places, .. } = context;
     let stories = if paths.is_empty() {
         let mut loaded = byline::sample::load();
         loaded.library.apply_state(&state, 0);
         Stories::Loaded(Box::new(loaded))
     } else {
         let max_file_size = config.max_file_size();
-        let options = load::Options { forced, index_words: true, max_file_size, story_ids: true };
+        let options =
+            load::Options { forced, index_words: true, max_file_size, story_ids: true, cache: cache.clone() };
         Stories::Loading(load::spawn(&paths, options)?)
     };
     let feeds = places.map(|Places { file, store }| byline::tui::workers::FeedSetup {
@@ -336,7 +354,7 @@ fn read_command(
         jobs: config.fetch_jobs(),
     });
     let library_key = library_key(&paths);
-    let options = byline::tui::Options { config, state_file, state, notice, library_key, feeds };
+    let options = byline::tui::Options { config, state_file, state, notice, library_key, feeds, cache };
     let (skipped, warnings) = byline::tui::start(stories, options).context("running the terminal reader")?;
     report(&skipped, &warnings);
     Ok(ExitCode::SUCCESS)
@@ -370,13 +388,26 @@ fn library_command(
     // commands never need a story's id.
     let marks_matter = !matches!(command, Command::Tags { .. } | Command::Quotes { .. });
     let max_file_size = context.config.max_file_size();
-    let options = load::Options { forced, index_words: false, max_file_size, story_ids: marks_matter };
+    let cache = context.cache_spec(&paths, forced);
+    let options = load::Options {
+        forced,
+        index_words: false,
+        max_file_size,
+        story_ids: marks_matter,
+        cache: cache.clone(),
+    };
     let mut loaded = load(&paths, options)?;
     report(&loaded.skipped, &loaded.warnings);
     if marks_matter {
         loaded.library.apply_state(&state, 0);
     }
     write_stdout(|out| print_command(command, &loaded.library, out)).context("writing output")?;
+    // The output is out: the cache is written after it, so a pipe reads
+    // no later for it. It is a cache: a failure to write it costs only
+    // the next start's time.
+    if let Some(spec) = cache.filter(|_| loaded.manifest.needs_write()) {
+        let _ = byline_engine::cache::write(&spec, &loaded.library, &loaded.manifest);
+    }
     let code = if loaded.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
     // The process ends here: freeing a million strings one by one would
     // only delay the exit (tenths of a second at 100,000 stories).

@@ -16,6 +16,7 @@ const ENGINE: &[&[&str]] = &[
     &["model"],
     &["parse", "search_index", "state"],
     &["library"],
+    &["cache"],
     &["filter", "load"],
     &["feeds"],
 ];

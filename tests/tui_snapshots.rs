@@ -189,6 +189,7 @@ fn key_overrides_from_the_config_show_in_help() {
         notice: None,
         library_key: "sample".into(),
         feeds: None,
+        cache: None,
     };
     let mut app = byline::tui::build_app(byline::sample::load(), &options);
     run(&mut app, &[Msg::Resize(140, 45), Msg::Action(Action::ToggleHelp)]);
@@ -211,7 +212,7 @@ fn while_loading_the_status_bar_counts_files_and_stories_show_as_they_arrive() {
     app.start_loading(None);
     insta::assert_snapshot!("loading_empty_80x24", render(&app, &theme).backend());
 
-    app.update(Msg::FilesFound { files: 14, skipped: Vec::new() });
+    app.update(Msg::FilesFound { files: 14, skipped: Vec::new(), walk: Default::default() });
     let drafts: Vec<_> = byline::sample::FILES[..5]
         .iter()
         .flat_map(|(name, bytes)| byline_engine::parse::parse_file(name, bytes, None).unwrap().drafts)
@@ -243,12 +244,7 @@ fn while_fetching_the_status_bar_counts_feeds_and_new_stories_join_the_list() {
             items: 1,
             unreadable: Vec::new(),
         },
-        new_stories: vec![byline_engine::parse::Draft {
-            story,
-            unsegmented_tags: None,
-            warnings: Vec::new(),
-            guid: None,
-        }],
+        new_stories: vec![byline_engine::parse::Draft::from_story(story)],
     };
     let failed = byline_engine::feeds::FeedResult {
         url: "https://down.example/rss".into(),

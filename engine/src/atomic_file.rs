@@ -28,6 +28,20 @@ pub fn lock(path: &Path) -> io::Result<Lock> {
     Ok(Lock(file))
 }
 
+/// Lock `path` as `lock` does, unless another process holds it: then
+/// `None` at once, without waiting.
+pub fn try_lock(path: &Path) -> io::Result<Option<Lock>> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let file = OpenOptions::new().create(true).truncate(false).write(true).open(path)?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(Lock(file))),
+        Err(fs::TryLockError::WouldBlock) => Ok(None),
+        Err(fs::TryLockError::Error(err)) => Err(err),
+    }
+}
+
 /// The temporary file a write of `path` goes through: hidden, so the loader
 /// never reads a half-written one.
 fn temp_path(path: &Path) -> PathBuf {
@@ -38,8 +52,21 @@ fn temp_path(path: &Path) -> PathBuf {
 /// Replace `path` with what `write` produces, atomically, holding `_lock`
 /// (the lock that guards `path`); the directory is created if needed.
 pub fn write(
+    lock: &Lock,
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    write_with(lock, path, true, write)
+}
+
+/// As `write`; `sync`: flush the file to the disk before it replaces the
+/// old one. A cache that can be rebuilt skips that (a damaged one is
+/// noticed and rebuilt); what the user made (marks, subscriptions) never
+/// does.
+pub fn write_with(
     _lock: &Lock,
     path: &Path,
+    sync: bool,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
@@ -49,14 +76,16 @@ pub fn write(
         let mut out = BufWriter::new(File::create(&temp)?);
         write(&mut out)?;
         let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
-        file.sync_all()?;
+        if sync {
+            file.sync_all()?;
+        }
         fs::rename(&temp, path)
     })();
     if written.is_err() {
         let _ = fs::remove_file(&temp);
     }
     written?;
-    if let Ok(dir) = File::open(dir) {
+    if sync && let Ok(dir) = File::open(dir) {
         let _ = dir.sync_all();
     }
     Ok(())

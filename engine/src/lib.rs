@@ -47,6 +47,7 @@
 
 pub mod atomic_file;
 pub mod bitset;
+pub mod cache;
 pub mod crash;
 pub mod error;
 pub mod feeds;

@@ -16,7 +16,7 @@ use crate::bitset::BitSet;
 use crate::model::Story;
 use crate::name_match::{name_words, words_match};
 use crate::parse::tags::KnownTags;
-use crate::parse::{self, Draft};
+use crate::parse::{self, CachedTags, Draft};
 use crate::search_index::{self, WordHasher, WordIndex};
 use crate::state::State;
 
@@ -41,8 +41,11 @@ pub struct Library {
     order: Vec<usize>,
     /// Stories before this index are in `order`.
     ordered: usize,
-    /// Space-joined tag lines waiting for every story's tags to be known.
-    pending: Vec<(usize, String)>,
+    /// Space-joined tag lines waiting for every story's tags to be known,
+    /// with how a cache segmented them.
+    pending: Vec<(usize, String, Option<CachedTags>)>,
+    /// The tag lines segmented, by story: what a cache keeps.
+    tag_lines: Vec<(usize, String)>,
     /// Most used first, then by name (after `order_new_stories`).
     tags: Vec<TagCount>,
     /// Each tag's lower-case words, parallel to `tags`.
@@ -91,10 +94,7 @@ impl Library {
 
     /// Index finished stories as they are.
     pub fn from_stories(stories: Vec<Story>) -> Library {
-        let drafts = stories
-            .into_iter()
-            .map(|story| Draft { story, unsegmented_tags: None, warnings: Vec::new(), guid: None })
-            .collect();
+        let drafts = stories.into_iter().map(Draft::from_story).collect();
         Library::from_drafts(drafts)
     }
 
@@ -122,7 +122,7 @@ impl Library {
         for draft in drafts {
             let index = self.stories.len();
             match draft.unsegmented_tags {
-                Some(line) => self.pending.push((index, line)),
+                Some(line) => self.pending.push((index, line, draft.cached_tags)),
                 None => self.index_tags(index, &draft.story.tags, true),
             }
             self.quick_keys.push(quick_key(&draft.story));
@@ -150,21 +150,46 @@ impl Library {
     /// written with separators only, so slicing never changes the result.
     pub fn segment_some_tag_lines(&mut self, max: usize) -> bool {
         let take = self.pending.len().min(max);
-        let slice: Vec<(usize, String)> = self.pending.drain(..take).collect();
+        let mut slice: Vec<(usize, String, Option<CachedTags>)> = self.pending.drain(..take).collect();
+        // A cache's segmentation holds when the tags written with
+        // separators are the ones it was made with.
+        if slice.iter().any(|p| p.2.is_some()) {
+            let written = self.written_tags_fingerprint();
+            for pending in &mut slice {
+                pending.2 = pending.2.take().filter(|cached| cached.written == written);
+            }
+        }
         let written = WrittenTags { by_name: &self.by_name, tags: &self.tags };
         let segmented = segment_all(&self.stories, &slice, &written);
-        for ((index, _), tags) in slice.iter().zip(segmented) {
-            self.index_tags(*index, &tags, false);
+        for ((index, line, _), tags) in slice.into_iter().zip(segmented) {
+            self.tag_lines.push((index, line));
+            self.index_tags(index, &tags, false);
             if let Some(words) = &mut self.words {
-                words.add_words(*index, &tags);
+                words.add_words(index, &tags);
             }
-            self.stories[*index].tags = tags;
+            self.stories[index].tags = tags;
         }
         if self.pending.is_empty() {
             self.order_new_stories();
             return true;
         }
         false
+    }
+
+    /// The space-joined tag lines segmented so far, by story index, in
+    /// the order they were segmented.
+    pub fn tag_lines(&self) -> &[(usize, String)] {
+        &self.tag_lines
+    }
+
+    /// A fingerprint of the tags written with separators (the ones tag
+    /// lines are segmented with): a cached segmentation made with the
+    /// same one is still right.
+    pub fn written_tags_fingerprint(&self) -> u64 {
+        let mut names: Vec<&str> =
+            self.by_name.iter().filter(|(_, t)| self.tags[**t].written).map(|(n, _)| n.as_str()).collect();
+        names.sort_unstable();
+        crate::model::fast_hash(names.join("\n").as_bytes())
     }
 
     /// Whether stories are waiting for `segment_tag_lines`.
@@ -431,8 +456,15 @@ impl KnownTags for WrittenTags<'_> {
 
 /// Segment space-joined tag lines, on every core: each line is scored
 /// against the story's text, which takes a few microseconds a story.
-fn segment_all(stories: &[Story], pending: &[(usize, String)], known: &dyn KnownTags) -> Vec<Vec<String>> {
-    let segment = |(index, line): &(usize, String)| parse::segment_line(&stories[*index], line, known);
+fn segment_all(
+    stories: &[Story],
+    pending: &[(usize, String, Option<CachedTags>)],
+    known: &dyn KnownTags,
+) -> Vec<Vec<String>> {
+    let segment = |(index, line, cached): &(usize, String, Option<CachedTags>)| match cached {
+        Some(cached) => cached.tags.clone(),
+        None => parse::segment_line(&stories[*index], line, known),
+    };
     let chunk = pending.len().div_ceil(crate::parallel::cores()).max(256);
     let parts: Vec<_> = pending.chunks(chunk).collect();
     let segmented =

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver, Sender};
 
+use crate::cache::{Cache, CacheSpec, FileRecord, Manifest, Stamp, Walk};
 use crate::error::SkipReason;
 use crate::library::Library;
 use crate::parse::{self, Draft, InputFormat};
@@ -79,6 +80,8 @@ pub struct Loaded {
     pub skipped: Vec<Skipped>,
     /// Files read with something worth telling.
     pub warnings: Vec<Warning>,
+    /// What was walked and read, for the parsed cache.
+    pub manifest: Manifest,
 }
 
 /// What the loading threads report, in the order it happens.
@@ -91,6 +94,8 @@ pub enum Progress {
         files: usize,
         /// Paths that could not be walked or read.
         skipped: Vec<Skipped>,
+        /// What the walk saw, for the parsed cache.
+        walk: Walk,
     },
     /// Some files were read.
     Batch(Batch),
@@ -109,10 +114,16 @@ pub struct Batch {
     pub skipped: Vec<Skipped>,
     /// Files read with something worth telling.
     pub warnings: Vec<Warning>,
+    /// Every file read, for the cache (`first` counting from the batch's
+    /// first draft).
+    pub cacheable: Vec<FileRecord>,
+    /// How many files whose stories can be cached were parsed (not found
+    /// in the cache).
+    pub parsed: usize,
 }
 
 /// How to load.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Read every file with this parser.
     pub forced: Option<InputFormat>,
@@ -124,11 +135,20 @@ pub struct Options {
     /// will need them all (saved marks, listings, export). Otherwise an id
     /// is computed when first asked for.
     pub story_ids: bool,
+    /// Read what a parsed cache holds instead of parsing files that have
+    /// not changed (the cache is written by `cache::write` after a load).
+    pub cache: Option<CacheSpec>,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { forced: None, index_words: false, max_file_size: MAX_FILE_SIZE, story_ids: true }
+        Options {
+            forced: None,
+            index_words: false,
+            max_file_size: MAX_FILE_SIZE,
+            story_ids: true,
+            cache: None,
+        }
     }
 }
 
@@ -156,7 +176,7 @@ pub fn spawn(paths: &[PathBuf], options: Options) -> Result<Receiver<Progress>, 
     check_named(paths)?;
     let paths = paths.to_vec();
     let (tx, rx) = mpsc::channel();
-    crate::parallel::spawn_named("load", move || walk_and_read(&paths, options, &tx))
+    crate::parallel::spawn_named("load", move || walk_and_read(&paths, &options, &tx))
         .map_err(|e| LoadError::NoThread(e.to_string()))?;
     Ok(rx)
 }
@@ -168,9 +188,10 @@ pub fn receive_all(progress: &Receiver<Progress>, mut on_progress: impl FnMut(us
     let (mut done, mut total) = (0, 0);
     for message in progress {
         match message {
-            Progress::Found { files, skipped } => {
+            Progress::Found { files, skipped, walk } => {
                 total = files;
                 loaded.skipped.extend(skipped);
+                loaded.manifest.walked(walk);
             }
             Progress::Batch(batch) => {
                 done += batch.files;
@@ -186,6 +207,7 @@ pub fn receive_all(progress: &Receiver<Progress>, mut on_progress: impl FnMut(us
 impl Loaded {
     /// Take in one batch.
     pub fn absorb(&mut self, batch: Batch) {
+        self.manifest.add(self.library.len(), batch.cacheable, batch.parsed);
         self.library.extend_indexed(batch.drafts, batch.words);
         self.skipped.extend(batch.skipped);
         self.warnings.extend(batch.warnings);
@@ -235,8 +257,10 @@ const CHUNK_FILES: usize = 16;
 /// already found, so reading starts with the first directory listed. Each
 /// worker reports every `BATCH_FILES` files, and stops early if nobody is
 /// listening any more.
-fn walk_and_read(paths: &[PathBuf], options: Options, tx: &Sender<Progress>) {
-    let (work_tx, work_rx) = mpsc::channel::<Vec<PathBuf>>();
+fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
+    let started = crate::cache::now();
+    let cache = options.cache.as_ref().and_then(|spec| Cache::open(spec).ok());
+    let (work_tx, work_rx) = mpsc::channel::<Vec<Work>>();
     let work = Mutex::new(work_rx);
     let read = || {
         let mut batch = Batch::default();
@@ -246,10 +270,34 @@ fn walk_and_read(paths: &[PathBuf], options: Options, tx: &Sender<Progress>) {
             let Ok(chunk) = next else {
                 break;
             };
-            for path in &chunk {
+            for item in chunk {
+                let path = match item {
+                    Work::Path(path) => {
+                        let cached = cache.as_ref().and_then(|c| Some((c, c.find(&path)?)));
+                        if let Some((cache, n)) = cached
+                            && from_cache(cache, n, &mut batch)
+                        {
+                            continue;
+                        }
+                        path
+                    }
+                    Work::Cached(n) => match &cache {
+                        Some(cache) if from_cache(cache, n, &mut batch) => continue,
+                        Some(cache) => cache.path(n).to_path_buf(),
+                        None => continue,
+                    },
+                };
                 let source = path.display().to_string();
-                let read = read_file(path, &mut buf, options.max_file_size);
-                read_one(&source, read.as_ref().map(|()| buf.as_slice()), options.forced, &mut batch);
+                let read = read_file(&path, &mut buf, options.max_file_size);
+                let (drafts, problems) = (batch.drafts.len(), batch.skipped.len() + batch.warnings.len());
+                read_one(&source, read.as_ref().map(|_| buf.as_slice()), options.forced, &mut batch);
+                let mut file =
+                    record(path, read.clone().unwrap_or_default(), drafts, &batch.drafts[drafts..]);
+                // A file with a problem is read again every time, so that
+                // the problem is told every time.
+                file.keep = read.is_ok() && problems == batch.skipped.len() + batch.warnings.len();
+                batch.parsed += usize::from(file.keep);
+                batch.cacheable.push(file);
             }
             if batch.files >= BATCH_FILES && !send(&mut batch, options, tx) {
                 return;
@@ -258,30 +306,77 @@ fn walk_and_read(paths: &[PathBuf], options: Options, tx: &Sender<Progress>) {
         send(&mut batch, options, tx);
     };
     crate::parallel::alongside(crate::parallel::cores(), read, || {
+        let mut walk = Walk { started, dirs: Some(Vec::new()), walked: true };
+        if let Some(cache) = cache.as_ref().filter(|c| c.tree_unchanged()) {
+            let count = cache.files();
+            for first in (0..count).step_by(CHUNK_FILES) {
+                let _ = work_tx.send((first..count.min(first + CHUNK_FILES)).map(Work::Cached).collect());
+            }
+            drop(work_tx);
+            walk = Walk { started, dirs: Some(cache.dirs().to_vec()), walked: false };
+            let _ = tx.send(Progress::Found { files: count, skipped: Vec::new(), walk });
+            return;
+        }
         let mut files = 0;
         let mut chunk = Vec::with_capacity(CHUNK_FILES);
         let mut skipped = Vec::new();
         let mut found = |path: PathBuf| {
             files += 1;
-            chunk.push(path);
+            chunk.push(Work::Path(path));
             if chunk.len() == CHUNK_FILES {
                 let _ = work_tx.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_FILES)));
             }
         };
         for path in paths {
-            collect(path, &mut found, &mut skipped, &mut HashSet::new(), true);
+            collect(path, &mut found, &mut skipped, &mut walk.dirs, &mut HashSet::new(), true);
         }
         if !chunk.is_empty() {
             let _ = work_tx.send(chunk);
         }
         drop(work_tx);
-        let _ = tx.send(Progress::Found { files, skipped });
+        let _ = tx.send(Progress::Found { files, skipped, walk });
     });
+}
+
+/// A file for a worker: one the walk found, or the cache's file `n` (the
+/// tree has not changed since the cache was written).
+enum Work {
+    Path(PathBuf),
+    Cached(usize),
+}
+
+/// Take the stories of the cache's file `n` if it has not changed since;
+/// false when it must be read.
+fn from_cache(cache: &Cache, n: usize, batch: &mut Batch) -> bool {
+    let path = cache.path(n);
+    let Ok(meta) = fs::metadata(path) else {
+        return false;
+    };
+    let stamp = Stamp::of(&meta);
+    let Some(drafts) = cache.stories(n, &stamp) else {
+        return false;
+    };
+    batch.files += 1;
+    batch.cacheable.push(record(path.to_path_buf(), stamp, batch.drafts.len(), &drafts));
+    batch.drafts.extend(drafts);
+    true
+}
+
+/// What the cache records of a file whose stories are `drafts`, the first
+/// of them at `first` in its batch.
+fn record(path: PathBuf, stamp: Stamp, first: usize, drafts: &[Draft]) -> FileRecord {
+    let marks = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.story.read || d.story.starred)
+        .map(|(n, d)| (n, d.story.read, d.story.starred))
+        .collect();
+    FileRecord { path, stamp, first, count: drafts.len(), marks, keep: true }
 }
 
 /// Send a batch (with its word index, if asked for); false when the
 /// receiver has gone.
-fn send(batch: &mut Batch, options: Options, tx: &Sender<Progress>) -> bool {
+fn send(batch: &mut Batch, options: &Options, tx: &Sender<Progress>) -> bool {
     let mut full = std::mem::take(batch);
     if full.files == 0 {
         return true;
@@ -323,15 +418,17 @@ fn read_one(source: &str, bytes: Result<&[u8], &SkipReason>, forced: Option<Inpu
 
 /// Read a whole file into `buf` (reused from file to file): one open and
 /// reads up to one byte past the cap, so no size check is needed first and
-/// a file still growing is capped too.
-fn read_file(path: &Path, buf: &mut Vec<u8>, limit: u64) -> Result<(), SkipReason> {
+/// a file still growing is capped too. Returns its stamp as it was
+/// opened, before the read: a change made while reading shows next time.
+fn read_file(path: &Path, buf: &mut Vec<u8>, limit: u64) -> Result<Stamp, SkipReason> {
     buf.clear();
     let file = fs::File::open(path).map_err(|e| SkipReason::io(&e))?;
+    let stamp = file.metadata().map(|m| Stamp::of(&m)).unwrap_or_default();
     file.take(limit + 1).read_to_end(buf).map_err(|e| SkipReason::io(&e))?;
     if buf.len() as u64 > limit {
         return Err(SkipReason::TooLarge { limit_mib: limit.div_ceil(1024 * 1024) });
     }
-    Ok(())
+    Ok(stamp)
 }
 
 /// Gather files under `path`. `named`: the user named this path, so it is
@@ -340,6 +437,7 @@ fn collect(
     path: &Path,
     found: &mut impl FnMut(PathBuf),
     skipped: &mut Vec<Skipped>,
+    dirs: &mut Option<Vec<(PathBuf, Stamp)>>,
     visiting: &mut HashSet<PathBuf>,
     named: bool,
 ) {
@@ -361,6 +459,10 @@ fn collect(
             skipped.push(Skipped { path: path.display().to_string(), reason: SkipReason::NotRegularFile });
         }
         return;
+    }
+    match dirs {
+        Some(list) if path.to_str().is_some() => list.push((path.to_path_buf(), Stamp::of(&meta))),
+        _ => *dirs = None,
     }
     let real = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     if !visiting.insert(real.clone()) {
@@ -388,7 +490,7 @@ fn collect(
                 found(entry);
             }
         } else {
-            collect(&entry, found, skipped, visiting, false);
+            collect(&entry, found, skipped, dirs, visiting, false);
         }
     }
     visiting.remove(&real);

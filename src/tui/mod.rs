@@ -41,6 +41,9 @@ pub struct Options {
     pub library_key: String,
     /// Subscriptions, for `r`; `None` without a home directory.
     pub feeds: Option<workers::FeedSetup>,
+    /// The parsed cache to write once the library is loaded; `None` when
+    /// there is none (`--no-cache`, `cache = false`, the sample).
+    pub cache: Option<byline_engine::cache::CacheSpec>,
 }
 
 /// The app for a library, set up as the config and saved state say.
@@ -56,6 +59,7 @@ pub fn build_app(loaded: Loaded, options: &Options) -> App {
     app.filter.sort = config.sort;
     app.list_columns = config.layout.columns.0.clone();
     app.library_key = options.library_key.clone();
+    app.cache = options.cache.clone();
     app.message = options.notice.clone();
     if let Some(position) = options.state.positions.get(&options.library_key) {
         app.restore(position);

@@ -6,6 +6,7 @@
 
 use std::sync::Arc;
 
+use byline_engine::cache::{Snapshot, Walk};
 use byline_engine::feeds::FeedResult;
 use byline_engine::load::{Batch, Skipped};
 use byline_engine::state::State;
@@ -28,7 +29,7 @@ pub enum Msg {
     Click { column: u16, row: u16 },
     /// The walk of the paths is done: this many files to read in all, and
     /// these paths could not be read.
-    FilesFound { files: usize, skipped: Vec<Skipped> },
+    FilesFound { files: usize, skipped: Vec<Skipped>, walk: Walk },
     /// Batches of stories that arrived together, with the saved marks to
     /// give them.
     Loaded { batches: Vec<Batch>, marks: Arc<State> },
@@ -81,4 +82,6 @@ pub enum Effect {
     OpenLink(String),
     /// Start fetching every subscription in the background.
     Fetch,
+    /// Write the parsed cache, in the background.
+    WriteCache(Box<Snapshot>),
 }

@@ -84,6 +84,13 @@ impl Background<'_> {
                     }
                     Effect::SaveState => self.saver.request(),
                     Effect::Fetch => queue.push_back(self.fetcher.start()),
+                    Effect::WriteCache(snapshot) => {
+                        // A cache not written costs the next start time,
+                        // nothing more: a failure is not worth a message.
+                        let _ = byline_engine::parallel::spawn_named("cache", move || {
+                            let _ = snapshot.write();
+                        });
+                    }
                     Effect::OpenLink(url) => {
                         let result = crate::opener::open(&url).map_err(|err| err.to_string());
                         queue.push_back(Msg::LinkOpened { url, result });

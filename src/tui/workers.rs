@@ -137,9 +137,9 @@ impl Incoming {
         let mut batches = Vec::new();
         loop {
             match self.progress.try_recv() {
-                Ok(Progress::Found { files, skipped }) => {
+                Ok(Progress::Found { files, skipped, walk }) => {
                     self.skipped.extend(skipped.iter().cloned());
-                    msgs.push(Msg::FilesFound { files, skipped });
+                    msgs.push(Msg::FilesFound { files, skipped, walk });
                 }
                 Ok(Progress::Batch(batch)) => {
                     self.skipped.extend(batch.skipped.iter().cloned());

@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The XDG variables pointing into `home`.
-pub fn xdg_env(home: &Path) -> [(&'static str, PathBuf); 3] {
+pub fn xdg_env(home: &Path) -> [(&'static str, PathBuf); 4] {
     [
+        ("XDG_CACHE_HOME", home.join("cache")),
         ("XDG_CONFIG_HOME", home.join("config")),
         ("XDG_STATE_HOME", home.join("state")),
         ("XDG_DATA_HOME", home.join("data")),

@@ -45,7 +45,7 @@ fn a_file_gone_between_the_walk_and_the_read_is_skipped_with_its_reason() {
     std::fs::remove_file(&path).unwrap();
     let mut batch = Batch::default();
     let read = read_file(&path, &mut Vec::new(), MAX_FILE_SIZE);
-    read_one("gone.txt", read.as_ref().map(|()| &b""[..]), None, &mut batch);
+    read_one("gone.txt", read.as_ref().map(|_| &b""[..]), None, &mut batch);
     assert_eq!(
         batch.skipped,
         [Skipped { path: "gone.txt".into(), reason: SkipReason::Io("no such file or directory".into()) }]

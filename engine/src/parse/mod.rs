@@ -52,6 +52,19 @@ pub struct Draft {
     /// A feed item's own id (RSS `guid`, Atom `id`, JSON Feed `id`), when
     /// it has one.
     pub guid: Option<String>,
+    /// How the tag line was segmented when the story was cached, and with
+    /// which tags written with separators (`Library::written_tags_fingerprint`):
+    /// used as it is when the library's are the same.
+    pub cached_tags: Option<CachedTags>,
+}
+
+/// A tag line's segmentation as a cache kept it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CachedTags {
+    /// The fingerprint of the tags written with separators then.
+    pub written: u64,
+    /// The tags the line gave.
+    pub tags: Vec<String>,
 }
 
 impl Draft {
@@ -142,7 +155,7 @@ pub fn parse_feed(source: &str, bytes: &[u8]) -> Result<Parsed, ParseError> {
 /// library knows every story's tags (`Library::from_drafts`); quotes are
 /// found when first asked for.
 pub(crate) fn new_draft(story: Story, unsegmented: Option<String>, warnings: Vec<String>) -> Draft {
-    Draft { story, unsegmented_tags: unsegmented, warnings, guid: None }
+    Draft { story, unsegmented_tags: unsegmented, warnings, guid: None, cached_tags: None }
 }
 
 /// Segment a draft's space-joined tag line with what the library knows.

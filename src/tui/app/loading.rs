@@ -4,6 +4,7 @@
 //! first story (or goes to the saved position once its story arrives).
 
 use super::{App, Overlay};
+use byline_engine::cache::{Snapshot, Walk};
 use byline_engine::load::Batch;
 use byline_engine::state::{Position, State};
 
@@ -29,10 +30,11 @@ impl App {
 
     /// The walk is done: this many files are read in all; `skipped` paths
     /// could not be.
-    pub(super) fn files_found(&mut self, files: usize, skipped: usize) {
+    pub(super) fn files_found(&mut self, files: usize, skipped: usize, walk: Walk) {
         if let Some(progress) = &mut self.loading {
             progress.files_found = Some(files);
         }
+        self.manifest.walked(walk);
         self.skipped += skipped;
     }
 
@@ -47,8 +49,9 @@ impl App {
 
     /// Take in a batch of stories, with the saved marks for them, without
     /// reordering the list yet.
-    pub(super) fn add_batch(&mut self, batch: Batch, marks: &State) {
+    pub(super) fn add_batch(&mut self, mut batch: Batch, marks: &State) {
         let from = self.library.len();
+        self.manifest.add(from, std::mem::take(&mut batch.cacheable), batch.parsed);
         self.library.extend_indexed(batch.drafts, batch.words);
         self.library.apply_state(marks, from);
         self.skipped += batch.skipped.len();
@@ -73,6 +76,10 @@ impl App {
         }
         self.loading = None;
         self.refresh_stories();
+        // What was parsed is kept for the next start, written by a thread.
+        if let Some(spec) = self.cache.as_ref().filter(|_| self.manifest.needs_write()) {
+            self.cache_snapshot = Some(Snapshot::take(spec, &self.library, &self.manifest));
+        }
         if self.pending_position.take().is_some() && self.message.is_none() {
             self.message = Some("the story you were reading is no longer here".into());
         }

@@ -113,6 +113,12 @@ pub struct App {
     /// The user has acted since the reader opened: new stories no longer
     /// move the selection.
     pub(super) user_moved: bool,
+    /// The parsed cache to write when loading ends.
+    pub cache: Option<byline_engine::cache::CacheSpec>,
+    /// What the load walked and read, for the cache.
+    pub(super) manifest: byline_engine::cache::Manifest,
+    /// A cache ready to be written by a thread.
+    pub(super) cache_snapshot: Option<byline_engine::cache::Snapshot>,
 }
 
 impl App {
@@ -149,6 +155,9 @@ impl App {
             fetch: fetching::FetchStatus::Idle,
             pending_position: None,
             user_moved: false,
+            cache: None,
+            manifest: byline_engine::cache::Manifest::default(),
+            cache_snapshot: None,
         };
         app.refresh_view();
         app
@@ -219,6 +228,9 @@ impl App {
         if self.take_wanted_fetch() {
             effects.push(Effect::Fetch);
         }
+        if let Some(snapshot) = self.cache_snapshot.take() {
+            effects.push(Effect::WriteCache(Box::new(snapshot)));
+        }
         effects
     }
 
@@ -226,7 +238,7 @@ impl App {
     /// opened.
     fn reply(&mut self, msg: Msg) {
         match msg {
-            Msg::FilesFound { files, skipped } => self.files_found(files, skipped.len()),
+            Msg::FilesFound { files, skipped, walk } => self.files_found(files, skipped.len(), walk),
             Msg::Loaded { batches, marks } => self.add_batches(batches, &marks),
             Msg::FinishLoading => self.finish_loading_step(),
             Msg::FetchStarted { total } => self.fetch_started(total),

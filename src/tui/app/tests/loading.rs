@@ -184,7 +184,7 @@ fn files_found_gives_the_total_and_counts_what_could_not_be_read() {
         path: "gone.txt".into(),
         reason: byline_engine::SkipReason::Io("permission denied".into()),
     };
-    app.update(Msg::FilesFound { files: 14, skipped: vec![gone] });
+    app.update(Msg::FilesFound { files: 14, skipped: vec![gone], walk: Default::default() });
     assert_eq!(app.loading.unwrap().files_found, Some(14));
     assert_eq!(app.skipped, 1);
 }
