@@ -44,7 +44,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::library::Library;
 use crate::model::{Body, BodyAt, BodySource, Format, Story, fast_hash};
-use crate::parse::{CachedTags, Draft};
+use crate::parse::{CachedTags, Draft, InputFormat};
 use crate::search_index::WordHasher;
 
 /// Change this when the layout changes or a parser reads files
@@ -210,7 +210,6 @@ pub struct Cache {
     started: i128,
     written_tags: u64,
     dirs: Vec<(PathBuf, Stamp)>,
-    files: Vec<CachedFile>,
     by_path: OnceLock<HashMap<String, usize, BuildHasherDefault<WordHasher>>>,
 }
 
@@ -244,7 +243,9 @@ pub enum CacheError {
 
 impl Cache {
     /// Open and check a cache file written for `spec`.
-    pub fn open(spec: &CacheSpec) -> Result<Cache, CacheError> {
+    /// `forced`: the format every file is read with (as the load that
+    /// wrote it), to read a file again if a body is damaged.
+    pub fn open(spec: &CacheSpec, forced: Option<InputFormat>) -> Result<Cache, CacheError> {
         let mut file = File::open(&spec.path)?;
         let mut header = [0u8; HEADER];
         file.read_exact(&mut header).map_err(|_| CacheError::Version)?;
@@ -266,20 +267,29 @@ impl Cache {
         }
         let body_base = HEADER as u64 + index_len;
         let mut cache = Cache {
-            file: Arc::new(CacheFile { file, base: body_base, end: total }),
+            file: Arc::new(CacheFile {
+                file,
+                base: body_base,
+                end: total,
+                path: spec.path.clone(),
+                forced,
+                files: Vec::new(),
+            }),
             index: Vec::new(),
             started: 0,
             written_tags: 0,
             dirs: Vec::new(),
-            files: Vec::new(),
             by_path: OnceLock::new(),
         };
-        cache.read_index(&index, spec).ok_or(CacheError::Damaged)??;
+        let files = cache.read_index(&index, spec).ok_or(CacheError::Damaged)??;
+        if let Some(file) = Arc::get_mut(&mut cache.file) {
+            file.files = files;
+        }
         cache.index = index;
         Ok(cache)
     }
 
-    fn read_index(&mut self, index: &[u8], spec: &CacheSpec) -> Option<Result<(), CacheError>> {
+    fn read_index(&mut self, index: &[u8], spec: &CacheSpec) -> Option<Result<Vec<CachedFile>, CacheError>> {
         let mut d = Decoder { bytes: index, at: 0 };
         if d.str()? != spec.key {
             return Some(Err(CacheError::OtherLibrary));
@@ -290,17 +300,17 @@ impl Cache {
             let path = PathBuf::from(d.str()?);
             self.dirs.push((path, d.stamp()?));
         }
-        let files = d.u32()? as usize;
-        self.files.reserve(files);
-        for _ in 0..files {
+        let count = d.u32()? as usize;
+        let mut files = Vec::with_capacity(count.min(index.len()));
+        for _ in 0..count {
             let (path, keep) = (d.str()?, d.u8()? == 1);
             let (stamp, records, count) = (d.stamp()?, d.u64()? as usize, d.u32()? as usize);
             if records > index.len() {
                 return None;
             }
-            self.files.push(CachedFile { path: PathBuf::from(path), keep, stamp, records, count });
+            files.push(CachedFile { path: PathBuf::from(path), keep, stamp, records, count });
         }
-        Some(Ok(()))
+        Some(Ok(files))
     }
 
     /// Whether every directory the cached load walked is as it was: the
@@ -319,12 +329,12 @@ impl Cache {
 
     /// How many files the cached load read.
     pub fn files(&self) -> usize {
-        self.files.len()
+        self.file.files.len()
     }
 
     /// The path of file `n` of the cached load.
     pub fn path(&self, n: usize) -> &Path {
-        &self.files[n].path
+        &self.file.files[n].path
     }
 
     /// Which cached file `path` is, if any. The lookup is made on first
@@ -332,7 +342,8 @@ impl Cache {
     /// needs it.
     pub fn find(&self, path: &Path) -> Option<usize> {
         let by_path = self.by_path.get_or_init(|| {
-            self.files
+            self.file
+                .files
                 .iter()
                 .enumerate()
                 .filter_map(|(n, f)| Some((f.path.to_str()?.to_string(), n)))
@@ -349,19 +360,19 @@ impl Cache {
     /// one recorded: bodies stay in the cache file until first read.
     /// `None` when the file must be parsed again.
     pub fn stories(&self, n: usize, stamp: &Stamp) -> Option<Vec<Draft>> {
-        let file = self.files.get(n)?;
+        let file = self.file.files.get(n)?;
         if !file.keep || file.stamp != *stamp || !self.trusted(stamp) {
             return None;
         }
         let mut d = Decoder { bytes: &self.index, at: file.records };
         let mut drafts = Vec::with_capacity(file.count);
-        for _ in 0..file.count {
-            drafts.push(self.story(&mut d)?);
+        for nth in 0..file.count {
+            drafts.push(self.story(&mut d, (n as u64) << 32 | nth as u64)?);
         }
         Some(drafts)
     }
 
-    fn story(&self, d: &mut Decoder) -> Option<Draft> {
+    fn story(&self, d: &mut Decoder, item: u64) -> Option<Draft> {
         let flags = d.u8()?;
         let format = format_from(d.u8()?)?;
         let id = d.str()?;
@@ -379,7 +390,7 @@ impl Cache {
         story.tags = d.strings()?;
         story.links = d.strings()?;
         let line = d.opt()?;
-        let at = BodyAt { offset: d.u64()?, len: d.u64()? };
+        let at = BodyAt { offset: d.u64()?, len: d.u64()?, item };
         story.set_stored_body(Body::stored(self.file.clone(), at));
         story.read = flags & 1 != 0;
         story.starred = flags & 2 != 0;
@@ -400,10 +411,29 @@ struct CacheFile {
     base: u64,
     /// The file's length.
     end: u64,
+    /// Where it is, to be removed if found damaged.
+    path: PathBuf,
+    /// How the files were read.
+    forced: Option<InputFormat>,
+    /// The files the cached load read.
+    files: Vec<CachedFile>,
 }
 
-impl BodySource for CacheFile {
-    fn paragraphs(&self, at: BodyAt) -> Option<Vec<String>> {
+impl CacheFile {
+    /// A body was damaged: the cache goes (the next load writes a new
+    /// one), and the story's file is read again for its paragraphs.
+    fn recover(&self, at: BodyAt) -> Option<Vec<String>> {
+        let _ = fs::remove_file(&self.path);
+        let file = self.files.get(usize::try_from(at.item >> 32).ok()?)?;
+        let nth = (at.item & 0xffff_ffff) as usize;
+        let bytes = fs::read(&file.path).ok()?;
+        let source = file.path.display().to_string();
+        let parsed =
+            crate::crash::guard(|| crate::parse::parse_file(&source, &bytes, self.forced)).ok()?.ok()?;
+        parsed.drafts.get(nth).map(|draft| draft.story.paragraphs().to_vec())
+    }
+
+    fn decode(&self, at: BodyAt) -> Option<Vec<String>> {
         let raw = self.raw(at)?;
         let mut d = Decoder { bytes: &raw, at: 0 };
         let count = d.u32()? as usize;
@@ -412,6 +442,12 @@ impl BodySource for CacheFile {
             paragraphs.push(d.string()?);
         }
         Some(paragraphs)
+    }
+}
+
+impl BodySource for CacheFile {
+    fn paragraphs(&self, at: BodyAt) -> Option<Vec<String>> {
+        self.decode(at).or_else(|| self.recover(at))
     }
 
     fn raw(&self, at: BodyAt) -> Option<Vec<u8>> {
@@ -533,7 +569,7 @@ impl Snapshot {
                     file.marks.iter().find(|m| m.0 == n).map_or((false, false), |m| (m.1, m.2));
                 let len = encoded_len(story.body()) + 8;
                 let line = lines.get(&(file.first + n)).copied();
-                index.story(story, read, starred, line, BodyAt { offset, len });
+                index.story(story, read, starred, line, BodyAt { offset, len, item: 0 });
                 offset += len;
                 bodies.push(story.body().clone());
             }

@@ -259,7 +259,7 @@ const CHUNK_FILES: usize = 16;
 /// listening any more.
 fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
     let started = crate::cache::now();
-    let cache = options.cache.as_ref().and_then(|spec| Cache::open(spec).ok());
+    let cache = options.cache.as_ref().and_then(|spec| Cache::open(spec, options.forced).ok());
     let (work_tx, work_rx) = mpsc::channel::<Vec<Work>>();
     let work = Mutex::new(work_rx);
     let read = || {

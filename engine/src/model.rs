@@ -253,6 +253,9 @@ pub struct BodyAt {
     pub offset: u64,
     /// Length in bytes.
     pub len: u64,
+    /// Which story of the store it is, in the store's own numbering: lets
+    /// a store find the story again elsewhere when its bytes are damaged.
+    pub item: u64,
 }
 
 /// Somewhere story bodies wait until they are read: the parsed cache.
