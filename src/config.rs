@@ -164,6 +164,18 @@ use byline_engine::toml_file::parse_toml;
 
 impl Config {
     /// The size above which files are skipped, in bytes.
+    /// The parsed cache, in `dir`, of the library of `paths` read with
+    /// `forced` and these settings.
+    pub fn cache_spec(
+        &self,
+        dir: &Path,
+        paths: &[PathBuf],
+        forced: Option<byline_engine::parse::InputFormat>,
+    ) -> byline_engine::cache::CacheSpec {
+        let options = format!("format {forced:?}, max {}", self.max_file_size());
+        byline_engine::cache::CacheSpec::new(dir, paths, &options)
+    }
+
     pub fn max_file_size(&self) -> u64 {
         self.max_file_mib.map_or(byline_engine::load::MAX_FILE_SIZE, |mib| u64::from(mib.get()) * 1024 * 1024)
     }

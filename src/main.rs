@@ -287,8 +287,10 @@ impl Context {
 
     /// The parsed cache for a library of `paths` read with `forced`.
     fn cache_spec(&self, paths: &[PathBuf], forced: Option<InputFormat>) -> Option<CacheSpec> {
-        let options = format!("format {forced:?}, max {}", self.config.max_file_size());
-        self.cache_dir.as_ref().filter(|_| !paths.is_empty()).map(|dir| CacheSpec::new(dir, paths, &options))
+        self.cache_dir
+            .as_ref()
+            .filter(|_| !paths.is_empty())
+            .map(|dir| self.config.cache_spec(dir, paths, forced))
     }
 
     /// The paths named, or with none the configured library and the

@@ -112,3 +112,112 @@ fn files_over_the_size_limit_are_skipped_with_a_reason_and_the_limit_can_be_rais
     assert_eq!(zero.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&zero.stderr).contains("--max-file-mib"));
 }
+
+/// The cache files in a session's home.
+fn caches(home: &Path) -> Vec<std::path::PathBuf> {
+    let dir = home.join("cache/byline/libraries");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<_> = entries.map(|e| e.unwrap().path()).filter(|p| !p.ends_with(".lock")).collect();
+    names.retain(|p| p.extension().is_none_or(|e| e != "lock"));
+    names.sort();
+    names
+}
+
+/// The cache the CLI keeps for `dir` with default settings, opened.
+fn open_cache(home: &Path, dir: &Path) -> byline_engine::cache::Cache {
+    let spec = byline::config::Config::default().cache_spec(
+        &home.join("cache/byline/libraries"),
+        &[dir.to_path_buf()],
+        None,
+    );
+    byline_engine::cache::Cache::open(&spec, None).unwrap()
+}
+
+fn tags_in(home: &Path, dir: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["tags", dir.to_str().unwrap()];
+    args.extend(extra);
+    common::byline_in(home, &args)
+}
+
+#[test]
+fn the_cli_keeps_a_parsed_cache_and_shows_changes_made_since() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path(), 40);
+    let home = tempfile::tempdir().unwrap();
+    let first = tags_in(home.path(), dir.path(), &[]);
+    assert_eq!(String::from_utf8_lossy(&first.stdout), "40  Narok\n40  Wildlife\n");
+    assert_eq!(caches(home.path()).len(), 1, "one cache file, no temporary file left");
+    assert_eq!(open_cache(home.path(), dir.path()).files(), 40);
+    let second = tags_in(home.path(), dir.path(), &[]);
+    assert_eq!(second.stdout, first.stdout);
+    // A new story and an edited one show at once.
+    std::fs::write(dir.path().join("00/new.txt"), "New story\n\nBody.\n\nTags: Floods\n").unwrap();
+    std::fs::write(dir.path().join("00/00001.txt"), "Edited\n\nBody.\n\nTags: Floods, Narok\n").unwrap();
+    let third = tags_in(home.path(), dir.path(), &[]);
+    assert_eq!(String::from_utf8_lossy(&third.stdout), "40  Narok\n39  Wildlife\n 2  Floods\n");
+    assert_eq!(open_cache(home.path(), dir.path()).files(), 41);
+}
+
+#[test]
+fn no_cache_and_cache_false_neither_read_nor_write_one() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path(), 5);
+    let home = tempfile::tempdir().unwrap();
+    assert!(tags_in(home.path(), dir.path(), &["--no-cache"]).status.success());
+    assert!(caches(home.path()).is_empty());
+    let config = home.path().join("byline.toml");
+    std::fs::write(&config, "cache = false\n").unwrap();
+    assert!(tags_in(home.path(), dir.path(), &["--config", config.to_str().unwrap()]).status.success());
+    assert!(caches(home.path()).is_empty());
+}
+
+#[test]
+fn two_processes_opening_one_library_at_once_both_work_and_leave_one_valid_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path(), 1500);
+    let home = tempfile::tempdir().unwrap();
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_byline"))
+            .args(["list", dir.path().to_str().unwrap()])
+            .envs(common::xdg_env(home.path()))
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (run(), run());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert!(a.status.success() && b.status.success());
+    assert_eq!(a.stdout, b.stdout);
+    assert_eq!(caches(home.path()).len(), 1);
+    assert_eq!(open_cache(home.path(), dir.path()).files(), 1500);
+    let again = common::byline_in(home.path(), &["list", dir.path().to_str().unwrap()]);
+    assert_eq!(again.stdout, a.stdout);
+}
+
+#[test]
+fn the_reader_writes_the_cache_once_loaded_and_opens_from_it_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path(), 600);
+    let path = dir.path().to_str().unwrap();
+    let mut s = Session::start(&[path], 100, 30);
+    s.wait_until("every story loaded", |screen| {
+        screen.contents().contains(" 600 ") && !screen.contents().contains("loading")
+    });
+    s.keys("q");
+    let (status, _, home) = s.finish_keeping_home();
+    assert!(status.success());
+    assert_eq!(open_cache(home.path(), dir.path()).files(), 600);
+    let mut s = Session::start_in(home, &[path], 100, 30);
+    s.wait_until("every story loaded from the cache", |screen| {
+        screen.contents().contains(" 600 ") && !screen.contents().contains("loading")
+    });
+    // Search reads the bodies kept in the cache.
+    s.keys("/herd crossed 421");
+    s.wait_for_text("1 of 600");
+    s.wait_for_text("Story number 421");
+    s.keys("\r");
+    s.keys("q");
+    assert!(s.finish().0.success());
+}

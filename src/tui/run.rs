@@ -37,6 +37,8 @@ struct Background<'a> {
     fetcher: &'a mut Fetcher,
     /// The minute of the last `Msg::Tick`.
     minute: i64,
+    /// The thread writing the parsed cache, if one was started.
+    cache_writer: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Background<'_> {
@@ -87,9 +89,10 @@ impl Background<'_> {
                     Effect::WriteCache(snapshot) => {
                         // A cache not written costs the next start time,
                         // nothing more: a failure is not worth a message.
-                        let _ = byline_engine::parallel::spawn_named("cache", move || {
+                        let writer = std::thread::Builder::new().name("cache".into()).spawn(move || {
                             let _ = snapshot.write();
                         });
+                        self.cache_writer = writer.ok();
                     }
                     Effect::OpenLink(url) => {
                         let result = crate::opener::open(&url).map_err(|err| err.to_string());
@@ -126,7 +129,8 @@ pub fn run(
     incoming: Option<&mut Incoming>,
     fetcher: &mut Fetcher,
 ) -> io::Result<()> {
-    let mut workers = Background { saver: Saver::new(state), incoming, fetcher, minute: 0 };
+    let mut workers =
+        Background { saver: Saver::new(state), incoming, fetcher, minute: 0, cache_writer: None };
     let stop = Arc::new(AtomicBool::new(false));
     watch_for_termination(Arc::clone(&stop))?;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
@@ -150,6 +154,11 @@ pub fn run(
     }
     if let Some(message) = app.message.as_ref().filter(|m| m.starts_with("could not save")) {
         eprintln!("byline: {message}");
+    }
+    // A cache being written is finished (the terminal is already back):
+    // quitting at once after the first load must not lose it.
+    if let Some(writer) = workers.cache_writer.take() {
+        let _ = writer.join();
     }
     // The process ends soon after: freeing a library of 100,000 stories
     // piece by piece would only delay the exit.

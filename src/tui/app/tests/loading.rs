@@ -188,3 +188,30 @@ fn files_found_gives_the_total_and_counts_what_could_not_be_read() {
     assert_eq!(app.loading.unwrap().files_found, Some(14));
     assert_eq!(app.skipped, 1);
 }
+
+#[test]
+fn the_cache_is_written_once_when_loading_ends_and_only_if_something_was_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = byline_engine::cache::CacheSpec::new(dir.path(), &[dir.path().to_path_buf()], "test");
+    let parsed = |app: &mut App, files: usize| {
+        let mut batch = batch(drafts());
+        batch.parsed = files;
+        app.update(Msg::Loaded { batches: vec![batch], marks: std::sync::Arc::new(State::default()) });
+    };
+    // Everything came from the cache and nothing was walked: nothing to write.
+    let mut app = loading_app();
+    app.cache = Some(spec.clone());
+    parsed(&mut app, 0);
+    assert!(!finish_loading(&mut app).iter().any(|e| matches!(e, Effect::WriteCache(_))));
+    // Files were parsed: the cache is written, once.
+    let mut app = loading_app();
+    app.cache = Some(spec);
+    parsed(&mut app, 3);
+    let effects = finish_loading(&mut app);
+    assert_eq!(effects.iter().filter(|e| matches!(e, Effect::WriteCache(_))).count(), 1);
+    assert!(!app.update(Msg::Tick(app.now)).iter().any(|e| matches!(e, Effect::WriteCache(_))));
+    // Without a cache (`--no-cache`), never.
+    let mut app = loading_app();
+    parsed(&mut app, 3);
+    assert!(!finish_loading(&mut app).iter().any(|e| matches!(e, Effect::WriteCache(_))));
+}
