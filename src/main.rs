@@ -345,8 +345,13 @@ fn read_command(
         Stories::Loaded(Box::new(loaded))
     } else {
         let max_file_size = config.max_file_size();
-        let options =
-            load::Options { forced, index_words: true, max_file_size, story_ids: true, cache: cache.clone() };
+        let options = load::Options {
+            forced,
+            index_words: false,
+            max_file_size,
+            story_ids: true,
+            cache: cache.clone(),
+        };
         Stories::Loading(load::spawn(&paths, options)?)
     };
     let feeds = places.map(|Places { file, store }| byline::tui::workers::FeedSetup {

@@ -346,6 +346,33 @@ impl Library {
         set
     }
 
+    /// Stop keeping a word index (until `set_words`): a reader loading a
+    /// library builds it once every story is in, on another thread.
+    pub fn drop_words(&mut self) {
+        self.words = None;
+    }
+
+    /// What the word index needs of every story, for a thread to build it
+    /// (`WordIndex::build_texts`).
+    pub fn index_texts(&self) -> Vec<search_index::IndexText> {
+        self.stories.iter().map(search_index::IndexText::of).collect()
+    }
+
+    /// Keep `index`, built from the first `covered` stories
+    /// (`index_texts`); stories added since are indexed here.
+    pub fn set_words(&mut self, mut index: WordIndex, covered: usize) {
+        if covered < self.stories.len() {
+            index.merge(WordIndex::build(&self.stories[covered..]), covered);
+        }
+        index.prepare();
+        self.words = Some(index);
+    }
+
+    /// Whether the library keeps a word index.
+    pub fn has_words(&self) -> bool {
+        self.words.is_some()
+    }
+
     /// Whether a search is answered from the word index now (rather than by
     /// reading every story).
     pub fn searches_by_index(&self) -> bool {

@@ -299,6 +299,20 @@ impl Body {
         })
     }
 
+    /// Hand the paragraphs to `f` without keeping them in memory if they
+    /// are still in the store: for a pass over every story (the word
+    /// index) that must not load a whole library's text at once.
+    pub fn read<R>(&self, f: impl FnOnce(&[String]) -> R) -> R {
+        match (self.loaded(), &self.0.stored) {
+            (Some(paragraphs), _) => f(paragraphs),
+            (None, Some((source, at))) => match source.paragraphs(*at) {
+                Some(paragraphs) => f(&paragraphs),
+                None => f(self.paragraphs()),
+            },
+            (None, None) => f(self.paragraphs()),
+        }
+    }
+
     /// The paragraphs if they are in memory (never stored, or read).
     pub fn loaded(&self) -> Option<&[String]> {
         self.0.paragraphs.get().map(Vec::as_slice)

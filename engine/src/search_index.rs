@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::bitset::BitSet;
-use crate::model::Story;
+use crate::model::{Body, Story};
 
 /// Call `f` with each word of `text`, lower-cased (a curly apostrophe made
 /// straight). `buf` is scratch space, so no word is allocated.
@@ -96,6 +96,33 @@ fn fields(story: &Story) -> impl Iterator<Item = &str> {
         .chain(story.tags.iter().map(String::as_str))
 }
 
+/// What the word index reads of a story, taken from a library so that a
+/// thread can index it while the library goes on changing: the body is
+/// shared, not copied.
+#[derive(Debug, Clone)]
+pub struct IndexText {
+    /// The headline.
+    pub title: String,
+    /// The photo caption.
+    pub caption: Option<String>,
+    /// The tags.
+    pub tags: Vec<String>,
+    /// The paragraphs.
+    pub body: Body,
+}
+
+impl IndexText {
+    /// What `story` gives the index.
+    pub fn of(story: &Story) -> IndexText {
+        IndexText {
+            title: story.title().to_string(),
+            caption: story.caption().map(str::to_string),
+            tags: story.tags.clone(),
+            body: story.body().clone(),
+        }
+    }
+}
+
 /// Whether a story matches a query, by reading its text: the same answer
 /// the index gives, for one story or a one-off command.
 pub fn story_matches(story: &Story, query: &[String]) -> bool {
@@ -177,6 +204,38 @@ impl WordIndex {
             for field in fields(story) {
                 for_each_word(field, &mut buf, |w| index.add(w, n));
             }
+        }
+        index
+    }
+
+    /// The index of stories' texts taken from a library (`IndexText`),
+    /// built on every core: each part is indexed on its own and the parts
+    /// merged.
+    pub fn build_texts(texts: &[IndexText]) -> WordIndex {
+        let chunk = texts.len().div_ceil(crate::parallel::cores()).max(1024);
+        let parts: Vec<&[IndexText]> = texts.chunks(chunk).collect();
+        let built = crate::parallel::map_parts(&parts, |_, part| {
+            let mut index = WordIndex::default();
+            let mut buf = String::new();
+            for (n, text) in part.iter().enumerate() {
+                let n = u32::try_from(n).unwrap_or(u32::MAX);
+                let mut add = |field: &str| for_each_word(field, &mut buf, |w| index.add(w, n));
+                add(&text.title);
+                text.caption.as_deref().map(&mut add);
+                text.body.read(|paragraphs| paragraphs.iter().for_each(|p| add(p)));
+                text.tags.iter().for_each(|t| add(t));
+            }
+            index
+        });
+        let mut index = WordIndex::default();
+        let mut base = 0;
+        for (part, built) in parts.iter().zip(built) {
+            // A part that panicked (a bug, reported by the crash hook)
+            // leaves its stories out of the index rather than the reader.
+            if let Some(built) = built {
+                index.merge(built, base);
+            }
+            base += part.len();
         }
         index
     }

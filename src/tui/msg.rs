@@ -9,6 +9,7 @@ use std::sync::Arc;
 use byline_engine::cache::{Snapshot, Walk};
 use byline_engine::feeds::FeedResult;
 use byline_engine::load::{Batch, Skipped};
+use byline_engine::search_index::{IndexText, WordIndex};
 use byline_engine::state::State;
 
 pub use crate::keys::Action;
@@ -30,6 +31,8 @@ pub enum Msg {
     /// The walk of the paths is done: this many files to read in all, and
     /// these paths could not be read.
     FilesFound { files: usize, skipped: Vec<Skipped>, walk: Walk },
+    /// The word index of the first `covered` stories, built by a thread.
+    WordsIndexed { index: Box<WordIndex>, covered: usize },
     /// Batches of stories that arrived together, with the saved marks to
     /// give them.
     Loaded { batches: Vec<Batch>, marks: Arc<State> },
@@ -84,4 +87,20 @@ pub enum Effect {
     Fetch,
     /// Write the parsed cache, in the background.
     WriteCache(Box<Snapshot>),
+    /// Build the word index of these texts, in the background; the index
+    /// comes back as `Msg::WordsIndexed`.
+    IndexWords(IndexJob),
 }
+
+/// The texts of every story loaded, for a thread to index. Two jobs are
+/// equal when they are the same job.
+#[derive(Debug, Clone)]
+pub struct IndexJob(pub Arc<Vec<IndexText>>);
+
+impl PartialEq for IndexJob {
+    fn eq(&self, other: &IndexJob) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for IndexJob {}

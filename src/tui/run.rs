@@ -39,6 +39,8 @@ struct Background<'a> {
     minute: i64,
     /// The thread writing the parsed cache, if one was started.
     cache_writer: Option<std::thread::JoinHandle<()>>,
+    /// The word index being built by a thread.
+    indexing: Option<std::sync::mpsc::Receiver<Msg>>,
 }
 
 impl Background<'_> {
@@ -58,12 +60,19 @@ impl Background<'_> {
             msgs.extend(incoming.poll(app));
         }
         msgs.extend(self.fetcher.poll());
+        if let Some(indexing) = &self.indexing
+            && let Ok(msg) = indexing.try_recv()
+        {
+            msgs.push(msg);
+            self.indexing = None;
+        }
         msgs
     }
 
     /// How long the loop may wait for an event before looking again.
     fn wait(&self) -> Duration {
-        [self.incoming.as_ref().and_then(|i| i.wait()), self.fetcher.wait()]
+        let indexing = self.indexing.as_ref().map(|_| INDEXING_TICK);
+        [self.incoming.as_ref().and_then(|i| i.wait()), self.fetcher.wait(), indexing]
             .into_iter()
             .flatten()
             .fold(self.saver.wait(), Duration::min)
@@ -86,6 +95,14 @@ impl Background<'_> {
                     }
                     Effect::SaveState => self.saver.request(),
                     Effect::Fetch => queue.push_back(self.fetcher.start()),
+                    Effect::IndexWords(job) => {
+                        let (tx, rx) = std::sync::mpsc::channel();
+                        let built = byline_engine::parallel::spawn_named("index", move || {
+                            let index = Box::new(byline_engine::search_index::WordIndex::build_texts(&job.0));
+                            let _ = tx.send(Msg::WordsIndexed { index, covered: job.0.len() });
+                        });
+                        self.indexing = built.ok().map(|()| rx);
+                    }
                     Effect::WriteCache(snapshot) => {
                         // A cache not written costs the next start time,
                         // nothing more: a failure is not worth a message.
@@ -120,6 +137,9 @@ impl Background<'_> {
     }
 }
 
+/// How often the loop looks for the word index while a thread builds it.
+const INDEXING_TICK: Duration = Duration::from_millis(25);
+
 /// Run the reader until the user quits or a terminating signal arrives,
 /// saving state on the way out.
 pub fn run(
@@ -129,8 +149,14 @@ pub fn run(
     incoming: Option<&mut Incoming>,
     fetcher: &mut Fetcher,
 ) -> io::Result<()> {
-    let mut workers =
-        Background { saver: Saver::new(state), incoming, fetcher, minute: 0, cache_writer: None };
+    let mut workers = Background {
+        saver: Saver::new(state),
+        incoming,
+        fetcher,
+        minute: 0,
+        cache_writer: None,
+        indexing: None,
+    };
     let stop = Arc::new(AtomicBool::new(false));
     watch_for_termination(Arc::clone(&stop))?;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {

@@ -6,6 +6,10 @@
 use super::{App, Overlay};
 use byline_engine::cache::{Snapshot, Walk};
 use byline_engine::load::Batch;
+use byline_engine::search_index::WordIndex;
+use std::sync::Arc;
+
+use crate::tui::msg::IndexJob;
 use byline_engine::state::{Position, State};
 
 /// Tag lines segmented between two looks at the keyboard: a few
@@ -26,6 +30,9 @@ impl App {
     pub fn start_loading(&mut self, position: Option<Position>) {
         self.loading = Some(LoadProgress::default());
         self.pending_position = position;
+        // The word index is built once every story is in, by a thread:
+        // until then a search reads the stories.
+        self.library.drop_words();
     }
 
     /// The walk is done: this many files are read in all; `skipped` paths
@@ -76,6 +83,9 @@ impl App {
         }
         self.loading = None;
         self.refresh_stories();
+        if !self.library.has_words() {
+            self.index_job = Some(IndexJob(Arc::new(self.library.index_texts())));
+        }
         // What was parsed is kept for the next start, written by a thread.
         if let Some(spec) = self.cache.as_ref().filter(|_| self.manifest.needs_write()) {
             self.cache_snapshot = Some(Snapshot::take(spec, &self.library, &self.manifest));
@@ -83,6 +93,13 @@ impl App {
         if self.pending_position.take().is_some() && self.message.is_none() {
             self.message = Some("the story you were reading is no longer here".into());
         }
+    }
+
+    /// The word index built by a thread arrived: searches use it from now
+    /// on (their results are the same).
+    pub(super) fn words_indexed(&mut self, index: WordIndex, covered: usize) {
+        self.library.set_words(index, covered);
+        self.apply_filter();
     }
 
     /// The user did something: from now on the selection follows their

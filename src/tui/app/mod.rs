@@ -119,6 +119,8 @@ pub struct App {
     pub(super) manifest: byline_engine::cache::Manifest,
     /// A cache ready to be written by a thread.
     pub(super) cache_snapshot: Option<byline_engine::cache::Snapshot>,
+    /// Texts ready to be indexed by a thread.
+    pub(super) index_job: Option<crate::tui::msg::IndexJob>,
 }
 
 impl App {
@@ -158,6 +160,7 @@ impl App {
             cache: None,
             manifest: byline_engine::cache::Manifest::default(),
             cache_snapshot: None,
+            index_job: None,
         };
         app.refresh_view();
         app
@@ -228,6 +231,9 @@ impl App {
         if self.take_wanted_fetch() {
             effects.push(Effect::Fetch);
         }
+        if let Some(job) = self.index_job.take() {
+            effects.push(Effect::IndexWords(job));
+        }
         if let Some(snapshot) = self.cache_snapshot.take() {
             effects.push(Effect::WriteCache(Box::new(snapshot)));
         }
@@ -241,6 +247,7 @@ impl App {
             Msg::FilesFound { files, skipped, walk } => self.files_found(files, skipped.len(), walk),
             Msg::Loaded { batches, marks } => self.add_batches(batches, &marks),
             Msg::FinishLoading => self.finish_loading_step(),
+            Msg::WordsIndexed { index, covered } => self.words_indexed(*index, covered),
             Msg::FetchStarted { total } => self.fetch_started(total),
             Msg::FetchRefused(reason) => self.fetch_refused(reason),
             Msg::Fetched { results, marks } => self.feeds_fetched(results, &marks),

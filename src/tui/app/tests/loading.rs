@@ -164,14 +164,35 @@ fn space_joined_tags_are_segmented_when_loading_ends() {
 }
 
 #[test]
-fn the_reader_searches_by_its_word_index_loaded_at_once_or_in_batches() {
-    // The loading threads build each batch's index; a reader that dropped
-    // them would read 100,000 stories' text on every search keystroke.
+fn the_word_index_is_built_by_a_thread_once_loaded_and_searches_use_it_when_it_comes() {
+    // While stories arrive nothing is indexed on the reader's thread; a
+    // search reads the stories meanwhile.
     let (mut app, rest) = first_arrived(4);
-    assert!(app.library.searches_by_index());
+    assert!(!app.library.searches_by_index());
+    app.update(Action::OpenSearch);
+    super::typed(&mut app, "harbour");
+    let while_loading = app.visible.clone();
+    app.update(Action::Cancel);
     arrive(&mut app, rest, &State::default());
-    finish_loading(&mut app);
+    let effects = finish_loading(&mut app);
+    let jobs: Vec<_> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::IndexWords(job) => Some(job.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(jobs.len(), 1, "one index job once every story is in: {effects:?}");
+    assert_eq!(jobs[0].0.len(), app.library.len());
+    app.update(Action::OpenSearch);
+    super::typed(&mut app, "harbour");
+    let by_reading = app.visible.clone();
+    assert!(!by_reading.is_empty() && while_loading.iter().all(|i| by_reading.contains(i)));
+    // The index arrives (a story fetched meanwhile is indexed here).
+    let index = byline_engine::search_index::WordIndex::build_texts(&jobs[0].0);
+    app.update(Msg::WordsIndexed { index: Box::new(index), covered: jobs[0].0.len() });
     assert!(app.library.searches_by_index());
+    assert_eq!(app.visible, by_reading, "the index answers as reading did");
     let at_once = App::new(crate::sample::load().library, 0);
     assert!(at_once.library.searches_by_index());
     assert!(!crate::sample::load().library.searches_by_index(), "the CLI reads text instead");
