@@ -49,7 +49,7 @@ use crate::search_index::WordHasher;
 
 /// Change this when the layout changes or a parser reads files
 /// differently: caches of another version are rebuilt.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Files modified this close to (or after) the start of the load that wrote
 /// the cache are parsed again.
@@ -373,6 +373,7 @@ impl Cache {
     }
 
     fn story(&self, d: &mut Decoder, item: u64) -> Option<Draft> {
+        let rank = d.u32()?;
         let flags = d.u8()?;
         let format = format_from(d.u8()?)?;
         let id = d.str()?;
@@ -399,6 +400,7 @@ impl Cache {
         let mut draft = Draft::from_story(story);
         draft.unsegmented_tags = line;
         draft.cached_tags = cached_tags;
+        draft.cached_rank = (rank != u32::MAX).then_some(rank);
         Some(draft)
     }
 }
@@ -569,7 +571,9 @@ impl Snapshot {
                     file.marks.iter().find(|m| m.0 == n).map_or((false, false), |m| (m.1, m.2));
                 let len = encoded_len(story.body()) + 8;
                 let line = lines.get(&(file.first + n)).copied();
-                index.story(story, read, starred, line, BodyAt { offset, len, item: 0 });
+                let place =
+                    rank.get(file.first + n).map_or(u32::MAX, |&r| u32::try_from(r).unwrap_or(u32::MAX));
+                index.story(story, place, (read, starred), line, BodyAt { offset, len, item: 0 });
                 offset += len;
                 bodies.push(story.body().clone());
             }
@@ -682,7 +686,15 @@ impl Encoder {
         self.i128(stamp.modified);
         self.i128(stamp.changed);
     }
-    fn story(&mut self, story: &Story, read: bool, starred: bool, line: Option<&str>, body: BodyAt) {
+    fn story(
+        &mut self,
+        story: &Story,
+        rank: u32,
+        (read, starred): (bool, bool),
+        line: Option<&str>,
+        body: BodyAt,
+    ) {
+        self.u32(rank);
         self.u8(u8::from(read) | u8::from(starred) << 1);
         self.u8(format_code(story.format));
         self.str(story.id());

@@ -125,7 +125,9 @@ impl Library {
                 Some(line) => self.pending.push((index, line, draft.cached_tags)),
                 None => self.index_tags(index, &draft.story.tags, true),
             }
-            self.quick_keys.push(quick_key(&draft.story));
+            let mut key = quick_key(&draft.story);
+            key.rank = draft.cached_rank.unwrap_or(order::NO_RANK);
+            self.quick_keys.push(key);
             self.read.grow(index + 1);
             self.starred.grow(index + 1);
             self.read.set(index, draft.story.read);

@@ -14,6 +14,11 @@ use crate::model::Story;
 /// order from the loading threads still come out the same. The quick keys
 /// (functions of the date and title) are compared first.
 pub(super) fn reading_order(a: &Story, b: &Story, a_key: QuickKey, b_key: QuickKey) -> Ordering {
+    // Two stories whose places a cache recorded: the places decide, as
+    // the order of two stories depends on them alone.
+    if a_key.rank != NO_RANK && b_key.rank != NO_RANK {
+        return a_key.rank.cmp(&b_key.rank);
+    }
     b_key
         .date
         .cmp(&a_key.date)
@@ -140,7 +145,13 @@ pub(super) struct QuickKey {
     /// The first sixteen bytes of the lower-cased title, big-endian and
     /// zero-padded: ordered as the titles are.
     title: u128,
+    /// The story's place in reading order when a cache was written
+    /// (`NO_RANK` for a story parsed now).
+    pub(super) rank: u32,
 }
+
+/// No recorded place.
+pub(super) const NO_RANK: u32 = u32::MAX;
 
 pub(super) fn quick_key(story: &Story) -> QuickKey {
     let date = story.published.as_deref().map_or(0, |d| {
@@ -154,7 +165,7 @@ pub(super) fn quick_key(story: &Story) -> QuickKey {
     for (slot, b) in bytes.iter_mut().zip(lowered.bytes()) {
         *slot = b;
     }
-    QuickKey { date, title: u128::from_be_bytes(bytes) }
+    QuickKey { date, title: u128::from_be_bytes(bytes), rank: NO_RANK }
 }
 
 /// Lower case for ordering: each character's lower case, the ASCII ones

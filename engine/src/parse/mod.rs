@@ -56,6 +56,10 @@ pub struct Draft {
     /// which tags written with separators (`Library::written_tags_fingerprint`):
     /// used as it is when the library's are the same.
     pub cached_tags: Option<CachedTags>,
+    /// The story's place in reading order among the stories of the cache
+    /// it was read from: between two such stories it decides the order
+    /// without comparing titles.
+    pub cached_rank: Option<u32>,
 }
 
 /// A tag line's segmentation as a cache kept it.
@@ -155,7 +159,7 @@ pub fn parse_feed(source: &str, bytes: &[u8]) -> Result<Parsed, ParseError> {
 /// library knows every story's tags (`Library::from_drafts`); quotes are
 /// found when first asked for.
 pub(crate) fn new_draft(story: Story, unsegmented: Option<String>, warnings: Vec<String>) -> Draft {
-    Draft { story, unsegmented_tags: unsegmented, warnings, guid: None, cached_tags: None }
+    Draft { story, unsegmented_tags: unsegmented, warnings, guid: None, cached_tags: None, cached_rank: None }
 }
 
 /// Segment a draft's space-joined tag line with what the library knows.

@@ -16,6 +16,10 @@ use byline_engine::state::{Position, State};
 /// milliseconds of work.
 const FINISH_SLICE: usize = 2000;
 
+/// Stories that join the list as each batch arrives; beyond this, they
+/// join in growing steps.
+const SHOWN_AT_ONCE: usize = 5000;
+
 /// How far loading has got, for the status bar.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LoadProgress {
@@ -51,7 +55,14 @@ impl App {
         for batch in batches {
             self.add_batch(batch, marks);
         }
-        self.stories_arrived();
+        // Each merge into the list costs a pass over the stories already
+        // in it: while loading, the list is brought up to date when the
+        // stories waiting are a quarter of those shown (so the merges cost
+        // a few passes in all, not one a batch), and at the end.
+        let (shown, all) = (self.library.order().len(), self.library.len());
+        if shown < SHOWN_AT_ONCE || (all - shown) * 4 >= shown {
+            self.stories_arrived();
+        }
     }
 
     /// Take in a batch of stories, with the saved marks for them, without
