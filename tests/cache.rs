@@ -57,6 +57,8 @@ fn seen(loaded: &Loaded) -> Vec<String> {
     let tags: Vec<String> =
         loaded.library.tags().iter().map(|t| format!("tag {} {}", t.name, t.stories.len())).collect();
     lines.extend(tags);
+    // The reading order, which the cache's recorded places decide.
+    lines.extend(loaded.library.in_order().map(|s| format!("order {} {}", s.source, s.title())));
     lines
 }
 
