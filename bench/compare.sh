@@ -4,11 +4,13 @@
 #   bench/compare.sh [RUNS]        (default 5 runs a measurement)
 #
 # Generates the corpora (100,000 text stories, RSS feeds of 10,000 and
-# 50,000 items) under $BENCH_DIR (default /tmp/byline-bench), then reports
-# for each: the median wall time and peak memory of `byline tags`, and of
-# `newsboat -x reload` with a fresh cache when newsboat is installed
-# (apt-get install newsboat). Then the reader's first frame, full load and
-# key-to-screen time on the 100,000 stories, through a pseudo-terminal.
+# 50,000 items, a store of 100,000 fetched items) under $BENCH_DIR (default
+# /tmp/byline-bench), then reports for each: the median wall time and peak
+# memory of `byline tags` cold (--no-cache: every file parsed) and warm
+# (the parsed cache present and valid), and of `newsboat -x reload` with a
+# fresh cache and newsboat's reopen of its filled cache (`-x print-unread`)
+# when newsboat is installed (apt-get install newsboat). Then the reader,
+# cold and warm, fully loaded on the 100,000 stories (bench/open.sh).
 # Warm page cache: every input is read once before it is timed.
 set -euo pipefail
 
@@ -25,6 +27,7 @@ mkdir -p "$dir"
 [ -d "$dir/text-100k" ] || "$gen" --format text --stories 100000 --out "$dir/text-100k"
 [ -f "$dir/rss-10k.xml" ] || "$gen" --format rss --stories 10000 --out "$dir/rss-10k.xml"
 [ -f "$dir/rss-50k.xml" ] || "$gen" --format rss --stories 50000 --out "$dir/rss-50k.xml"
+[ -d "$dir/store-100k" ] || "$gen" --format store --stories 100000 --out "$dir/store-100k" >/dev/null
 
 # median of numbers on stdin
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -66,21 +69,39 @@ report() {
         "$(awk -v p="$peak" -v m="$mb" 'BEGIN { printf "%.2fx", p / m }')"
 }
 
-find -L "$dir/text-100k" -type f -exec cat {} + >/dev/null
-r=$(time_runs : "$byline" --no-state tags "$dir/text-100k")
-report "byline tags, 100k text stories" "$dir/text-100k" "$r"
+# The parsed caches live here, apart from the user's.
+export XDG_CACHE_HOME=$nb_dir/cache
+
+# cold_warm LABEL PATH ARGS...: `byline tags` without the cache, then with
+# it (written by one untimed run).
+cold_warm() {
+    local label=$1 path=$2
+    shift 2
+    find -L "$path" -type f -exec cat {} + >/dev/null
+    report "$label, no cache" "$path" "$(time_runs : "$byline" --no-state --no-cache "$@" tags "$path")"
+    "$byline" --no-state "$@" tags "$path" >/dev/null
+    report "$label, cached" "$path" "$(time_runs : "$byline" --no-state "$@" tags "$path")"
+}
+
+cold_warm "byline tags, 100k text stories" "$dir/text-100k"
+cold_warm "byline tags, 100k stored items" "$dir/store-100k/feeds"
 
 for n in 10k 50k; do
     feed=$dir/rss-$n.xml
     cat "$feed" >/dev/null
-    b=$(time_runs : "$byline" --no-state --max-file-mib 1024 tags "$feed")
-    report "byline tags, $n-item RSS" "$feed" "$b"
+    b=$(time_runs : "$byline" --no-state --no-cache --max-file-mib 1024 tags "$feed")
+    report "byline tags, $n-item RSS, no cache" "$feed" "$b"
+    "$byline" --no-state --max-file-mib 1024 tags "$feed" >/dev/null
+    report "byline tags, $n-item RSS, cached" "$feed" \
+        "$(time_runs : "$byline" --no-state --max-file-mib 1024 tags "$feed")"
     if command -v newsboat >/dev/null; then
         echo "file://$feed" >"$nb_dir/urls"
         : >"$nb_dir/config"
         nb=$(time_runs "rm -f '$nb_dir/cache.db'" newsboat -u "$nb_dir/urls" -c "$nb_dir/cache.db" \
             -C "$nb_dir/config" -x reload)
         report "newsboat -x reload, $n-item RSS" "$feed" "$nb"
+        reopen=$(time_runs : newsboat -u "$nb_dir/urls" -c "$nb_dir/cache.db" -C "$nb_dir/config" -x print-unread)
+        report "newsboat reopen (print-unread), $n" "$feed" "$reopen"
         awk -v n="${nb% *}" -v b="${b% *}" \
             'BEGIN { printf "%-34s %8s %10s\n", "  newsboat / byline (wall)", "", sprintf("%.1fx", n / b) }'
     else
@@ -88,5 +109,5 @@ for n in 10k 50k; do
     fi
 done
 
-printf '\nThe reader on 100k text stories (200x60 pseudo-terminal):\n'
-"$root/target/release/examples/first_frame" --runs "$runs" "$byline" "$dir/text-100k" | tail -1
+printf '\nThe reader on 100k text stories, from start to every story listed and nothing loading:\n'
+CORPUS=$dir/text-100k "$root/bench/open.sh" "$runs" "$byline"

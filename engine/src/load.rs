@@ -291,13 +291,16 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
                 let read = read_file(&path, &mut buf, options.max_file_size);
                 let (drafts, problems) = (batch.drafts.len(), batch.skipped.len() + batch.warnings.len());
                 read_one(&source, read.as_ref().map(|_| buf.as_slice()), options.forced, &mut batch);
-                let mut file =
-                    record(path, read.clone().unwrap_or_default(), drafts, &batch.drafts[drafts..]);
                 // A file with a problem is read again every time, so that
                 // the problem is told every time.
-                file.keep = read.is_ok() && problems == batch.skipped.len() + batch.warnings.len();
-                batch.parsed += usize::from(file.keep);
-                batch.cacheable.push(file);
+                let keep = read.is_ok() && problems == batch.skipped.len() + batch.warnings.len();
+                batch.parsed += usize::from(keep);
+                // What a cache will record, when there is one.
+                if options.cache.is_some() {
+                    let stamp = read.unwrap_or_default();
+                    let file = record(path, stamp, drafts, &batch.drafts[drafts..]);
+                    batch.cacheable.push(FileRecord { keep, ..file });
+                }
             }
             if batch.files >= BATCH_FILES && !send(&mut batch, options, tx) {
                 return;
