@@ -339,3 +339,20 @@ fn two_libraries_have_two_caches() {
     assert_ne!(a.path, b.path);
     assert_ne!(a.path, c.path);
 }
+
+#[test]
+fn caches_not_written_for_a_month_are_removed_when_another_is_written() {
+    let tree = Tree::new(&[0]);
+    let dir = tree.root.path().join("cache");
+    fs::create_dir_all(&dir).unwrap();
+    let (stale, recent) = (dir.join("0000000000000001.cache"), dir.join("0000000000000002.cache"));
+    for path in [&stale, &recent] {
+        fs::write(path, b"old").unwrap();
+    }
+    let month_ago = SystemTime::now() - Duration::from_secs((cache::STALE_DAYS + 1) * 24 * 60 * 60);
+    fs::File::options().write(true).open(&stale).unwrap().set_modified(month_ago).unwrap();
+    open(&tree.dir(), Some(&spec(&tree)));
+    assert!(!stale.exists(), "a month-old cache goes");
+    assert!(recent.exists(), "a recent one stays");
+    assert!(spec(&tree).path.exists());
+}

@@ -609,7 +609,10 @@ impl Snapshot {
             Ok(())
         });
         match written {
-            Ok(()) => Ok(true),
+            Ok(()) => {
+                remove_stale(&self.spec.path);
+                Ok(true)
+            }
             Err(err) => {
                 // A body that could not be copied from the old cache means
                 // the old one is damaged: it goes, and the next load
@@ -617,6 +620,31 @@ impl Snapshot {
                 let _ = fs::remove_file(&self.spec.path);
                 Err(err)
             }
+        }
+    }
+}
+
+/// Caches not written for `STALE_DAYS` (libraries no longer opened, or
+/// caches of an older version, which have other names) are removed when
+/// another cache in the directory is written, so they do not pile up.
+pub const STALE_DAYS: u64 = 30;
+
+fn remove_stale(written: &Path) {
+    let Some(dir) = written.parent() else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let old = |path: &Path| {
+        fs::metadata(path)
+            .and_then(|m| m.modified())
+            .is_ok_and(|time| time.elapsed().is_ok_and(|age| age.as_secs() > STALE_DAYS * 24 * 60 * 60))
+    };
+    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+        if path != written && path.extension().is_some_and(|e| e == "cache") && old(&path) {
+            let _ = fs::remove_file(&path);
+            let _ = fs::remove_file(path.with_extension("lock"));
         }
     }
 }
