@@ -31,6 +31,8 @@ pub enum Msg {
     /// The walk of the paths is done: this many files to read in all, and
     /// these paths could not be read.
     FilesFound { files: usize, skipped: Vec<Skipped>, walk: Walk },
+    /// Loading ended and the screen shows it: start the work that follows.
+    AfterLoading,
     /// The word index of the first `covered` stories, built by a thread.
     WordsIndexed { index: Box<WordIndex>, covered: usize },
     /// Batches of stories that arrived together, with the saved marks to

@@ -129,7 +129,7 @@ impl Incoming {
         if self.read {
             if app.loading.is_none() {
                 self.done = true;
-                return Vec::new();
+                return vec![Msg::AfterLoading];
             }
             return vec![Msg::FinishLoading];
         }

@@ -247,6 +247,7 @@ impl App {
             Msg::FilesFound { files, skipped, walk } => self.files_found(files, skipped.len(), walk),
             Msg::Loaded { batches, marks } => self.add_batches(batches, &marks),
             Msg::FinishLoading => self.finish_loading_step(),
+            Msg::AfterLoading => self.after_loading(),
             Msg::WordsIndexed { index, covered } => self.words_indexed(*index, covered),
             Msg::FetchStarted { total } => self.fetch_started(total),
             Msg::FetchRefused(reason) => self.fetch_refused(reason),

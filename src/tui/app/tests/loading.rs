@@ -174,7 +174,8 @@ fn the_word_index_is_built_by_a_thread_once_loaded_and_searches_use_it_when_it_c
     let while_loading = app.visible.clone();
     app.update(Action::Cancel);
     arrive(&mut app, rest, &State::default());
-    let effects = finish_loading(&mut app);
+    finish_loading(&mut app);
+    let effects = app.update(Msg::AfterLoading);
     let jobs: Vec<_> = effects
         .iter()
         .filter_map(|e| match e {
@@ -223,16 +224,22 @@ fn the_cache_is_written_once_when_loading_ends_and_only_if_something_was_parsed(
     let mut app = loading_app();
     app.cache = Some(spec.clone());
     parsed(&mut app, 0);
-    assert!(!finish_loading(&mut app).iter().any(|e| matches!(e, Effect::WriteCache(_))));
+    finish_loading(&mut app);
+    assert!(!app.update(Msg::AfterLoading).iter().any(|e| matches!(e, Effect::WriteCache(_))));
     // Files were parsed: the cache is written, once.
     let mut app = loading_app();
     app.cache = Some(spec);
     parsed(&mut app, 3);
-    let effects = finish_loading(&mut app);
+    assert!(
+        !finish_loading(&mut app).iter().any(|e| matches!(e, Effect::WriteCache(_))),
+        "not before the frame"
+    );
+    let effects = app.update(Msg::AfterLoading);
     assert_eq!(effects.iter().filter(|e| matches!(e, Effect::WriteCache(_))).count(), 1);
     assert!(!app.update(Msg::Tick(app.now)).iter().any(|e| matches!(e, Effect::WriteCache(_))));
     // Without a cache (`--no-cache`), never.
     let mut app = loading_app();
     parsed(&mut app, 3);
-    assert!(!finish_loading(&mut app).iter().any(|e| matches!(e, Effect::WriteCache(_))));
+    finish_loading(&mut app);
+    assert!(!app.update(Msg::AfterLoading).iter().any(|e| matches!(e, Effect::WriteCache(_))));
 }
