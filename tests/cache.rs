@@ -356,3 +356,20 @@ fn caches_not_written_for_a_month_are_removed_when_another_is_written() {
     assert!(recent.exists(), "a recent one stays");
     assert!(spec(&tree).path.exists());
 }
+
+#[test]
+fn a_library_of_named_files_is_read_from_the_cache_without_rewriting_it() {
+    let tree = Tree::new(&[0, 4]);
+    let spec = CacheSpec::new(&tree.root.path().join("cache"), &tree.files, "test");
+    let load = || {
+        let options = load::Options { cache: Some(spec.clone()), ..load::Options::default() };
+        load::receive_all(&load::spawn(&tree.files, options).unwrap(), |_, _| {})
+    };
+    let first = load();
+    assert!(first.manifest.needs_write());
+    cache::write(&spec, &first.library, &first.manifest).unwrap();
+    let again = load();
+    assert_eq!(again.manifest.parsed, 0);
+    assert!(!again.manifest.needs_write(), "an unchanged feed file does not rewrite its cache");
+    assert_eq!(seen(&again), seen(&first));
+}

@@ -49,7 +49,7 @@ use crate::search_index::WordHasher;
 
 /// Change this when the layout changes or a parser reads files
 /// differently: caches of another version are rebuilt.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Files modified this close to (or after) the start of the load that wrote
 /// the cache are parsed again.
@@ -214,6 +214,8 @@ pub struct Cache {
     started: i128,
     written_tags: u64,
     dirs: Vec<(PathBuf, Stamp)>,
+    /// The walk was recorded whole (`Manifest::dirs` was not `None`).
+    walk_recorded: bool,
     by_path: OnceLock<HashMap<String, usize, BuildHasherDefault<WordHasher>>>,
 }
 
@@ -283,6 +285,7 @@ impl Cache {
             started: 0,
             written_tags: 0,
             dirs: Vec::new(),
+            walk_recorded: false,
             by_path: OnceLock::new(),
         };
         let files = cache.read_index(&index, spec).ok_or(CacheError::Damaged)??;
@@ -300,6 +303,7 @@ impl Cache {
         }
         self.started = d.i128()?;
         self.written_tags = d.u64()?;
+        self.walk_recorded = d.u8()? == 1;
         for _ in 0..d.u32()? {
             let path = PathBuf::from(d.str()?);
             self.dirs.push((path, d.stamp()?));
@@ -319,11 +323,18 @@ impl Cache {
 
     /// Whether every directory the cached load walked is as it was: the
     /// files are then the ones in `files()`, and no walk is needed.
+    /// A library of named files only (no directory) is unchanged while
+    /// each is still a file.
     pub fn tree_unchanged(&self) -> bool {
-        !self.dirs.is_empty()
-            && self.dirs.iter().all(|(dir, stamp)| {
-                fs::metadata(dir).is_ok_and(|m| m.is_dir() && Stamp::of(&m) == *stamp && self.trusted(stamp))
-            })
+        if !self.walk_recorded {
+            return false;
+        }
+        if self.dirs.is_empty() {
+            return self.file.files.iter().all(|f| fs::metadata(&f.path).is_ok_and(|m| m.is_file()));
+        }
+        self.dirs.iter().all(|(dir, stamp)| {
+            fs::metadata(dir).is_ok_and(|m| m.is_dir() && Stamp::of(&m) == *stamp && self.trusted(stamp))
+        })
     }
 
     /// The directories the cached load walked, with their stamps.
@@ -544,6 +555,7 @@ impl Snapshot {
         index.str(&spec.key);
         index.i128(manifest.started);
         index.u64(library.written_tags_fingerprint());
+        index.u8(u8::from(manifest.dirs.is_some()));
         let dirs = manifest.dirs.as_deref().unwrap_or(&[]);
         index.u32(dirs.len() as u32);
         for (dir, stamp) in dirs {
