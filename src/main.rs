@@ -345,13 +345,12 @@ fn read_command(
         Stories::Loaded(Box::new(loaded))
     } else {
         let max_file_size = config.max_file_size();
-        let options = load::Options {
-            forced,
-            index_words: false,
-            max_file_size,
-            story_ids: true,
-            cache: cache.clone(),
-        };
+        // Ids are worked out on the loading threads when saved marks or a
+        // saved place will be looked up by them; otherwise only for the
+        // stories that get marked (and by the cache, after loading).
+        let story_ids = !state.stories.is_empty() || state.positions.contains_key(&library_key(&paths));
+        let options =
+            load::Options { forced, index_words: false, max_file_size, story_ids, cache: cache.clone() };
         Stories::Loading(load::spawn(&paths, options)?)
     };
     let feeds = places.map(|Places { file, store }| byline::tui::workers::FeedSetup {

@@ -23,6 +23,7 @@ pub(super) fn reading_order(a: &Story, b: &Story, a_key: QuickKey, b_key: QuickK
         .date
         .cmp(&a_key.date)
         .then(a_key.title.cmp(&b_key.title))
+        .then(a_key.title_more.cmp(&b_key.title_more))
         .then_with(|| b.published.cmp(&a.published))
         .then_with(|| cmp_ignoring_case(a.title(), b.title()))
         .then_with(|| a.source.cmp(&b.source))
@@ -145,6 +146,8 @@ pub(super) struct QuickKey {
     /// The first sixteen bytes of the lower-cased title, big-endian and
     /// zero-padded: ordered as the titles are.
     title: u128,
+    /// The next sixteen: titles often share a first few words.
+    title_more: u128,
     /// The story's place in reading order when a cache was written
     /// (`NO_RANK` for a story parsed now).
     pub(super) rank: u32,
@@ -160,12 +163,14 @@ pub(super) fn quick_key(story: &Story) -> QuickKey {
         (value * 10u64.pow(14 - count)).max(1)
     });
     let title = story.title();
-    let mut bytes = [0u8; 16];
-    let lowered = lower(title.get(..title.len().min(48)).unwrap_or(title));
+    let mut bytes = [0u8; 32];
+    let lowered = lower(title.get(..title.len().min(96)).unwrap_or(title));
     for (slot, b) in bytes.iter_mut().zip(lowered.bytes()) {
         *slot = b;
     }
-    QuickKey { date, title: u128::from_be_bytes(bytes), rank: NO_RANK }
+    let (first, more) = bytes.split_at(16);
+    let word = |half: &[u8]| u128::from_be_bytes(half.try_into().unwrap_or_default());
+    QuickKey { date, title: word(first), title_more: word(more), rank: NO_RANK }
 }
 
 /// Lower case for ordering: each character's lower case, the ASCII ones
