@@ -78,6 +78,21 @@ pub struct Knowledge<'a> {
 pub fn segment(line: &str, knowledge: &Knowledge) -> Vec<String> {
     let words: Vec<&str> = line.split_whitespace().collect();
     let n = words.len();
+    // Where each word sits in the line: a phrase of words written with
+    // single spaces is a slice of the line, not a new string.
+    let at = |w: &str| w.as_ptr() as usize - line.as_ptr() as usize;
+    let phrase = |start: usize, end: usize| -> std::borrow::Cow<'_, str> {
+        let slice = &line[at(words[start])..at(words[end - 1]) + words[end - 1].len()];
+        let letters: usize = words[start..end].iter().map(|w| w.len()).sum();
+        if slice.len() == letters + (end - start - 1)
+            && !slice.contains(|c: char| c != ' ' && c.is_whitespace())
+        {
+            std::borrow::Cow::Borrowed(slice)
+        } else {
+            std::borrow::Cow::Owned(words[start..end].join(" "))
+        }
+    };
+    let mut lower = String::new();
     // Where each word of the line starts a whole word in the text: every
     // phrase a segment could be starts at one of these, so the text is
     // scanned once a word, not once a candidate phrase.
@@ -90,7 +105,9 @@ pub fn segment(line: &str, knowledge: &Knowledge) -> Vec<String> {
             let Some((before, _)) = best[start] else {
                 continue;
             };
-            let Some(score) = score(&words[start..end], &starts[start], knowledge) else {
+            let Some(score) =
+                score(&words[start..end], &phrase(start, end), &starts[start], knowledge, &mut lower)
+            else {
                 continue;
             };
             let total = before + score;
@@ -111,21 +128,36 @@ pub fn segment(line: &str, knowledge: &Knowledge) -> Vec<String> {
     dedupe(segments)
 }
 
-fn score(words: &[&str], first_at: &[usize], knowledge: &Knowledge) -> Option<i64> {
+/// How good a segment `words` (written `phrase`) is; `lower` is room to
+/// lower-case it in, reused from candidate to candidate.
+fn score(
+    words: &[&str],
+    phrase: &str,
+    first_at: &[usize],
+    knowledge: &Knowledge,
+    lower: &mut String,
+) -> Option<i64> {
     let len = words.len() as i64;
     let first = words[0];
     let last = words[words.len() - 1];
     if words.len() > 1 && (CONNECTORS.contains(&first) || CONNECTORS.contains(&last)) {
         return None;
     }
-    let phrase = words.join(" ");
-    if knowledge.known_tags.knows(&phrase.to_lowercase()) {
+    lower.clear();
+    if phrase.contains('Σ') {
+        // A final sigma lower-cases by its place in the word, as
+        // `to_lowercase` (which the tag names were lowered with) knows.
+        lower.push_str(&phrase.to_lowercase());
+    } else {
+        lower.extend(phrase.chars().flat_map(char::to_lowercase));
+    }
+    if knowledge.known_tags.knows(lower) {
         return Some(len * len + 1);
     }
     if words.len() == 1 {
         return Some(if CONNECTORS.contains(&first) { -5 } else { 1 });
     }
-    if contains_phrase(knowledge.text, first_at, &phrase) {
+    if contains_phrase(knowledge.text, first_at, phrase) {
         return Some(len * len);
     }
     if words.len() == 2 && names::is_title(first) && names::is_name_word(last) {
