@@ -180,9 +180,14 @@ proptest! {
 
     #[test]
     fn export_reads_back_as_the_same_stories(text in article()) {
+        // Text that yields no story (read as JSON Lines whose every line is
+        // a problem) exports as `[]`, which reads back as "no stories".
         let Ok(parsed) = byline_engine::parse::parse_file("fuzz.txt", text.as_bytes(), None) else {
             return Ok(());
         };
+        if parsed.drafts.is_empty() {
+            return Ok(());
+        }
         let library = byline_engine::Library::from_drafts(parsed.drafts);
         for format in [byline::cli::export::ExportFormat::Json, byline::cli::export::ExportFormat::Jsonl] {
             let mut json = Vec::new();
