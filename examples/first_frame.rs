@@ -91,7 +91,10 @@ fn run(byline: &str, path: &str, keys: usize) -> Option<Run> {
             break;
         }
         let before = selected_row(&screen);
-        let key = if n % 2 == 0 { "j" } else { "k" };
+        // Up when the selection is below the top row, else down: a key
+        // that cannot move the selection would change nothing to time.
+        // (Stories arriving may put the followed story at the top.)
+        let key = if n % 2 == 1 && highlighted(&screen).is_some_and(|row| row > 1) { "k" } else { "j" };
         let sent = Instant::now();
         writer.write_all(key.as_bytes()).ok()?;
         writer.flush().ok()?;
@@ -116,7 +119,7 @@ fn run(byline: &str, path: &str, keys: usize) -> Option<Run> {
     let mut times = Vec::new();
     for n in 0..keys {
         let before = screen.parser.screen().contents();
-        let key = if n % 2 == 0 { "j" } else { "k" };
+        let key = if n % 2 == 1 && highlighted(&screen).is_some_and(|row| row > 1) { "k" } else { "j" };
         let sent = Instant::now();
         writer.write_all(key.as_bytes()).ok()?;
         writer.flush().ok()?;
@@ -142,10 +145,16 @@ fn run(byline: &str, path: &str, keys: usize) -> Option<Run> {
 /// selection when this changes.
 fn selected_row(screen: &Screen) -> Option<String> {
     let s = screen.parser.screen();
-    (1..ROWS - 1)
-        .find(|&row| s.cell(row, 2).is_some_and(|c| c.inverse() || c.bgcolor() != vt100::Color::Default))?;
+    highlighted(screen)?;
     let reader: Vec<String> = s.rows(COLS / 3, COLS - COLS / 3).skip(1).take(4).collect();
     Some(reader.join("\n"))
+}
+
+/// The screen row of the list's highlighted story.
+fn highlighted(screen: &Screen) -> Option<u16> {
+    let s = screen.parser.screen();
+    (1..ROWS - 1)
+        .find(|&row| s.cell(row, 2).is_some_and(|c| c.inverse() || c.bgcolor() != vt100::Color::Default))
 }
 
 fn median(mut values: Vec<Duration>) -> Duration {

@@ -345,10 +345,11 @@ fn read_command(
         Stories::Loaded(Box::new(loaded))
     } else {
         let max_file_size = config.max_file_size();
-        // Ids are worked out on the loading threads when saved marks or a
-        // saved place will be looked up by them; otherwise only for the
-        // stories that get marked (and by the cache, after loading).
-        let story_ids = !state.stories.is_empty() || state.positions.contains_key(&library_key(&paths));
+        // Ids are worked out on the loading threads when marks are kept
+        // (saved marks and places are looked up by id, and each save
+        // matches marks by id); with --no-state only the cache needs them,
+        // after loading.
+        let story_ids = state_file.is_some();
         let options =
             load::Options { forced, index_words: false, max_file_size, story_ids, cache: cache.clone() };
         Stories::Loading(load::spawn(&paths, options)?)

@@ -182,9 +182,17 @@ pub fn run(
         eprintln!("byline: {message}");
     }
     // A cache being written is finished (the terminal is already back):
-    // quitting at once after the first load must not lose it.
+    // quitting at once after the first load must not lose it, nor
+    // quitting before the work that follows loading began.
     if let Some(writer) = workers.cache_writer.take() {
         let _ = writer.join();
+    }
+    if workers.incoming.as_ref().is_some_and(|i| i.after_loading_pending()) && app.loading.is_none() {
+        for effect in app.update(Msg::AfterLoading) {
+            if let Effect::WriteCache(snapshot) = effect {
+                let _ = snapshot.write();
+            }
+        }
     }
     // The process ends soon after: freeing a library of 100,000 stories
     // piece by piece would only delay the exit.

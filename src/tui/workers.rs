@@ -120,6 +120,12 @@ impl Incoming {
         Incoming { progress, state, skipped: Vec::new(), warnings: Vec::new(), read: false, done: false }
     }
 
+    /// Every file is read but `Msg::AfterLoading` has not been sent yet
+    /// (the user quit at once).
+    pub fn after_loading_pending(&self) -> bool {
+        self.read && !self.done
+    }
+
     /// What has arrived since the last look, as messages for the app; the
     /// reports about files are kept to print when the reader closes.
     pub fn poll(&mut self, app: &App) -> Vec<Msg> {

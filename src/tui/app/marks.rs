@@ -19,7 +19,7 @@ impl App {
     pub(super) fn set_marks_of(&mut self, index: usize, read: Option<bool>, starred: Option<bool>) {
         let story = &self.library.stories()[index];
         let (read, starred) = (read.unwrap_or(story.read), starred.unwrap_or(story.starred));
-        self.changed.insert(story.id().to_string());
+        self.changed.insert(story.id().to_string(), index);
         self.library.set_marks(index, read, starred);
         self.marks_changed = true;
     }
@@ -28,7 +28,7 @@ impl App {
     /// reader's position: what the state file must take in.
     pub fn unsaved(&self, now: u64) -> State {
         let mut state = State::default();
-        for story in self.library.stories().iter().filter(|s| self.changed.contains(s.id())) {
+        for story in self.changed.values().filter_map(|&i| self.library.stories().get(i)) {
             state.stories.insert(
                 story.id().to_string(),
                 Mark { read: story.read, starred: story.starred, changed: now },

@@ -18,7 +18,7 @@ pub use super::msg::{Action, Effect, Msg};
 use super::panes::Panes;
 use super::picker::Picker;
 use super::wrap::ReaderLayout;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use crate::config::PickerPlacement;
 use byline_engine::filter::Filter;
@@ -101,7 +101,7 @@ pub struct App {
     pub wrap_width: Option<u16>,
     pub picker_placement: PickerPlacement,
     /// Ids of stories whose marks changed since the state was last saved.
-    pub changed: BTreeSet<String>,
+    pub changed: BTreeMap<String, usize>,
     /// Names this library in the saved positions.
     pub library_key: String,
     /// Set while stories are still arriving.
@@ -151,7 +151,7 @@ impl App {
             list_percent: 40,
             wrap_width: None,
             picker_placement: PickerPlacement::Popup,
-            changed: BTreeSet::new(),
+            changed: BTreeMap::new(),
             library_key: String::new(),
             loading: None,
             fetch: fetching::FetchStatus::Idle,

@@ -21,7 +21,7 @@ fn star_toggles_and_asks_for_a_save() {
     assert_eq!(app.message.as_deref(), Some("starred"));
     app.update(Action::ToggleStar);
     assert!(!app.library.stories()[index].starred);
-    assert!(app.changed.contains(app.library.stories()[index].id()));
+    assert!(app.changed.contains_key(app.library.stories()[index].id()));
 }
 
 #[test]
