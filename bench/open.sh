@@ -4,6 +4,8 @@
 # tmux (on its own socket). Cold (--no-cache) and warm (the parsed cache,
 # written by an untimed run first).
 #   bench/open.sh [RUNS] [BINARY]
+# WITH_STATE=1: keep marks (a state file of its own, empty) instead of
+# --no-state, so story ids are worked out while loading as for a user.
 # Make the corpus first:
 #   cargo run --release --example gen_corpus -- --format text --stories 100000 --out /tmp/corpus100k
 set -euo pipefail
@@ -12,6 +14,9 @@ bin=$(realpath "${2:-target/release/byline}")
 corpus=${CORPUS:-/tmp/corpus100k}
 count=${STORIES:-100000}
 cache=$(mktemp -d)
+state_args=--no-state
+[ -n "${WITH_STATE:-}" ] && state_args=""
+
 tmux_=(tmux -L byline-open)
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
@@ -20,7 +25,7 @@ open_once() {
   "${tmux_[@]}" kill-server 2>/dev/null || true
   local start end screen
   start=$(date +%s%N)
-  "${tmux_[@]}" new -d -s o -x 160 -y 40 "XDG_CACHE_HOME=$cache $bin --no-state $* $corpus"
+  "${tmux_[@]}" new -d -s o -x 160 -y 40 "XDG_CACHE_HOME=$cache XDG_STATE_HOME=$cache/state $bin $state_args $* $corpus"
   while true; do
     screen=$("${tmux_[@]}" capture-pane -p -t o 2>/dev/null || true)
     if grep -q "$count unread" <<<"$screen" && ! grep -qi "loading\|reading" <<<"$screen"; then break; fi
