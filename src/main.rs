@@ -412,7 +412,7 @@ fn library_command(
     // The output is out: the cache is written after it, so a pipe reads
     // no later for it. It is a cache: a failure to write it costs only
     // the next start's time.
-    if let Some(spec) = cache.filter(|_| loaded.manifest.needs_write()) {
+    if let Some(spec) = cache.filter(|spec| spec.wants(&loaded.manifest)) {
         let _ = byline_engine::cache::write(&spec, &loaded.library, &loaded.manifest);
     }
     let code = if loaded.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };

@@ -144,26 +144,30 @@ fn tags_in(home: &Path, dir: &Path, extra: &[&str]) -> std::process::Output {
 #[test]
 fn the_cli_keeps_a_parsed_cache_and_shows_changes_made_since() {
     let dir = tempfile::tempdir().unwrap();
-    corpus(dir.path(), 40);
+    corpus(dir.path(), 70);
     let home = tempfile::tempdir().unwrap();
     let first = tags_in(home.path(), dir.path(), &[]);
-    assert_eq!(String::from_utf8_lossy(&first.stdout), "40  Narok\n40  Wildlife\n");
+    assert_eq!(String::from_utf8_lossy(&first.stdout), "70  Narok\n70  Wildlife\n");
     assert_eq!(caches(home.path()).len(), 1, "one cache file, no temporary file left");
-    assert_eq!(open_cache(home.path(), dir.path()).files(), 40);
+    assert_eq!(open_cache(home.path(), dir.path()).files(), 70);
     let second = tags_in(home.path(), dir.path(), &[]);
     assert_eq!(second.stdout, first.stdout);
     // A new story and an edited one show at once.
     std::fs::write(dir.path().join("00/new.txt"), "New story\n\nBody.\n\nTags: Floods\n").unwrap();
     std::fs::write(dir.path().join("00/00001.txt"), "Edited\n\nBody.\n\nTags: Floods, Narok\n").unwrap();
     let third = tags_in(home.path(), dir.path(), &[]);
-    assert_eq!(String::from_utf8_lossy(&third.stdout), "40  Narok\n39  Wildlife\n 2  Floods\n");
-    assert_eq!(open_cache(home.path(), dir.path()).files(), 41);
+    assert_eq!(String::from_utf8_lossy(&third.stdout), "70  Narok\n69  Wildlife\n 2  Floods\n");
+    assert_eq!(open_cache(home.path(), dir.path()).files(), 71);
+    // A story or two is parsed, never cached: no cache file per article.
+    let one = dir.path().join("00/00002.txt");
+    assert!(common::byline_in(home.path(), &["export", one.to_str().unwrap()]).status.success());
+    assert_eq!(caches(home.path()).len(), 1);
 }
 
 #[test]
 fn no_cache_and_cache_false_neither_read_nor_write_one() {
     let dir = tempfile::tempdir().unwrap();
-    corpus(dir.path(), 5);
+    corpus(dir.path(), 70);
     let home = tempfile::tempdir().unwrap();
     assert!(tags_in(home.path(), dir.path(), &["--no-cache"]).status.success());
     assert!(caches(home.path()).is_empty());
@@ -171,6 +175,9 @@ fn no_cache_and_cache_false_neither_read_nor_write_one() {
     std::fs::write(&config, "cache = false\n").unwrap();
     assert!(tags_in(home.path(), dir.path(), &["--config", config.to_str().unwrap()]).status.success());
     assert!(caches(home.path()).is_empty());
+    // Without them, the same command keeps one.
+    assert!(tags_in(home.path(), dir.path(), &[]).status.success());
+    assert_eq!(caches(home.path()).len(), 1);
 }
 
 #[test]

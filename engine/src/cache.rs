@@ -66,6 +66,11 @@ pub struct CacheSpec {
     /// What the library is: its paths and every option that changes how
     /// files are read. A cache written for another key is not used.
     pub key: String,
+    /// The least a library holds to be worth a cache: (files, bytes),
+    /// either one. A command run on an article or two (a script's
+    /// `byline export story.txt`) parses it faster than it would find a
+    /// cache, and leaves no cache file behind.
+    pub smallest: (usize, u64),
 }
 
 impl CacheSpec {
@@ -80,7 +85,16 @@ impl CacheSpec {
             key.push('\n');
         }
         let name = format!("{:016x}.cache", fast_hash(key.as_bytes()));
-        CacheSpec { path: dir.join(name), key }
+        CacheSpec { path: dir.join(name), key, smallest: (64, 4 * 1024 * 1024) }
+    }
+
+    /// Whether a load that read what `manifest` records should write this
+    /// cache: something changed (`Manifest::needs_write`) in a library
+    /// large enough to be worth it (`smallest`).
+    pub fn wants(&self, manifest: &Manifest) -> bool {
+        let bytes: u64 = manifest.files.iter().map(|f| f.stamp.size).sum();
+        let large = manifest.files.len() >= self.smallest.0 || bytes >= self.smallest.1;
+        large && manifest.needs_write()
     }
 
     fn lock_path(&self) -> PathBuf {

@@ -108,7 +108,7 @@ impl App {
             self.index_job = Some(IndexJob(Arc::new(self.library.index_texts())));
         }
         // What was parsed is kept for the next start, written by a thread.
-        if let Some(spec) = self.cache.as_ref().filter(|_| self.manifest.needs_write()) {
+        if let Some(spec) = self.cache.as_ref().filter(|spec| spec.wants(&self.manifest)) {
             self.cache_snapshot = Some(Snapshot::take(spec, &self.library, &self.manifest));
         }
     }
