@@ -350,8 +350,7 @@ fn read_command(
         // matches marks by id); with --no-state only the cache needs them,
         // after loading.
         let story_ids = state_file.is_some();
-        let options =
-            load::Options { forced, index_words: false, max_file_size, story_ids, cache: cache.clone() };
+        let options = load::Options { forced, max_file_size, story_ids, cache: cache.clone() };
         Stories::Loading(load::spawn(&paths, options)?)
     };
     let feeds = places.map(|Places { file, store }| byline::tui::workers::FeedSetup {
@@ -396,13 +395,7 @@ fn library_command(
     let marks_matter = !matches!(command, Command::Tags { .. } | Command::Quotes { .. });
     let max_file_size = context.config.max_file_size();
     let cache = context.cache_spec(&paths, forced);
-    let options = load::Options {
-        forced,
-        index_words: false,
-        max_file_size,
-        story_ids: marks_matter,
-        cache: cache.clone(),
-    };
+    let options = load::Options { forced, max_file_size, story_ids: marks_matter, cache: cache.clone() };
     let mut loaded = load(&paths, options)?;
     report(&loaded.skipped, &loaded.warnings);
     if marks_matter {

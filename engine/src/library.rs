@@ -101,23 +101,8 @@ impl Library {
     /// Add a batch of stories. They are indexed by tag at once; call
     /// `order_new_stories` to put them in reading order, and `segment_tag_lines` once the last
     /// batch is in.
+    /// If this library keeps a search index, the batch is indexed here.
     pub fn extend(&mut self, drafts: Vec<Draft>) {
-        self.extend_indexed(drafts, None);
-    }
-
-    /// Keep a search index from now on, starting with the stories already in.
-    pub fn index_words(&mut self) {
-        if self.words.is_none() {
-            let mut index = WordIndex::build(&self.stories);
-            index.prepare();
-            self.words = Some(index);
-        }
-    }
-
-    /// As `extend`, with the batch's word index when the loading thread made
-    /// one (`WordIndex::build` on the batch); otherwise, if this library
-    /// keeps a search index, the batch is indexed here.
-    pub fn extend_indexed(&mut self, drafts: Vec<Draft>, batch_words: Option<WordIndex>) {
         let base = self.stories.len();
         for draft in drafts {
             let index = self.stories.len();
@@ -135,8 +120,16 @@ impl Library {
             self.stories.push(draft.story);
         }
         if let Some(index) = &mut self.words {
-            let batch_words = batch_words.unwrap_or_else(|| WordIndex::build(&self.stories[base..]));
-            index.merge(batch_words, base);
+            index.merge(WordIndex::build(&self.stories[base..]), base);
+        }
+    }
+
+    /// Keep a search index from now on, starting with the stories already in.
+    pub fn index_words(&mut self) {
+        if self.words.is_none() {
+            let mut index = WordIndex::build(&self.stories);
+            index.prepare();
+            self.words = Some(index);
         }
     }
 

@@ -15,7 +15,6 @@ use crate::cache::{Cache, CacheSpec, FileRecord, Manifest, Stamp, Walk};
 use crate::error::SkipReason;
 use crate::library::Library;
 use crate::parse::{self, Draft, InputFormat};
-use crate::search_index::WordIndex;
 
 /// Files larger than this are skipped unless the user says otherwise
 /// (`max_file_mib`, `--max-file-mib`): no article is 64 MiB, though a
@@ -108,8 +107,6 @@ pub struct Batch {
     pub files: usize,
     /// The stories read.
     pub drafts: Vec<Draft>,
-    /// The batch's search index, when one was asked for.
-    pub words: Option<WordIndex>,
     /// Files, and parts of files, that yielded no story.
     pub skipped: Vec<Skipped>,
     /// Files read with something worth telling.
@@ -127,8 +124,6 @@ pub struct Batch {
 pub struct Options {
     /// Read every file with this parser.
     pub forced: Option<InputFormat>,
-    /// Build the search index on the loading threads.
-    pub index_words: bool,
     /// Files larger than this many bytes are skipped.
     pub max_file_size: u64,
     /// Compute every story's id on the loading threads, for commands that
@@ -142,13 +137,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options {
-            forced: None,
-            index_words: false,
-            max_file_size: MAX_FILE_SIZE,
-            story_ids: true,
-            cache: None,
-        }
+        Options { forced: None, max_file_size: MAX_FILE_SIZE, story_ids: true, cache: None }
     }
 }
 
@@ -208,7 +197,7 @@ impl Loaded {
     /// Take in one batch.
     pub fn absorb(&mut self, batch: Batch) {
         self.manifest.add(self.library.len(), batch.cacheable, batch.parsed);
-        self.library.extend_indexed(batch.drafts, batch.words);
+        self.library.extend(batch.drafts);
         self.skipped.extend(batch.skipped);
         self.warnings.extend(batch.warnings);
     }
@@ -380,7 +369,7 @@ fn record(path: PathBuf, stamp: Stamp, first: usize, drafts: &[Draft]) -> FileRe
 /// Send a batch (with its word index, if asked for); false when the
 /// receiver has gone.
 fn send(batch: &mut Batch, options: &Options, tx: &Sender<Progress>) -> bool {
-    let mut full = std::mem::take(batch);
+    let full = std::mem::take(batch);
     if full.files == 0 {
         return true;
     }
@@ -388,10 +377,6 @@ fn send(batch: &mut Batch, options: &Options, tx: &Sender<Progress>) -> bool {
         for draft in &full.drafts {
             let _ = draft.story.id();
         }
-    }
-    if options.index_words {
-        let stories: Vec<_> = full.drafts.iter().map(|d| &d.story).collect();
-        full.words = Some(WordIndex::build_refs(&stories));
     }
     tx.send(Progress::Batch(full)).is_ok()
 }

@@ -318,9 +318,10 @@ impl Body {
         self.0.paragraphs.get().map(Vec::as_slice)
     }
 
-    /// Where the body is stored, if it came from a store.
-    pub fn stored_at(&self) -> Option<(&Arc<dyn BodySource>, BodyAt)> {
-        self.0.stored.as_ref().map(|(source, at)| (source, *at))
+    /// Where the body is stored, if it came from a store and has not been
+    /// read: its bytes can then be copied without reading them.
+    pub fn unread_at(&self) -> Option<(&Arc<dyn BodySource>, BodyAt)> {
+        self.0.stored.as_ref().filter(|_| self.loaded().is_none()).map(|(source, at)| (source, *at))
     }
 }
 

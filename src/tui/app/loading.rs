@@ -70,7 +70,7 @@ impl App {
     pub(super) fn add_batch(&mut self, mut batch: Batch, marks: &State) {
         let from = self.library.len();
         self.manifest.add(from, std::mem::take(&mut batch.cacheable), batch.parsed);
-        self.library.extend_indexed(batch.drafts, batch.words);
+        self.library.extend(batch.drafts);
         self.library.apply_state(marks, from);
         self.skipped += batch.skipped.len();
         if let Some(progress) = &mut self.loading {

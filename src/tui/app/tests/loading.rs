@@ -5,7 +5,6 @@ use super::finish_loading;
 use crate::tui::app::*;
 use byline_engine::load::Batch;
 use byline_engine::parse::{self, Draft};
-use byline_engine::search_index::WordIndex;
 use byline_engine::state::{Mark, Position, State};
 
 /// The sample corpus's drafts, in the order the files are bundled.
@@ -16,11 +15,9 @@ fn drafts() -> Vec<Draft> {
         .collect()
 }
 
-/// A batch as a loading thread sends it, word index included.
+/// A batch as a loading thread sends it.
 fn batch(drafts: Vec<Draft>) -> Batch {
-    let stories: Vec<_> = drafts.iter().map(|d| &d.story).collect();
-    let words = Some(WordIndex::build_refs(&stories));
-    Batch { files: drafts.len(), drafts, words, ..Batch::default() }
+    Batch { files: drafts.len(), drafts, ..Batch::default() }
 }
 
 /// A reader opened on nothing, loading.

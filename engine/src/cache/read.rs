@@ -1,0 +1,311 @@
+//! Reading a cache file: its index checked whole, each body read with one
+//! positioned read when first needed (`BodySource`), and a damaged body
+//! read again from its own file.
+
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::hash::BuildHasherDefault;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use super::codec::{Decoder, format_from};
+use super::{CacheSpec, HEADER, MAGIC, RACY_SECS, Stamp, VERSION};
+use crate::model::{Body, BodyAt, BodySource, Story, fast_hash};
+use crate::parse::{CachedTags, Draft, InputFormat};
+use crate::search_index::WordHasher;
+
+/// A cache file opened for reading: its index, checked.
+#[derive(Debug)]
+pub struct Cache {
+    file: Arc<CacheFile>,
+    index: Vec<u8>,
+    started: i128,
+    written_tags: u64,
+    dirs: Vec<(PathBuf, Stamp)>,
+    /// The walk was recorded whole (`Manifest::dirs` was not `None`).
+    walk_recorded: bool,
+    by_path: OnceLock<HashMap<String, usize, BuildHasherDefault<WordHasher>>>,
+}
+
+#[derive(Debug)]
+struct CachedFile {
+    path: PathBuf,
+    /// Its stories are in the cache (else it is read every time).
+    keep: bool,
+    stamp: Stamp,
+    /// Offset of its first story record in the index.
+    records: usize,
+    count: usize,
+}
+
+/// Why a cache was not used.
+#[derive(Debug, thiserror::Error)]
+pub enum CacheError {
+    /// It could not be read.
+    #[error("{0}")]
+    Io(#[from] io::Error),
+    /// It is not a cache of this version, or not whole.
+    #[error("not a byline cache of this version")]
+    Version,
+    /// It belongs to another library.
+    #[error("a cache of another library")]
+    OtherLibrary,
+    /// Its bytes are not what was written.
+    #[error("damaged")]
+    Damaged,
+}
+
+impl Cache {
+    /// Open and check a cache file written for `spec`.
+    /// `forced`: the format every file is read with (as the load that
+    /// wrote it), to read a file again if a body is damaged.
+    pub fn open(spec: &CacheSpec, forced: Option<InputFormat>) -> Result<Cache, CacheError> {
+        let mut file = File::open(&spec.path)?;
+        let mut header = [0u8; HEADER];
+        file.read_exact(&mut header).map_err(|_| CacheError::Version)?;
+        let mut head = Decoder { bytes: &header, at: 0 };
+        if head.take(8) != Some(MAGIC.as_slice()) || head.u32() != Some(VERSION) {
+            return Err(CacheError::Version);
+        }
+        let _reserved = head.u32();
+        let (index_len, index_hash, bodies_len) =
+            (head.u64().ok_or(CacheError::Version)?, head.u64(), head.u64().ok_or(CacheError::Version)?);
+        let total = file.metadata()?.len();
+        if (HEADER as u64).checked_add(index_len).and_then(|n| n.checked_add(bodies_len)) != Some(total) {
+            return Err(CacheError::Damaged);
+        }
+        let mut index = vec![0; usize::try_from(index_len).map_err(|_| CacheError::Damaged)?];
+        file.read_exact(&mut index)?;
+        if Some(fast_hash(&index)) != index_hash {
+            return Err(CacheError::Damaged);
+        }
+        let body_base = HEADER as u64 + index_len;
+        let mut cache = Cache {
+            file: Arc::new(CacheFile {
+                file,
+                base: body_base,
+                end: total,
+                path: spec.path.clone(),
+                forced,
+                files: Vec::new(),
+            }),
+            index: Vec::new(),
+            started: 0,
+            written_tags: 0,
+            dirs: Vec::new(),
+            walk_recorded: false,
+            by_path: OnceLock::new(),
+        };
+        let files = cache.read_index(&index, spec).ok_or(CacheError::Damaged)??;
+        if let Some(file) = Arc::get_mut(&mut cache.file) {
+            file.files = files;
+        }
+        cache.index = index;
+        Ok(cache)
+    }
+
+    fn read_index(&mut self, index: &[u8], spec: &CacheSpec) -> Option<Result<Vec<CachedFile>, CacheError>> {
+        let mut d = Decoder { bytes: index, at: 0 };
+        if d.str()? != spec.key {
+            return Some(Err(CacheError::OtherLibrary));
+        }
+        self.started = d.i128()?;
+        self.written_tags = d.u64()?;
+        self.walk_recorded = d.u8()? == 1;
+        for _ in 0..d.u32()? {
+            let path = PathBuf::from(d.str()?);
+            self.dirs.push((path, d.stamp()?));
+        }
+        let count = d.u32()? as usize;
+        let mut files = Vec::with_capacity(count.min(index.len()));
+        for _ in 0..count {
+            let (path, keep) = (d.str()?, d.u8()? == 1);
+            let (stamp, records, count) = (d.stamp()?, d.u64()? as usize, d.u32()? as usize);
+            if records > index.len() {
+                return None;
+            }
+            files.push(CachedFile { path: PathBuf::from(path), keep, stamp, records, count });
+        }
+        Some(Ok(files))
+    }
+
+    /// Whether every directory the cached load walked is as it was: the
+    /// files are then the ones in `files()`, and no walk is needed.
+    /// A library of named files only (no directory) is unchanged while
+    /// each is still a file.
+    pub fn tree_unchanged(&self) -> bool {
+        if !self.walk_recorded {
+            return false;
+        }
+        if self.dirs.is_empty() {
+            return self.file.files.iter().all(|f| fs::metadata(&f.path).is_ok_and(|m| m.is_file()));
+        }
+        self.dirs.iter().all(|(dir, stamp)| {
+            fs::metadata(dir).is_ok_and(|m| m.is_dir() && Stamp::of(&m) == *stamp && self.trusted(stamp))
+        })
+    }
+
+    /// The directories the cached load walked, with their stamps.
+    pub fn dirs(&self) -> &[(PathBuf, Stamp)] {
+        &self.dirs
+    }
+
+    /// How many files the cached load read.
+    pub fn files(&self) -> usize {
+        self.file.files.len()
+    }
+
+    /// The path of file `n` of the cached load.
+    pub fn path(&self, n: usize) -> &Path {
+        &self.file.files[n].path
+    }
+
+    /// Which cached file `path` is, if any. The lookup is made on first
+    /// use: a load whose tree has not changed goes by number and never
+    /// needs it.
+    pub fn find(&self, path: &Path) -> Option<usize> {
+        let by_path = self.by_path.get_or_init(|| {
+            self.file
+                .files
+                .iter()
+                .enumerate()
+                .filter_map(|(n, f)| Some((f.path.to_str()?.to_string(), n)))
+                .collect()
+        });
+        by_path.get(path.to_str()?).copied()
+    }
+
+    fn trusted(&self, stamp: &Stamp) -> bool {
+        stamp.modified < self.started - i128::from(RACY_SECS) * 1_000_000_000
+    }
+
+    /// The stories of cached file `n`, if its stamp (taken now) is the
+    /// one recorded: bodies stay in the cache file until first read.
+    /// `None` when the file must be parsed again.
+    pub fn stories(&self, n: usize, stamp: &Stamp) -> Option<Vec<Draft>> {
+        let file = self.file.files.get(n)?;
+        if !file.keep || file.stamp != *stamp || !self.trusted(stamp) {
+            return None;
+        }
+        let mut d = Decoder { bytes: &self.index, at: file.records };
+        let mut drafts = Vec::with_capacity(file.count);
+        for nth in 0..file.count {
+            drafts.push(self.story(&mut d, (n as u64) << 32 | nth as u64)?);
+        }
+        Some(drafts)
+    }
+
+    fn story(&self, d: &mut Decoder, item: u64) -> Option<Draft> {
+        let rank = d.u32()?;
+        let flags = d.u8()?;
+        let format = format_from(d.u8()?)?;
+        let id = d.str()?;
+        let (source, title) = (d.str()?, d.string()?);
+        let mut story = Story::new(source, format, title, Vec::new());
+        if !id.is_empty() {
+            story.set_id(id.to_string());
+        }
+        story.set_caption(d.opt()?);
+        story.credit = d.opt()?;
+        story.author = d.opt()?;
+        story.url = d.opt()?;
+        story.site = d.opt()?;
+        story.published = d.opt()?;
+        story.tags = d.strings()?;
+        story.links = d.strings()?;
+        let line = d.opt()?;
+        let at = BodyAt { offset: d.u64()?, len: d.u64()?, item };
+        story.set_stored_body(Body::stored(self.file.clone(), at));
+        story.read = flags & 1 != 0;
+        story.starred = flags & 2 != 0;
+        let cached_tags =
+            line.is_some().then(|| CachedTags { written: self.written_tags, tags: story.tags.clone() });
+        let mut draft = Draft::from_story(story);
+        draft.unsegmented_tags = line;
+        draft.cached_tags = cached_tags;
+        draft.cached_rank = (rank != u32::MAX).then_some(rank);
+        Some(draft)
+    }
+}
+
+/// The cache file, from which bodies are read when first needed.
+#[derive(Debug)]
+struct CacheFile {
+    file: File,
+    /// Where the bodies section begins.
+    base: u64,
+    /// The file's length.
+    end: u64,
+    /// Where it is, to be removed if found damaged.
+    path: PathBuf,
+    /// How the files were read.
+    forced: Option<InputFormat>,
+    /// The files the cached load read.
+    files: Vec<CachedFile>,
+}
+
+impl CacheFile {
+    /// A body was damaged: the cache goes (the next load writes a new
+    /// one), and the story's file is read again for its paragraphs.
+    fn recover(&self, at: BodyAt) -> Option<Vec<String>> {
+        let _ = fs::remove_file(&self.path);
+        let file = self.files.get(usize::try_from(at.item >> 32).ok()?)?;
+        let nth = (at.item & 0xffff_ffff) as usize;
+        let bytes = fs::read(&file.path).ok()?;
+        let source = file.path.display().to_string();
+        let parsed =
+            crate::crash::guard(|| crate::parse::parse_file(&source, &bytes, self.forced)).ok()?.ok()?;
+        parsed.drafts.get(nth).map(|draft| draft.story.paragraphs().to_vec())
+    }
+
+    fn decode(&self, at: BodyAt) -> Option<Vec<String>> {
+        let raw = self.raw(at)?;
+        let mut d = Decoder { bytes: &raw, at: 0 };
+        let count = d.u32()? as usize;
+        let mut paragraphs = Vec::with_capacity(count.min(raw.len() / 4));
+        for _ in 0..count {
+            paragraphs.push(d.string()?);
+        }
+        Some(paragraphs)
+    }
+}
+
+impl BodySource for CacheFile {
+    fn paragraphs(&self, at: BodyAt) -> Option<Vec<String>> {
+        self.decode(at).or_else(|| self.recover(at))
+    }
+
+    fn raw(&self, at: BodyAt) -> Option<Vec<u8>> {
+        let start = self.base.checked_add(at.offset)?;
+        if at.len < 8 || start.checked_add(at.len)? > self.end {
+            return None;
+        }
+        let mut raw = vec![0; usize::try_from(at.len).ok()?];
+        read_at(&self.file, &mut raw, start).ok()?;
+        let (body, hash) = raw.split_at(raw.len() - 8);
+        (u64::from_le_bytes(hash.try_into().ok()?) == fast_hash(body)).then_some(())?;
+        raw.truncate(raw.len() - 8);
+        Some(raw)
+    }
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    while !buf.is_empty() {
+        match file.seek_read(buf, offset)? {
+            0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+        }
+    }
+    Ok(())
+}

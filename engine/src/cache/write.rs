@@ -1,0 +1,200 @@
+//! Writing a cache file: a snapshot of the library taken at once (the
+//! index encoded, the bodies shared), written whole by whoever has time,
+//! and old caches cleared away.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use super::codec::Encoder;
+use super::{CacheSpec, FileRecord, MAGIC, Manifest, VERSION};
+use crate::library::Library;
+use crate::model::{Body, BodyAt, Story, fast_hash};
+
+/// Write the cache of a loaded library: the files in `manifest` that can
+/// be cached, and their stories. `Ok(false)` without writing when another
+/// process holds the cache's lock (it is writing the same cache).
+pub fn write(spec: &CacheSpec, library: &Library, manifest: &Manifest) -> io::Result<bool> {
+    Snapshot::take(spec, library, manifest).write()
+}
+
+/// What a cache file will hold, taken from a library at once (the index
+/// encoded, the bodies shared, not copied) so that a thread can write it
+/// while the library goes on changing.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    spec: CacheSpec,
+    index: Vec<u8>,
+    bodies: Vec<Body>,
+    bodies_len: u64,
+}
+
+/// Two snapshots are equal when they would write the same index (the
+/// bodies' places and lengths are in it).
+impl PartialEq for Snapshot {
+    fn eq(&self, other: &Snapshot) -> bool {
+        self.spec == other.spec && self.index == other.index && self.bodies_len == other.bodies_len
+    }
+}
+
+impl Eq for Snapshot {}
+
+impl Snapshot {
+    /// Take what the cache of `library` holds. Every story's id is
+    /// computed first (on every core) if not known, so that a reader
+    /// opening the cache matches saved marks without reading bodies.
+    pub fn take(spec: &CacheSpec, library: &Library, manifest: &Manifest) -> Snapshot {
+        let stories = library.stories();
+        let mut files: Vec<&FileRecord> = manifest
+            .files
+            .iter()
+            .filter(|f| f.path.to_str().is_some() && f.first + f.count <= stories.len())
+            .collect();
+        // Files in the reading order of their first story: read back in
+        // that order, the stories need next to no sorting.
+        let mut rank = vec![usize::MAX; stories.len()];
+        for (at, &story) in library.order().iter().enumerate() {
+            rank[story] = at;
+        }
+        files.sort_by_key(|f| rank.get(f.first).copied().unwrap_or(usize::MAX));
+        let needed: Vec<&Story> = files.iter().flat_map(|f| &stories[f.first..f.first + f.count]).collect();
+        crate::model::find_all_ids(&needed);
+        let lines: HashMap<usize, &str> = library.tag_lines().iter().map(|(i, l)| (*i, l.as_str())).collect();
+
+        let mut index = Encoder::default();
+        index.str(&spec.key);
+        index.i128(manifest.started);
+        index.u64(library.written_tags_fingerprint());
+        index.u8(u8::from(manifest.dirs.is_some()));
+        let dirs = manifest.dirs.as_deref().unwrap_or(&[]);
+        index.u32(dirs.len() as u32);
+        for (dir, stamp) in dirs {
+            index.str(&dir.to_string_lossy());
+            index.stamp(stamp);
+        }
+        index.u32(files.len() as u32);
+        let mut slots = Vec::with_capacity(files.len());
+        for file in &files {
+            index.str(file.path.to_str().unwrap_or_default());
+            index.u8(u8::from(file.keep));
+            index.stamp(&file.stamp);
+            slots.push(index.bytes.len());
+            index.u64(0);
+            index.u32(if file.keep { file.count as u32 } else { 0 });
+        }
+        // Each body's place is worked out from its length: the bodies are
+        // encoded only when written.
+        let mut offset = 0u64;
+        let mut bodies = Vec::with_capacity(needed.len());
+        for (file, slot) in files.iter().zip(slots) {
+            let at = index.bytes.len() as u64;
+            index.bytes[slot..slot + 8].copy_from_slice(&at.to_le_bytes());
+            if !file.keep {
+                continue;
+            }
+            for (n, story) in stories[file.first..file.first + file.count].iter().enumerate() {
+                let (read, starred) =
+                    file.marks.iter().find(|m| m.0 == n).map_or((false, false), |m| (m.1, m.2));
+                let len = encoded_len(story.body()) + 8;
+                let line = lines.get(&(file.first + n)).copied();
+                let place =
+                    rank.get(file.first + n).map_or(u32::MAX, |&r| u32::try_from(r).unwrap_or(u32::MAX));
+                index.story(story, place, (read, starred), line, BodyAt { offset, len, item: 0 });
+                offset += len;
+                bodies.push(story.body().clone());
+            }
+        }
+        Snapshot { spec: spec.clone(), index: index.bytes, bodies, bodies_len: offset }
+    }
+
+    /// Write it, replacing the cache file atomically.
+    pub fn write(self) -> io::Result<bool> {
+        let Some(lock) = crate::atomic_file::try_lock(&self.spec.lock_path())? else {
+            return Ok(false);
+        };
+        let written = crate::atomic_file::write_with(&lock, &self.spec.path, false, |out| {
+            out.write_all(MAGIC)?;
+            out.write_all(&VERSION.to_le_bytes())?;
+            out.write_all(&0u32.to_le_bytes())?;
+            out.write_all(&(self.index.len() as u64).to_le_bytes())?;
+            out.write_all(&fast_hash(&self.index).to_le_bytes())?;
+            out.write_all(&self.bodies_len.to_le_bytes())?;
+            out.write_all(&self.index)?;
+            let mut buf = Vec::new();
+            for body in &self.bodies {
+                buf.clear();
+                encode_body(body, &mut buf)?;
+                let hash = fast_hash(&buf);
+                out.write_all(&buf)?;
+                out.write_all(&hash.to_le_bytes())?;
+            }
+            Ok(())
+        });
+        match written {
+            Ok(()) => {
+                remove_stale(&self.spec.path);
+                Ok(true)
+            }
+            Err(err) => {
+                // A body that could not be copied from the old cache means
+                // the old one is damaged: it goes, and the next load
+                // writes anew.
+                let _ = fs::remove_file(&self.spec.path);
+                Err(err)
+            }
+        }
+    }
+}
+
+/// Caches not written for `STALE_DAYS` (libraries no longer opened, or
+/// caches of an older version, which have other names) are removed when
+/// another cache in the directory is written, so they do not pile up.
+pub const STALE_DAYS: u64 = 30;
+
+fn remove_stale(written: &Path) {
+    let Some(dir) = written.parent() else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let old = |path: &Path| {
+        fs::metadata(path)
+            .and_then(|m| m.modified())
+            .is_ok_and(|time| time.elapsed().is_ok_and(|age| age.as_secs() > STALE_DAYS * 24 * 60 * 60))
+    };
+    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+        if path != written && path.extension().is_some_and(|e| e == "cache") && old(&path) {
+            let _ = fs::remove_file(&path);
+            let _ = fs::remove_file(path.with_extension("lock"));
+        }
+    }
+}
+
+/// A body's encoded length, without its fingerprint: a stored one is
+/// copied as it is, one in memory is encoded.
+fn encoded_len(body: &Body) -> u64 {
+    match body.unread_at() {
+        Some((_, at)) => at.len - 8,
+        None => 4 + body.paragraphs().iter().map(|p| 4 + p.len() as u64).sum::<u64>(),
+    }
+}
+
+fn encode_body(body: &Body, out: &mut Vec<u8>) -> io::Result<()> {
+    match body.unread_at() {
+        Some((source, at)) => {
+            let raw = source.raw(at).ok_or_else(|| io::Error::other("a cached body is damaged"))?;
+            out.extend_from_slice(&raw);
+        }
+        None => {
+            let paragraphs = body.paragraphs();
+            out.extend_from_slice(&(paragraphs.len() as u32).to_le_bytes());
+            for p in paragraphs {
+                out.extend_from_slice(&(p.len() as u32).to_le_bytes());
+                out.extend_from_slice(p.as_bytes());
+            }
+        }
+    }
+    Ok(())
+}
