@@ -42,6 +42,8 @@ use crate::model::fast_hash;
 
 mod codec;
 mod read;
+#[cfg(test)]
+mod tests;
 mod write;
 
 pub use read::{Cache, CacheError};
@@ -119,6 +121,52 @@ impl Stamp {
     /// The stamp of what `meta` describes.
     pub fn of(meta: &fs::Metadata) -> Stamp {
         Stamp { size: meta.len(), modified: meta.modified().map_or(0, nanos), changed: changed(meta) }
+    }
+}
+
+/// Stamps files, each looked up from its directory, which is kept open
+/// for the files after it: the kernel then looks up one name instead of
+/// every component of the path. A cached library is checked a stat a
+/// file, so this is most of the work of opening it (at 100,000 files,
+/// 65 ms instead of 100-130 ms on two cores). A cache lists its files in
+/// reading order, so directories come back in turn: up to `OPEN_DIRS` stay
+/// open, and files in others are looked up by their whole path.
+#[derive(Debug, Default)]
+pub struct Stamper {
+    #[cfg(unix)]
+    dirs: std::collections::HashMap<PathBuf, fs::File>,
+}
+
+/// Directories a `Stamper` keeps open.
+#[cfg(unix)]
+const OPEN_DIRS: usize = 128;
+
+impl Stamper {
+    /// The stamp of the file at `path`, following symbolic links.
+    pub fn stamp(&mut self, path: &Path) -> std::io::Result<Stamp> {
+        #[cfg(unix)]
+        if let Some(stamp) = self.in_dir(path) {
+            return Ok(stamp);
+        }
+        fs::metadata(path).map(|meta| Stamp::of(&meta))
+    }
+
+    /// The stamp through the open directory; `None` when that does not
+    /// work, and the path is then looked up whole (which also says why).
+    #[cfg(unix)]
+    #[allow(clippy::unnecessary_cast)] // the field types differ between systems
+    fn in_dir(&mut self, path: &Path) -> Option<Stamp> {
+        let (dir, name) = (path.parent().filter(|d| !d.as_os_str().is_empty())?, path.file_name()?);
+        if !self.dirs.contains_key(dir) && self.dirs.len() < OPEN_DIRS {
+            self.dirs.insert(dir.to_path_buf(), fs::File::open(dir).ok()?);
+        }
+        let stat = rustix::fs::statat(self.dirs.get(dir)?, name, rustix::fs::AtFlags::empty()).ok()?;
+        let time = |secs: i64, nanos: i64| i128::from(secs) * 1_000_000_000 + i128::from(nanos);
+        Some(Stamp {
+            size: stat.st_size as u64,
+            modified: time(stat.st_mtime as i64, stat.st_mtime_nsec as i64),
+            changed: time(stat.st_ctime as i64, stat.st_ctime_nsec as i64),
+        })
     }
 }
 
@@ -218,4 +266,7 @@ pub struct Walk {
     pub dirs: Option<Vec<(PathBuf, Stamp)>>,
     /// The paths were walked: a cache did not tell which files there are.
     pub walked: bool,
+    /// How many stories the cache holds for these files (room is made
+    /// for them at once); 0 when not known.
+    pub stories: usize,
 }

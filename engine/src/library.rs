@@ -16,7 +16,7 @@ use crate::bitset::BitSet;
 use crate::model::Story;
 use crate::name_match::{name_words, words_match};
 use crate::parse::tags::KnownTags;
-use crate::parse::{self, CachedTags, Draft};
+use crate::parse::{self, Draft};
 use crate::search_index::{self, WordHasher, WordIndex};
 use crate::state::State;
 
@@ -42,8 +42,9 @@ pub struct Library {
     /// Stories before this index are in `order`.
     ordered: usize,
     /// Space-joined tag lines waiting for every story's tags to be known,
-    /// with how a cache segmented them.
-    pending: Vec<(usize, String, Option<CachedTags>)>,
+    /// with the fingerprint of the written tags a cache segmented them with
+    /// (the story's `tags` are then that segmentation).
+    pending: Vec<(usize, String, Option<u64>)>,
     /// The tag lines segmented, by story: what a cache keeps.
     tag_lines: Vec<(usize, String)>,
     /// Most used first, then by name (after `order_new_stories`).
@@ -98,6 +99,13 @@ impl Library {
         Library::from_drafts(drafts)
     }
 
+    /// Make room for `more` stories to come.
+    pub fn reserve(&mut self, more: usize) {
+        self.stories.reserve(more);
+        self.quick_keys.reserve(more);
+        self.pending.reserve(more);
+    }
+
     /// Add a batch of stories. They are indexed by tag at once; call
     /// `order_new_stories` to put them in reading order, and `segment_tag_lines` once the last
     /// batch is in.
@@ -145,18 +153,20 @@ impl Library {
     /// written with separators only, so slicing never changes the result.
     pub fn segment_some_tag_lines(&mut self, max: usize) -> bool {
         let take = self.pending.len().min(max);
-        let mut slice: Vec<(usize, String, Option<CachedTags>)> = self.pending.drain(..take).collect();
+        let mut slice: Vec<(usize, String, Option<u64>)> = self.pending.drain(..take).collect();
         // A cache's segmentation holds when the tags written with
         // separators are the ones it was made with.
         if slice.iter().any(|p| p.2.is_some()) {
             let written = self.written_tags_fingerprint();
             for pending in &mut slice {
-                pending.2 = pending.2.take().filter(|cached| cached.written == written);
+                pending.2 = pending.2.take().filter(|cached| *cached == written);
             }
         }
         let written = WrittenTags { by_name: &self.by_name, tags: &self.tags };
         let segmented = segment_all(&self.stories, &slice, &written);
         for ((index, line, _), tags) in slice.into_iter().zip(segmented) {
+            // `None`: the cache's segmentation, already the story's tags.
+            let tags = tags.unwrap_or_else(|| std::mem::take(&mut self.stories[index].tags));
             self.tag_lines.push((index, line));
             self.index_tags(index, &tags, false);
             if let Some(words) = &mut self.words {
@@ -213,12 +223,20 @@ impl Library {
 
     /// Add a story's tags to the index; `written`: with separators.
     fn index_tags(&mut self, index: usize, tags: &[String], written: bool) {
+        let mut lower = String::new();
         for tag in tags {
-            let lower = tag.to_lowercase();
+            // Most tags are ASCII: lowered in one reused buffer.
+            if tag.is_ascii() {
+                lower.clear();
+                lower.push_str(tag);
+                lower.make_ascii_lowercase();
+            } else {
+                lower = tag.to_lowercase();
+            }
             let at = match self.by_name.get(&lower) {
                 Some(&at) => at,
                 None => {
-                    self.by_name.insert(lower, self.tags.len());
+                    self.by_name.insert(lower.clone(), self.tags.len());
                     self.tags.push(TagCount { name: tag.clone(), stories: Vec::new(), written });
                     self.tags.len() - 1
                 }
@@ -480,12 +498,12 @@ impl KnownTags for WrittenTags<'_> {
 /// against the story's text, which takes a few microseconds a story.
 fn segment_all(
     stories: &[Story],
-    pending: &[(usize, String, Option<CachedTags>)],
+    pending: &[(usize, String, Option<u64>)],
     known: &dyn KnownTags,
-) -> Vec<Vec<String>> {
-    let segment = |(index, line, cached): &(usize, String, Option<CachedTags>)| match cached {
-        Some(cached) => cached.tags.clone(),
-        None => parse::segment_line(&stories[*index], line, known),
+) -> Vec<Option<Vec<String>>> {
+    let segment = |(index, line, cached): &(usize, String, Option<u64>)| match cached {
+        Some(_) => None,
+        None => Some(parse::segment_line(&stories[*index], line, known)),
     };
     let chunk = pending.len().div_ceil(crate::parallel::cores()).max(256);
     let parts: Vec<_> = pending.chunks(chunk).collect();
@@ -496,7 +514,7 @@ fn segment_all(
     segmented
         .into_iter()
         .zip(&parts)
-        .flat_map(|(tags, part)| tags.unwrap_or_else(|| vec![Vec::new(); part.len()]))
+        .flat_map(|(tags, part)| tags.unwrap_or_else(|| vec![Some(Vec::new()); part.len()]))
         .collect()
 }
 

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use crate::cache::{Cache, CacheSpec, FileRecord, Manifest, Stamp, Walk};
+use crate::cache::{Cache, CacheSpec, FileRecord, Manifest, Stamp, Stamper, Walk};
 use crate::error::SkipReason;
 use crate::library::Library;
 use crate::parse::{self, Draft, InputFormat};
@@ -180,6 +180,7 @@ pub fn receive_all(progress: &Receiver<Progress>, mut on_progress: impl FnMut(us
             Progress::Found { files, skipped, walk } => {
                 total = files;
                 loaded.skipped.extend(skipped);
+                loaded.library.reserve(walk.stories);
                 loaded.manifest.walked(walk);
             }
             Progress::Batch(batch) => {
@@ -254,6 +255,7 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
     let read = || {
         let mut batch = Batch::default();
         let mut buf = Vec::with_capacity(64 * 1024);
+        let mut stamper = Stamper::default();
         loop {
             let next = work.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
             let Ok(chunk) = next else {
@@ -264,14 +266,14 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
                     Work::Path(path) => {
                         let cached = cache.as_ref().and_then(|c| Some((c, c.find(&path)?)));
                         if let Some((cache, n)) = cached
-                            && from_cache(cache, n, &mut batch)
+                            && from_cache(cache, n, &mut stamper, &mut batch)
                         {
                             continue;
                         }
                         path
                     }
                     Work::Cached(n) => match &cache {
-                        Some(cache) if from_cache(cache, n, &mut batch) => continue,
+                        Some(cache) if from_cache(cache, n, &mut stamper, &mut batch) => continue,
                         Some(cache) => cache.path(n).to_path_buf(),
                         None => continue,
                     },
@@ -298,14 +300,15 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
         send(&mut batch, options, tx);
     };
     crate::parallel::alongside(crate::parallel::cores(), read, || {
-        let mut walk = Walk { started, dirs: Some(Vec::new()), walked: true };
+        let mut walk = Walk { started, dirs: Some(Vec::new()), walked: true, stories: 0 };
         if let Some(cache) = cache.as_ref().filter(|c| c.tree_unchanged()) {
             let count = cache.files();
             for first in (0..count).step_by(CHUNK_FILES) {
                 let _ = work_tx.send((first..count.min(first + CHUNK_FILES)).map(Work::Cached).collect());
             }
             drop(work_tx);
-            walk = Walk { started, dirs: Some(cache.dirs().to_vec()), walked: false };
+            let stories = cache.story_count();
+            walk = Walk { started, dirs: Some(cache.dirs().to_vec()), walked: false, stories };
             let _ = tx.send(Progress::Found { files: count, skipped: Vec::new(), walk });
             return;
         }
@@ -339,12 +342,11 @@ enum Work {
 
 /// Take the stories of the cache's file `n` if it has not changed since;
 /// false when it must be read.
-fn from_cache(cache: &Cache, n: usize, batch: &mut Batch) -> bool {
+fn from_cache(cache: &Cache, n: usize, stamper: &mut Stamper, batch: &mut Batch) -> bool {
     let path = cache.path(n);
-    let Ok(meta) = fs::metadata(path) else {
+    let Ok(stamp) = stamper.stamp(path) else {
         return false;
     };
-    let stamp = Stamp::of(&meta);
     let Some(drafts) = cache.stories(n, &stamp) else {
         return false;
     };

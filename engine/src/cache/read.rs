@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 use super::codec::{Decoder, format_from};
 use super::{CacheSpec, HEADER, MAGIC, RACY_SECS, Stamp, VERSION};
 use crate::model::{Body, BodyAt, BodySource, Story, fast_hash};
-use crate::parse::{CachedTags, Draft, InputFormat};
+use crate::parse::{Draft, InputFormat};
 use crate::search_index::WordHasher;
 
 /// A cache file opened for reading: its index, checked.
@@ -156,6 +156,11 @@ impl Cache {
         self.file.files.len()
     }
 
+    /// How many stories the cache holds.
+    pub fn story_count(&self) -> usize {
+        self.file.files.iter().filter(|f| f.keep).map(|f| f.count).sum()
+    }
+
     /// The path of file `n` of the cached load.
     pub fn path(&self, n: usize) -> &Path {
         &self.file.files[n].path
@@ -219,8 +224,7 @@ impl Cache {
         story.set_stored_body(Body::stored(self.file.clone(), at));
         story.read = flags & 1 != 0;
         story.starred = flags & 2 != 0;
-        let cached_tags =
-            line.is_some().then(|| CachedTags { written: self.written_tags, tags: story.tags.clone() });
+        let cached_tags = line.is_some().then_some(self.written_tags);
         let mut draft = Draft::from_story(story);
         draft.unsegmented_tags = line;
         draft.cached_tags = cached_tags;

@@ -52,23 +52,15 @@ pub struct Draft {
     /// A feed item's own id (RSS `guid`, Atom `id`, JSON Feed `id`), when
     /// it has one.
     pub guid: Option<String>,
-    /// How the tag line was segmented when the story was cached, and with
-    /// which tags written with separators (`Library::written_tags_fingerprint`):
-    /// used as it is when the library's are the same.
-    pub cached_tags: Option<CachedTags>,
+    /// The story was read from a cache with its tag line segmented (its
+    /// `tags`), with the tags written with separators that have this
+    /// fingerprint (`Library::written_tags_fingerprint`): the segmentation
+    /// holds when the library's are the same.
+    pub cached_tags: Option<u64>,
     /// The story's place in reading order among the stories of the cache
     /// it was read from: between two such stories it decides the order
     /// without comparing titles.
     pub cached_rank: Option<u32>,
-}
-
-/// A tag line's segmentation as a cache kept it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CachedTags {
-    /// The fingerprint of the tags written with separators then.
-    pub written: u64,
-    /// The tags the line gave.
-    pub tags: Vec<String>,
 }
 
 impl Draft {

@@ -45,6 +45,7 @@ impl App {
         if let Some(progress) = &mut self.loading {
             progress.files_found = Some(files);
         }
+        self.library.reserve(walk.stories);
         self.manifest.walked(walk);
         self.skipped += skipped;
     }
