@@ -17,6 +17,7 @@ use byline::tui::ui::{draw, theme::Theme};
 use byline::tui::{Action, App, Msg};
 use byline_engine::filter::{Filter, TagFilter};
 use byline_engine::library::Library;
+use byline_engine::model::Paragraphs;
 use byline_engine::parse::{self, Draft};
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
@@ -93,14 +94,14 @@ mod quote_attribution {
     use super::*;
     use divan::counter::ItemsCount;
 
-    fn stories(files: &[(String, Vec<u8>)]) -> Vec<(String, Vec<String>)> {
+    fn stories(files: &[(String, Vec<u8>)]) -> Vec<(String, Paragraphs)> {
         drafts(files)
             .into_iter()
-            .map(|d| (d.story.title().to_string(), d.story.paragraphs().to_vec()))
+            .map(|d| (d.story.title().to_string(), d.story.paragraphs().clone()))
             .collect()
     }
 
-    fn bench_quotes(bencher: Bencher, stories: &[(String, Vec<String>)]) {
+    fn bench_quotes(bencher: Bencher, stories: &[(String, Paragraphs)]) {
         let quotes: usize = stories.iter().map(|(t, p)| parse::quotes::find_quotes(p, &[t]).len()).sum();
         bencher.counter(ItemsCount::new(quotes)).bench(|| {
             for (title, paragraphs) in stories {

@@ -12,7 +12,7 @@ fn strings(story: &Story) -> Vec<&str> {
     all.extend(story.caption());
     all.extend(story.credit.as_deref());
     all.extend(story.tags.iter().map(String::as_str));
-    all.extend(story.paragraphs().iter().map(String::as_str));
+    all.extend(story.paragraphs());
     all.extend(story.quotes().iter().map(|q| q.text.as_str()));
     all.extend(story.quotes().iter().filter_map(|q| q.speaker.as_deref()));
     all.extend(story.quotes().iter().filter_map(|q| q.cue.as_deref()));
@@ -149,7 +149,7 @@ proptest! {
 
     #[test]
     fn attribution_never_panics_and_names_only_what_the_story_holds(paragraphs in news_prose()) {
-        let quotes = byline_engine::parse::quotes::find_quotes(&paragraphs, &["A title"]);
+        let quotes = byline_engine::parse::quotes::find_quotes(&paragraphs.iter().collect(), &["A title"]);
         for q in &quotes {
             prop_assert!(q.paragraph <= q.end_paragraph && q.end_paragraph < paragraphs.len());
             let text = paragraphs.join(" ");

@@ -1,10 +1,13 @@
 //! The in-memory story model shared by the parsers, the CLI and the UI: `Story`,
 //! `Quote`, `Format`, and the content-derived story id. No I/O happens here.
 
-use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+
+mod body;
+
+pub use body::{Body, BodyAt, BodySource, Paragraphs};
 
 /// Where a story came from; serialised as the lower-case names of FORMAT.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -117,7 +120,7 @@ pub struct Story {
 impl Story {
     /// A story with the given title and body and every other field empty;
     /// the id is derived from the content.
-    pub fn new(source: &str, format: Format, title: String, paragraphs: Vec<String>) -> Story {
+    pub fn new(source: &str, format: Format, title: String, paragraphs: impl Into<Paragraphs>) -> Story {
         Story {
             id: OnceLock::new(),
             source: source.to_string(),
@@ -130,7 +133,7 @@ impl Story {
             site: None,
             published: None,
             tags: Vec::new(),
-            body: Body::new(paragraphs),
+            body: Body::new(paragraphs.into()),
             quotes: LazyQuotes::default(),
             read: false,
             starred: false,
@@ -152,7 +155,7 @@ impl Story {
     }
 
     /// The body paragraphs: no title, caption, tags or boilerplate.
-    pub fn paragraphs(&self) -> &[String] {
+    pub fn paragraphs(&self) -> &Paragraphs {
         self.body.paragraphs()
     }
 
@@ -246,85 +249,6 @@ pub(crate) fn url_host(url: &str) -> Option<&str> {
     (!host.is_empty()).then_some(host)
 }
 
-/// Where a stored body is: its bytes' offset and length in the store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BodyAt {
-    /// Byte offset in the store.
-    pub offset: u64,
-    /// Length in bytes.
-    pub len: u64,
-    /// Which story of the store it is, in the store's own numbering: lets
-    /// a store find the story again elsewhere when its bytes are damaged.
-    pub item: u64,
-}
-
-/// Somewhere story bodies wait until they are read: the parsed cache.
-pub trait BodySource: Send + Sync + fmt::Debug {
-    /// The paragraphs stored at `at`; `None` when they cannot be read, or
-    /// are not what was written there.
-    fn paragraphs(&self, at: BodyAt) -> Option<Vec<String>>;
-    /// The stored bytes at `at`, checked, to be copied to a new store
-    /// without reading them as paragraphs.
-    fn raw(&self, at: BodyAt) -> Option<Vec<u8>>;
-}
-
-/// A story's paragraphs: in memory, or still in a store (`BodySource`) and
-/// read on first use. Cloning shares the paragraphs.
-#[derive(Debug, Clone)]
-pub struct Body(Arc<BodyCell>);
-
-#[derive(Debug)]
-struct BodyCell {
-    paragraphs: OnceLock<Vec<String>>,
-    stored: Option<(Arc<dyn BodySource>, BodyAt)>,
-}
-
-impl Body {
-    /// Paragraphs already in memory.
-    pub fn new(paragraphs: Vec<String>) -> Body {
-        Body(Arc::new(BodyCell { paragraphs: OnceLock::from(paragraphs), stored: None }))
-    }
-
-    /// Paragraphs to be read from `source` when first asked for.
-    pub fn stored(source: Arc<dyn BodySource>, at: BodyAt) -> Body {
-        Body(Arc::new(BodyCell { paragraphs: OnceLock::new(), stored: Some((source, at)) }))
-    }
-
-    /// The paragraphs, read from the store the first time if they are
-    /// there. A stored body that cannot be read intact is empty: never
-    /// another story's text.
-    pub fn paragraphs(&self) -> &[String] {
-        self.0.paragraphs.get_or_init(|| {
-            self.0.stored.as_ref().and_then(|(source, at)| source.paragraphs(*at)).unwrap_or_default()
-        })
-    }
-
-    /// Hand the paragraphs to `f` without keeping them in memory if they
-    /// are still in the store: for a pass over every story (the word
-    /// index) that must not load a whole library's text at once.
-    pub fn read<R>(&self, f: impl FnOnce(&[String]) -> R) -> R {
-        match (self.loaded(), &self.0.stored) {
-            (Some(paragraphs), _) => f(paragraphs),
-            (None, Some((source, at))) => match source.paragraphs(*at) {
-                Some(paragraphs) => f(&paragraphs),
-                None => f(self.paragraphs()),
-            },
-            (None, None) => f(self.paragraphs()),
-        }
-    }
-
-    /// The paragraphs if they are in memory (never stored, or read).
-    pub fn loaded(&self) -> Option<&[String]> {
-        self.0.paragraphs.get().map(Vec::as_slice)
-    }
-
-    /// Where the body is stored, if it came from a store and has not been
-    /// read: its bytes can then be copied without reading them.
-    pub fn unread_at(&self) -> Option<(&Arc<dyn BodySource>, BodyAt)> {
-        self.0.stored.as_ref().filter(|_| self.loaded().is_none()).map(|(source, at)| (source, *at))
-    }
-}
-
 /// Quotes computed on first use.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct LazyQuotes(pub(crate) OnceLock<Vec<Quote>>);
@@ -357,12 +281,12 @@ impl Serialize for Story {
 /// The id depends on the words only, never on the path, position or run, so
 /// the same story has the same id on every machine and read/starred state
 /// follows it when files move.
-pub fn story_id(title: &str, paragraphs: &[String]) -> String {
+pub fn story_id(title: &str, paragraphs: impl IntoIterator<Item = impl AsRef<str>>) -> String {
     let mut hash = Fnv::new();
     hash.write(title.trim().as_bytes());
     for paragraph in paragraphs {
         hash.write(&[0x1e]);
-        hash.write(paragraph.trim().as_bytes());
+        hash.write(paragraph.as_ref().trim().as_bytes());
     }
     format!("{:016x}", hash.finish())
 }
@@ -444,9 +368,9 @@ mod tests {
         assert_eq!(a.len(), 16);
         assert_ne!(a, story_id("Title", &["Two.".to_string()]));
         // Paragraph boundaries matter: "ab" + "c" is not "a" + "bc".
-        assert_ne!(story_id("T", &["ab".into(), "c".into()]), story_id("T", &["a".into(), "bc".into()]));
+        assert_ne!(story_id("T", ["ab", "c"]), story_id("T", ["a", "bc"]));
         // A known value pins the algorithm so ids never change between releases.
-        assert_eq!(story_id("", &[]), "cbf29ce484222325");
+        assert_eq!(story_id("", [""; 0]), "cbf29ce484222325");
     }
 
     #[test]

@@ -92,7 +92,7 @@ pub fn query_words(query: &str) -> Vec<String> {
 fn fields(story: &Story) -> impl Iterator<Item = &str> {
     std::iter::once(story.title())
         .chain(story.caption())
-        .chain(story.paragraphs().iter().map(String::as_str))
+        .chain(story.paragraphs())
         .chain(story.tags.iter().map(String::as_str))
 }
 
@@ -222,7 +222,7 @@ impl WordIndex {
                 let mut add = |field: &str| for_each_word(field, &mut buf, |w| index.add(w, n));
                 add(&text.title);
                 text.caption.as_deref().map(&mut add);
-                text.body.read(|paragraphs| paragraphs.iter().for_each(|p| add(p)));
+                text.body.read(|paragraphs| paragraphs.iter().for_each(&mut add));
                 text.tags.iter().for_each(|t| add(t));
             }
             index

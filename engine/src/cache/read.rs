@@ -11,7 +11,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::codec::{Decoder, format_from};
 use super::{CacheSpec, HEADER, MAGIC, RACY_SECS, Stamp, VERSION};
-use crate::model::{Body, BodyAt, BodySource, Story, fast_hash};
+use crate::model::{Body, BodyAt, BodySource, Paragraphs, Story, fast_hash};
 use crate::parse::{Draft, InputFormat};
 use crate::search_index::WordHasher;
 
@@ -252,7 +252,7 @@ struct CacheFile {
 impl CacheFile {
     /// A body was damaged: the cache goes (the next load writes a new
     /// one), and the story's file is read again for its paragraphs.
-    fn recover(&self, at: BodyAt) -> Option<Vec<String>> {
+    fn recover(&self, at: BodyAt) -> Option<Paragraphs> {
         let _ = fs::remove_file(&self.path);
         let file = self.files.get(usize::try_from(at.item >> 32).ok()?)?;
         let nth = (at.item & 0xffff_ffff) as usize;
@@ -260,23 +260,25 @@ impl CacheFile {
         let source = file.path.display().to_string();
         let parsed =
             crate::crash::guard(|| crate::parse::parse_file(&source, &bytes, self.forced)).ok()?.ok()?;
-        parsed.drafts.get(nth).map(|draft| draft.story.paragraphs().to_vec())
+        parsed.drafts.get(nth).map(|draft| draft.story.paragraphs().clone())
     }
 
-    fn decode(&self, at: BodyAt) -> Option<Vec<String>> {
+    fn decode(&self, at: BodyAt) -> Option<Paragraphs> {
         let raw = self.raw(at)?;
         let mut d = Decoder { bytes: &raw, at: 0 };
         let count = d.u32()? as usize;
-        let mut paragraphs = Vec::with_capacity(count.min(raw.len() / 4));
+        let mut texts = Vec::with_capacity(count.min(raw.len() / 4));
         for _ in 0..count {
-            paragraphs.push(d.string()?);
+            texts.push(d.str()?);
         }
-        Some(paragraphs)
+        // Each paragraph is its length (4 bytes) and its text.
+        let bytes = raw.len().saturating_sub(4 + 4 * count);
+        Some(Paragraphs::with_capacity(bytes, texts))
     }
 }
 
 impl BodySource for CacheFile {
-    fn paragraphs(&self, at: BodyAt) -> Option<Vec<String>> {
+    fn paragraphs(&self, at: BodyAt) -> Option<Paragraphs> {
         self.decode(at).or_else(|| self.recover(at))
     }
 

@@ -165,10 +165,7 @@ pub fn segment_tags(draft: &mut Draft, known_tags: &dyn tags::KnownTags) {
 /// and the story's own text.
 pub fn segment_line(story: &Story, line: &str, known_tags: &dyn tags::KnownTags) -> Vec<String> {
     let mut text = String::with_capacity(4096);
-    for part in std::iter::once(story.title())
-        .chain(story.caption())
-        .chain(story.paragraphs().iter().map(String::as_str))
-    {
+    for part in std::iter::once(story.title()).chain(story.caption()).chain(story.paragraphs()) {
         text.push_str(part);
         text.push('\n');
     }

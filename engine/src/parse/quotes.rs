@@ -4,7 +4,7 @@
 
 use super::attribution::{Attribution, Keep, Span, Unit, attribute};
 use super::names;
-use crate::model::{Quote, Story};
+use crate::model::{Paragraphs, Quote, Story};
 
 /// Which mark opened a quote, and so which marks may close it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +44,7 @@ impl Story {
 /// Find every quote in the paragraphs and attribute it. `context` is
 /// other text of the story (title, caption) whose names help give speakers
 /// their fullest form.
-pub fn find_quotes(paragraphs: &[String], context: &[&str]) -> Vec<Quote> {
+pub fn find_quotes(paragraphs: &Paragraphs, context: &[&str]) -> Vec<Quote> {
     let parts: Vec<Part> = paragraphs.iter().enumerate().flat_map(|(i, p)| scan_paragraph(p, i)).collect();
     if parts.is_empty() {
         return Vec::new();

@@ -24,6 +24,7 @@ mod runs;
 mod tokens;
 
 use super::lexicon::PREPOSITIONS;
+use crate::model::Paragraphs;
 use cues::Cue;
 use discourse::{Discourse, Mention, Role};
 use register::Register;
@@ -69,7 +70,7 @@ const WINDOW: usize = 6;
 /// (title, caption) that names people. `None` for a unit that is not a
 /// quote after all (a title, or a scare quote nothing attributes).
 pub fn attribute(
-    paragraphs: &[String],
+    paragraphs: &Paragraphs,
     spans: &[Vec<Span>],
     units: &[Unit],
     context: &[&str],
@@ -77,7 +78,8 @@ pub fn attribute(
     // Narration after the last quote cannot attribute it: only the
     // paragraphs up to the last one with a quote are read.
     let read = spans.iter().rposition(|s| !s.is_empty()).map_or(0, |p| p + 1);
-    let tokens: Vec<Vec<Token>> = paragraphs[..read].iter().zip(spans).map(|(p, s)| tokenize(p, s)).collect();
+    let tokens: Vec<Vec<Token>> =
+        paragraphs.iter().take(read).zip(spans).map(|(p, s)| tokenize(p, s)).collect();
     let cuts: Vec<Vec<(usize, usize)>> = tokens.iter().map(|t| sentences(t)).collect();
     let mut register = Register::default();
     let context: Vec<Vec<Token>> = context.iter().map(|text| tokenize(text, &[])).collect();

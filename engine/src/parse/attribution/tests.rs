@@ -1,6 +1,7 @@
 //! Attribution on news prose: one pattern of issue #13 a test, each with
 //! sentences written for these tests.
 
+use crate::model::Paragraphs;
 use crate::parse::quotes::find_quotes;
 use crate::parse::quotes::tests::{quotes, some, speakers};
 
@@ -399,7 +400,7 @@ fn an_organisation_named_only_later_does_not_speak_earlier() {
 
 #[test]
 fn an_organisation_in_the_headline_speaks_through_its_statement() {
-    let owned = vec!["\"The berths reopen on Monday,\" the statement said.".to_string()];
-    let q = find_quotes(&owned, &["Kenya Ports Authority closes two berths for repairs"]);
+    let body = Paragraphs::from_iter(["\"The berths reopen on Monday,\" the statement said."]);
+    let q = find_quotes(&body, &["Kenya Ports Authority closes two berths for repairs"]);
     assert_eq!(q[0].speaker, some("Kenya Ports Authority"));
 }

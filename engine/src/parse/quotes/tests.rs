@@ -3,8 +3,7 @@
 use super::*;
 
 pub(crate) fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
-    let owned: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
-    find_quotes(&owned, &[])
+    find_quotes(&paragraphs.iter().collect(), &[])
 }
 
 pub(crate) fn speakers(paragraphs: &[&str]) -> Vec<Option<String>> {
