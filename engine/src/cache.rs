@@ -4,8 +4,9 @@
 //!
 //! # What is in it
 //!
-//! A 40-byte header (magic, version, the lengths of the two sections and a
-//! fingerprint of the first), then the **index**, then the **bodies**.
+//! A 56-byte header (magic, version, the lengths of the sections and the
+//! fingerprints of the two parts of the index), then the **index**, then
+//! the **bodies**.
 //! The index names the library it belongs to (`CacheSpec::key`), when the
 //! load that wrote it began, every directory walked and every file read
 //! with its size and times (`Stamp`), and each file's stories: every field
@@ -14,9 +15,14 @@
 //!
 //! # How it is read
 //!
-//! The index is read whole and checked; a body is read with one positioned
-//! read when its story is first opened, quoted or searched (`BodySource`),
-//! and checked then. The file is never mapped: a positioned read costs the
+//! The index has two parts, each with its fingerprint: the table of
+//! directories and files, read and checked when the cache is opened, and
+//! the story records, read and checked by the loader's walking thread
+//! while the workers stamp the files (a stat each, most of the work), so
+//! that neither waits for the other. Damaged records are not used: every
+//! file is then parsed. A body is read with one positioned read when its
+//! story is first opened, quoted or searched (`BodySource`), and checked
+//! then. The file is never mapped: a positioned read costs the
 //! same for one story, needs no `unsafe`, and a cache file truncated by
 //! someone else while byline reads it gives an empty body, never a crash
 //! (`SIGBUS`). A file whose size or times differ from its entry is parsed
@@ -51,14 +57,14 @@ pub use write::{STALE_DAYS, Snapshot, write};
 
 /// Change this when the layout changes or a parser reads files
 /// differently: caches of another version are rebuilt.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Files modified this close to (or after) the start of the load that wrote
 /// the cache are parsed again.
 pub const RACY_SECS: i64 = 2;
 
 const MAGIC: &[u8; 8] = b"BYLNCACH";
-const HEADER: usize = 40;
+const HEADER: usize = 56;
 
 /// Which cache a library uses, and what makes it that library.
 #[derive(Debug, Clone, PartialEq, Eq)]

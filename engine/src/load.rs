@@ -256,6 +256,9 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
         let mut batch = Batch::default();
         let mut buf = Vec::with_capacity(64 * 1024);
         let mut stamper = Stamper::default();
+        // Cached files stamped before the cache's story records were read:
+        // their stories are taken once the records are in.
+        let mut waiting = Vec::new();
         loop {
             let next = work.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
             let Ok(chunk) = next else {
@@ -266,36 +269,36 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
                     Work::Path(path) => {
                         let cached = cache.as_ref().and_then(|c| Some((c, c.find(&path)?)));
                         if let Some((cache, n)) = cached
-                            && from_cache(cache, n, &mut stamper, &mut batch)
+                            && let Ok(stamp) = stamper.stamp(cache.path(n))
+                            && from_cache(cache, n, stamp, &mut batch)
                         {
                             continue;
                         }
                         path
                     }
                     Work::Cached(n) => match &cache {
-                        Some(cache) if from_cache(cache, n, &mut stamper, &mut batch) => continue,
-                        Some(cache) => cache.path(n).to_path_buf(),
+                        Some(cache) => match stamper.stamp(cache.path(n)) {
+                            Ok(stamp) if !cache.records_ready() => {
+                                waiting.push((n, stamp));
+                                continue;
+                            }
+                            Ok(stamp) if from_cache(cache, n, stamp, &mut batch) => continue,
+                            _ => cache.path(n).to_path_buf(),
+                        },
                         None => continue,
                     },
                 };
-                let source = path.display().to_string();
-                let read = read_file(&path, &mut buf, options.max_file_size);
-                let (drafts, problems) = (batch.drafts.len(), batch.skipped.len() + batch.warnings.len());
-                read_one(&source, read.as_ref().map(|_| buf.as_slice()), options.forced, &mut batch);
-                // A file with a problem is read again every time, so that
-                // the problem is told every time.
-                let keep = read.is_ok() && problems == batch.skipped.len() + batch.warnings.len();
-                batch.parsed += usize::from(keep);
-                // What a cache will record, when there is one.
-                if options.cache.is_some() {
-                    let stamp = read.unwrap_or_default();
-                    let file = record(path, stamp, drafts, &batch.drafts[drafts..]);
-                    batch.cacheable.push(FileRecord { keep, ..file });
-                }
+                parse_into(path, &mut buf, options, &mut batch);
+            }
+            if let Some(cache) = cache.as_ref().filter(|c| c.records_ready()) {
+                take_waiting(cache, &mut waiting, &mut buf, options, &mut batch);
             }
             if batch.files >= BATCH_FILES && !send(&mut batch, options, tx) {
                 return;
             }
+        }
+        if let Some(cache) = &cache {
+            take_waiting(cache, &mut waiting, &mut buf, options, &mut batch);
         }
         send(&mut batch, options, tx);
     };
@@ -310,6 +313,7 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
             let stories = cache.story_count();
             walk = Walk { started, dirs: Some(cache.dirs().to_vec()), walked: false, stories };
             let _ = tx.send(Progress::Found { files: count, skipped: Vec::new(), walk });
+            cache.read_records();
             return;
         }
         let mut files = 0;
@@ -340,13 +344,10 @@ enum Work {
     Cached(usize),
 }
 
-/// Take the stories of the cache's file `n` if it has not changed since;
-/// false when it must be read.
-fn from_cache(cache: &Cache, n: usize, stamper: &mut Stamper, batch: &mut Batch) -> bool {
+/// Take the stories of the cache's file `n` if its stamp now is the one
+/// recorded; false when it must be read.
+fn from_cache(cache: &Cache, n: usize, stamp: Stamp, batch: &mut Batch) -> bool {
     let path = cache.path(n);
-    let Ok(stamp) = stamper.stamp(path) else {
-        return false;
-    };
     let Some(drafts) = cache.stories(n, &stamp) else {
         return false;
     };
@@ -354,6 +355,42 @@ fn from_cache(cache: &Cache, n: usize, stamper: &mut Stamper, batch: &mut Batch)
     batch.cacheable.push(record(path.to_path_buf(), stamp, batch.drafts.len(), &drafts));
     batch.drafts.extend(drafts);
     true
+}
+
+/// Take the stories of the cached files stamped before the records were
+/// read (waiting for them if they are still being read); those that
+/// changed are parsed.
+fn take_waiting(
+    cache: &Cache,
+    waiting: &mut Vec<(usize, Stamp)>,
+    buf: &mut Vec<u8>,
+    options: &Options,
+    batch: &mut Batch,
+) {
+    for (n, stamp) in waiting.drain(..) {
+        if !from_cache(cache, n, stamp, batch) {
+            parse_into(cache.path(n).to_path_buf(), buf, options, batch);
+        }
+    }
+}
+
+/// Read and parse the file at `path` into the batch (`buf` is reused from
+/// file to file), recording it for the cache when there is one.
+fn parse_into(path: PathBuf, buf: &mut Vec<u8>, options: &Options, batch: &mut Batch) {
+    let source = path.display().to_string();
+    let read = read_file(&path, buf, options.max_file_size);
+    let (drafts, problems) = (batch.drafts.len(), batch.skipped.len() + batch.warnings.len());
+    read_one(&source, read.as_ref().map(|_| buf.as_slice()), options.forced, batch);
+    // A file with a problem is read again every time, so that the problem
+    // is told every time.
+    let keep = read.is_ok() && problems == batch.skipped.len() + batch.warnings.len();
+    batch.parsed += usize::from(keep);
+    // What a cache will record, when there is one.
+    if options.cache.is_some() {
+        let stamp = read.unwrap_or_default();
+        let file = record(path, stamp, drafts, &batch.drafts[drafts..]);
+        batch.cacheable.push(FileRecord { keep, ..file });
+    }
 }
 
 /// What the cache records of a file whose stories are `drafts`, the first

@@ -19,7 +19,14 @@ use crate::search_index::WordHasher;
 #[derive(Debug)]
 pub struct Cache {
     file: Arc<CacheFile>,
-    index: Vec<u8>,
+    /// Where the story records are (after the table of files), and their
+    /// fingerprint: read and checked once, on first use (`records`).
+    records_at: (u64, usize, u64),
+    /// The story records, or `None` when they are damaged.
+    records: OnceLock<Option<Vec<u8>>>,
+    /// Where the records begin in the index (file records count from the
+    /// index's start).
+    table_len: usize,
     started: i128,
     written_tags: u64,
     dirs: Vec<(PathBuf, Stamp)>,
@@ -69,40 +76,72 @@ impl Cache {
             return Err(CacheError::Version);
         }
         let _reserved = head.u32();
-        let (index_len, index_hash, bodies_len) =
-            (head.u64().ok_or(CacheError::Version)?, head.u64(), head.u64().ok_or(CacheError::Version)?);
+        let mut number = || head.u64().ok_or(CacheError::Version);
+        let (table_len, table_hash, index_len, records_hash, bodies_len) =
+            (number()?, number()?, number()?, number()?, number()?);
         let total = file.metadata()?.len();
-        if (HEADER as u64).checked_add(index_len).and_then(|n| n.checked_add(bodies_len)) != Some(total) {
+        if table_len > index_len
+            || (HEADER as u64).checked_add(index_len).and_then(|n| n.checked_add(bodies_len)) != Some(total)
+        {
             return Err(CacheError::Damaged);
         }
-        let mut index = vec![0; usize::try_from(index_len).map_err(|_| CacheError::Damaged)?];
-        file.read_exact(&mut index)?;
-        if Some(fast_hash(&index)) != index_hash {
+        let damaged = |_| CacheError::Damaged;
+        let mut table = vec![0; usize::try_from(table_len).map_err(damaged)?];
+        file.read_exact(&mut table)?;
+        if fast_hash(&table) != table_hash {
             return Err(CacheError::Damaged);
         }
-        let body_base = HEADER as u64 + index_len;
+        let records_len = usize::try_from(index_len - table_len).map_err(damaged)?;
         let mut cache = Cache {
             file: Arc::new(CacheFile {
                 file,
-                base: body_base,
+                base: HEADER as u64 + index_len,
                 end: total,
                 path: spec.path.clone(),
                 forced,
                 files: Vec::new(),
             }),
-            index: Vec::new(),
+            records_at: (HEADER as u64 + table_len, records_len, records_hash),
+            records: OnceLock::new(),
+            table_len: table.len(),
             started: 0,
             written_tags: 0,
             dirs: Vec::new(),
             walk_recorded: false,
             by_path: OnceLock::new(),
         };
-        let files = cache.read_index(&index, spec).ok_or(CacheError::Damaged)??;
+        let files = cache.read_index(&table, spec).ok_or(CacheError::Damaged)??;
         if let Some(file) = Arc::get_mut(&mut cache.file) {
             file.files = files;
         }
-        cache.index = index;
         Ok(cache)
+    }
+
+    /// The story records, read and checked the first time they are asked
+    /// for; a caller that asks while another thread reads them waits for
+    /// it. `None` when they are damaged: every file is then parsed.
+    fn records(&self) -> Option<&[u8]> {
+        self.records
+            .get_or_init(|| {
+                let (offset, len, hash) = self.records_at;
+                let mut records = vec![0; len];
+                read_at(&self.file.file, &mut records, offset).ok()?;
+                (fast_hash(&records) == hash).then_some(records)
+            })
+            .as_deref()
+    }
+
+    /// Read the story records now, on this thread (a loader's walking
+    /// thread, idle once it has handed out the files), while the workers
+    /// stamp the files.
+    pub fn read_records(&self) {
+        let _ = self.records();
+    }
+
+    /// Whether the story records have been read (or found damaged): a
+    /// file's stories can then be taken without waiting.
+    pub fn records_ready(&self) -> bool {
+        self.records.get().is_some()
     }
 
     fn read_index(&mut self, index: &[u8], spec: &CacheSpec) -> Option<Result<Vec<CachedFile>, CacheError>> {
@@ -122,7 +161,7 @@ impl Cache {
         for _ in 0..count {
             let (path, keep) = (d.str()?, d.u8()? == 1);
             let (stamp, records, count) = (d.stamp()?, d.u64()? as usize, d.u32()? as usize);
-            if records > index.len() {
+            if records < index.len() {
                 return None;
             }
             files.push(CachedFile { path: PathBuf::from(path), keep, stamp, records, count });
@@ -193,7 +232,7 @@ impl Cache {
         if !file.keep || file.stamp != *stamp || !self.trusted(stamp) {
             return None;
         }
-        let mut d = Decoder { bytes: &self.index, at: file.records };
+        let mut d = Decoder { bytes: self.records()?, at: file.records.checked_sub(self.table_len)? };
         let mut drafts = Vec::with_capacity(file.count);
         for nth in 0..file.count {
             drafts.push(self.story(&mut d, (n as u64) << 32 | nth as u64)?);

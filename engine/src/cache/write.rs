@@ -26,6 +26,8 @@ pub fn write(spec: &CacheSpec, library: &Library, manifest: &Manifest) -> io::Re
 pub struct Snapshot {
     spec: CacheSpec,
     index: Vec<u8>,
+    /// Where the table of files ends and the story records begin in `index`.
+    table_len: usize,
     bodies: Vec<Body>,
     bodies_len: u64,
 }
@@ -83,6 +85,7 @@ impl Snapshot {
             index.u64(0);
             index.u32(if file.keep { file.count as u32 } else { 0 });
         }
+        let table_len = index.bytes.len();
         // Each body's place is worked out from its length: the bodies are
         // encoded only when written.
         let mut offset = 0u64;
@@ -105,7 +108,7 @@ impl Snapshot {
                 bodies.push(story.body().clone());
             }
         }
-        Snapshot { spec: spec.clone(), index: index.bytes, bodies, bodies_len: offset }
+        Snapshot { spec: spec.clone(), index: index.bytes, table_len, bodies, bodies_len: offset }
     }
 
     /// Write it, replacing the cache file atomically.
@@ -117,8 +120,11 @@ impl Snapshot {
             out.write_all(MAGIC)?;
             out.write_all(&VERSION.to_le_bytes())?;
             out.write_all(&0u32.to_le_bytes())?;
-            out.write_all(&(self.index.len() as u64).to_le_bytes())?;
-            out.write_all(&fast_hash(&self.index).to_le_bytes())?;
+            let (table, records) = self.index.split_at(self.table_len);
+            for number in [table.len() as u64, fast_hash(table), self.index.len() as u64, fast_hash(records)]
+            {
+                out.write_all(&number.to_le_bytes())?;
+            }
             out.write_all(&self.bodies_len.to_le_bytes())?;
             out.write_all(&self.index)?;
             let mut buf = Vec::new();
