@@ -145,6 +145,17 @@ mod library_build {
     }
 }
 
+/// Every story's id at 100,000 stories, on every core, as the loader works
+/// them out for a user who keeps marks.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn story_ids_100k(bencher: Bencher) {
+    bencher.with_inputs(|| DRAFTS_100K.clone()).bench_local_values(|drafts| {
+        let stories: Vec<&byline_engine::model::Story> = drafts.iter().map(|d| &d.story).collect();
+        byline_engine::model::find_all_ids(&stories);
+        black_box(drafts)
+    });
+}
+
 /// 100,000 stories with the word index, as the reader holds them.
 static LIBRARY_100K: LazyLock<Library> = LazyLock::new(|| {
     let mut library = Library::default();

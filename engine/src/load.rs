@@ -413,9 +413,7 @@ fn send(batch: &mut Batch, options: &Options, tx: &Sender<Progress>) -> bool {
         return true;
     }
     if options.story_ids {
-        for draft in &full.drafts {
-            let _ = draft.story.id();
-        }
+        crate::model::work_out_ids(&full.drafts.iter().map(|d| &d.story).collect::<Vec<_>>());
     }
     tx.send(Progress::Batch(full)).is_ok()
 }

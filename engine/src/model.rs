@@ -6,8 +6,11 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 mod body;
+mod ids;
 
 pub use body::{Body, BodyAt, BodySource, Paragraphs};
+pub use ids::work_out_ids;
+use ids::{Fnv, hex};
 
 /// Where a story came from; serialised as the lower-case names of FORMAT.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -195,6 +198,12 @@ impl Story {
         self.id = OnceLock::from(id);
     }
 
+    /// Give the story the id worked out elsewhere (`work_out_ids`), unless
+    /// it has one.
+    fn give_id(&self, id: String) {
+        let _ = self.id.set(id);
+    }
+
     /// Where the story comes from, in a few words for a list column: the
     /// publication's name, else the host of its web page (or of the feed it
     /// was fetched from), else the name of the directory holding its file.
@@ -233,8 +242,9 @@ pub fn find_all_quotes(stories: &[&Story]) {
 /// Compute the id of every story not yet knowing it, on every core, as
 /// `find_all_quotes` finds quotes.
 pub fn find_all_ids(stories: &[&Story]) {
-    crate::parallel::for_each_shared(stories, 256, crate::parallel::cores(), |story| {
-        story.id();
+    let parts: Vec<&[&Story]> = stories.chunks(256).collect();
+    crate::parallel::for_each_shared(&parts, 1, crate::parallel::cores(), |part| {
+        work_out_ids(part);
         true
     });
 }
@@ -288,7 +298,7 @@ pub fn story_id(title: &str, paragraphs: impl IntoIterator<Item = impl AsRef<str
         hash.write(&[0x1e]);
         hash.write(paragraph.as_ref().trim().as_bytes());
     }
-    format!("{:016x}", hash.finish())
+    hex(hash.finish())
 }
 
 /// The id of an item fetched from a feed: 16 hex digits of FNV-1a over the
@@ -317,7 +327,7 @@ pub fn item_id(feed_url: &str, key: &str) -> String {
 pub fn bytes_hash(bytes: &[u8]) -> String {
     let mut hash = Fnv::new();
     hash.write(bytes);
-    format!("{:016x}", hash.finish())
+    hex(hash.finish())
 }
 
 /// A 64-bit fingerprint of some bytes, eight at a time: fast enough to
@@ -336,25 +346,6 @@ pub fn fast_hash(bytes: &[u8]) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     h ^ (h >> 29)
-}
-
-/// FNV-1a, 64 bits: tiny, stable across Rust releases (unlike `DefaultHasher`),
-/// and good enough to tell stories apart.
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 #[cfg(test)]
