@@ -149,19 +149,26 @@ impl Library {
 
     /// As `segment_tag_lines`, a slice at a time, for a reader that must keep
     /// answering keys: segments up to `max` tag lines and reports whether
-    /// the library is finished. Each line is segmented with the tags
-    /// written with separators only, so slicing never changes the result.
+    /// the library is finished. Lines whose cached segmentation holds cost
+    /// next to nothing and are not counted in `max`. Each line is segmented
+    /// with the tags written with separators only, so slicing never
+    /// changes the result.
     pub fn segment_some_tag_lines(&mut self, max: usize) -> bool {
-        let take = self.pending.len().min(max);
-        let mut slice: Vec<(usize, String, Option<u64>)> = self.pending.drain(..take).collect();
         // A cache's segmentation holds when the tags written with
         // separators are the ones it was made with.
-        if slice.iter().any(|p| p.2.is_some()) {
-            let written = self.written_tags_fingerprint();
-            for pending in &mut slice {
-                pending.2 = pending.2.take().filter(|cached| *cached == written);
+        let written = self.pending.iter().any(|p| p.2.is_some()).then(|| self.written_tags_fingerprint());
+        let (mut take, mut costly) = (0, 0);
+        for pending in &mut self.pending {
+            pending.2 = pending.2.filter(|cached| Some(*cached) == written);
+            if pending.2.is_none() {
+                if costly == max {
+                    break;
+                }
+                costly += 1;
             }
+            take += 1;
         }
+        let slice: Vec<(usize, String, Option<u64>)> = self.pending.drain(..take).collect();
         let written = WrittenTags { by_name: &self.by_name, tags: &self.tags };
         let segmented = segment_all(&self.stories, &slice, &written);
         for ((index, line, _), tags) in slice.into_iter().zip(segmented) {

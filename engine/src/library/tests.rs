@@ -78,6 +78,35 @@ fn finishing_in_slices_segments_exactly_as_finishing_at_once() {
 }
 
 #[test]
+fn cached_segmentations_that_hold_take_no_slice_and_stale_ones_are_redone() {
+    let text =
+        |title: &str| format!("{title}\n\nPresident Ruto spoke in Nairobi.\n\nTags: President Ruto Kenya\n");
+    let parsed = |title: &str| parse::parse_file("x.txt", text(title).as_bytes(), None).unwrap().drafts;
+    // As a cache gives them back: the line, and the tags it gave, made
+    // with the written tags of fingerprint `written`.
+    let cached = |title: &str, written: u64| {
+        let mut draft = parsed(title).remove(0);
+        draft.story.tags = vec!["Cached".into()];
+        draft.cached_tags = Some(written);
+        draft
+    };
+    let holds = Library::default().written_tags_fingerprint();
+    let mut library = Library::default();
+    library.extend((0..5).map(|n| cached(&format!("Held {n}"), holds)).collect());
+    library.extend(vec![cached("Stale", holds ^ 1)]);
+    library.extend(parsed("Parsed"));
+    let mut steps = 0;
+    while !library.segment_some_tag_lines(1) {
+        steps += 1;
+    }
+    assert_eq!(steps, 1, "two lines to segment, one a slice; the five held ones in the first");
+    let tags = |title: &str| library.stories().iter().find(|s| s.title() == title).unwrap().tags.clone();
+    assert_eq!(tags("Held 3"), ["Cached"]);
+    assert_eq!(tags("Stale"), tags("Parsed"));
+    assert_ne!(tags("Stale"), ["Cached"]);
+}
+
+#[test]
 fn tags_differing_only_in_case_are_one_tag() {
     let lib = Library::from_stories(vec![story("A", &["haiti"], None), story("B", &["Haiti"], None)]);
     assert_eq!(lib.tags().len(), 1);
