@@ -26,6 +26,11 @@ pub struct LoadProgress {
     pub files_read: usize,
     /// Known once the walk of the paths is done.
     pub files_found: Option<usize>,
+    /// The parsed cache said which files there are and holds this many
+    /// stories: the load takes tenths of a second, so after the first
+    /// screenful the list is put in order once, at the end, rather than
+    /// in steps that take the loading threads' time.
+    pub from_cache: usize,
 }
 
 impl App {
@@ -44,6 +49,7 @@ impl App {
     pub(super) fn files_found(&mut self, files: usize, skipped: usize, walk: Walk) {
         if let Some(progress) = &mut self.loading {
             progress.files_found = Some(files);
+            progress.from_cache = walk.stories;
         }
         self.library.reserve(walk.stories);
         self.manifest.walked(walk);
@@ -61,7 +67,8 @@ impl App {
         // stories waiting are a quarter of those shown (so the merges cost
         // a few passes in all, not one a batch), and at the end.
         let (shown, all) = (self.library.order().len(), self.library.len());
-        if shown < SHOWN_AT_ONCE || (all - shown) * 4 >= shown {
+        let in_steps = self.loading.is_none_or(|progress| progress.from_cache == 0);
+        if shown < SHOWN_AT_ONCE || (in_steps && (all - shown) * 4 >= shown) {
             self.stories_arrived();
         }
     }

@@ -150,9 +150,9 @@ mod tests {
 
     #[test]
     fn loading_progress_reads_naturally() {
-        let before_walk = LoadProgress { files_read: 2048, files_found: None };
+        let before_walk = LoadProgress { files_read: 2048, files_found: None, from_cache: 0 };
         assert_eq!(loading_text(before_walk, 2000), "loading 2,048 files · 2,000 stories");
-        let counted = LoadProgress { files_read: 25_000, files_found: Some(100_000) };
+        let counted = LoadProgress { files_read: 25_000, files_found: Some(100_000), from_cache: 0 };
         assert_eq!(loading_text(counted, 24_990), "loading 25,000 of 100,000 files (25%) · 24,990 stories");
     }
 }

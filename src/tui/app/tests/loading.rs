@@ -241,3 +241,34 @@ fn the_cache_is_written_once_when_loading_ends_and_only_if_something_was_parsed(
     finish_loading(&mut app);
     assert!(!app.update(Msg::AfterLoading).iter().any(|e| matches!(e, Effect::WriteCache(_))));
 }
+
+/// `n` small stories, as many files.
+fn many(from: usize, n: usize) -> Vec<Draft> {
+    (from..from + n)
+        .map(|i| {
+            let story = byline_engine::model::Story::new(
+                "gen",
+                byline_engine::model::Format::Text,
+                format!("Story {i}"),
+                vec![format!("Body of story {i}.")],
+            );
+            Draft::from_story(story)
+        })
+        .collect()
+}
+
+#[test]
+fn a_load_the_cache_describes_shows_a_screenful_then_the_rest_at_once() {
+    for (from_cache, shown_before_the_end) in [(0, 12_000), (12_000, 5_000)] {
+        let mut app = loading_app();
+        let walk = byline_engine::cache::Walk { stories: from_cache, ..Default::default() };
+        app.update(Msg::FilesFound { files: 12_000, skipped: Vec::new(), walk });
+        arrive(&mut app, many(0, 5_000), &State::default());
+        assert_eq!(app.visible.len(), 5_000, "the first screenful joins at once");
+        arrive(&mut app, many(5_000, 7_000), &State::default());
+        assert_eq!(app.visible.len(), shown_before_the_end, "walked: in steps; cached: at the end");
+        finish_loading(&mut app);
+        assert_eq!(app.visible.len(), 12_000);
+        assert_eq!(titles(&app)[0], "Story 0");
+    }
+}
