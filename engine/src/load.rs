@@ -6,7 +6,6 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -14,7 +13,8 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use crate::cache::{Cache, CacheSpec, FileRecord, Manifest, Stamp, Stamper, Walk};
 use crate::error::SkipReason;
 use crate::library::Library;
-use crate::parse::{self, Draft, InputFormat};
+use crate::parse::{Draft, InputFormat};
+use one_file::{Work, from_cache, parse_into, read_one, send, take_waiting};
 
 /// Files larger than this are skipped unless the user says otherwise
 /// (`max_file_mib`, `--max-file-mib`): no article is 64 MiB, though a
@@ -337,125 +337,6 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
     });
 }
 
-/// A file for a worker: one the walk found, or the cache's file `n` (the
-/// tree has not changed since the cache was written).
-enum Work {
-    Path(PathBuf),
-    Cached(usize),
-}
-
-/// Take the stories of the cache's file `n` if its stamp now is the one
-/// recorded; false when it must be read.
-fn from_cache(cache: &Cache, n: usize, stamp: Stamp, batch: &mut Batch) -> bool {
-    let path = cache.path(n);
-    let Some(drafts) = cache.stories(n, &stamp) else {
-        return false;
-    };
-    batch.files += 1;
-    batch.cacheable.push(record(path.to_path_buf(), stamp, batch.drafts.len(), &drafts));
-    batch.drafts.extend(drafts);
-    true
-}
-
-/// Take the stories of the cached files stamped before the records were
-/// read (waiting for them if they are still being read); those that
-/// changed are parsed.
-fn take_waiting(
-    cache: &Cache,
-    waiting: &mut Vec<(usize, Stamp)>,
-    buf: &mut Vec<u8>,
-    options: &Options,
-    batch: &mut Batch,
-) {
-    for (n, stamp) in waiting.drain(..) {
-        if !from_cache(cache, n, stamp, batch) {
-            parse_into(cache.path(n).to_path_buf(), buf, options, batch);
-        }
-    }
-}
-
-/// Read and parse the file at `path` into the batch (`buf` is reused from
-/// file to file), recording it for the cache when there is one.
-fn parse_into(path: PathBuf, buf: &mut Vec<u8>, options: &Options, batch: &mut Batch) {
-    let source = path.display().to_string();
-    let read = read_file(&path, buf, options.max_file_size);
-    let (drafts, problems) = (batch.drafts.len(), batch.skipped.len() + batch.warnings.len());
-    read_one(&source, read.as_ref().map(|_| buf.as_slice()), options.forced, batch);
-    // A file with a problem is read again every time, so that the problem
-    // is told every time.
-    let keep = read.is_ok() && problems == batch.skipped.len() + batch.warnings.len();
-    batch.parsed += usize::from(keep);
-    // What a cache will record, when there is one.
-    if options.cache.is_some() {
-        let stamp = read.unwrap_or_default();
-        let file = record(path, stamp, drafts, &batch.drafts[drafts..]);
-        batch.cacheable.push(FileRecord { keep, ..file });
-    }
-}
-
-/// What the cache records of a file whose stories are `drafts`, the first
-/// of them at `first` in its batch.
-fn record(path: PathBuf, stamp: Stamp, first: usize, drafts: &[Draft]) -> FileRecord {
-    let marks = drafts
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.story.read || d.story.starred)
-        .map(|(n, d)| (n, d.story.read, d.story.starred))
-        .collect();
-    FileRecord { path, stamp, first, count: drafts.len(), marks, keep: true }
-}
-
-/// Send a batch (with its word index, if asked for); false when the
-/// receiver has gone.
-fn send(batch: &mut Batch, options: &Options, tx: &Sender<Progress>) -> bool {
-    let full = std::mem::take(batch);
-    if full.files == 0 {
-        return true;
-    }
-    if options.story_ids {
-        crate::model::work_out_ids(&full.drafts.iter().map(|d| &d.story).collect::<Vec<_>>());
-    }
-    tx.send(Progress::Batch(full)).is_ok()
-}
-
-/// Parse one file's bytes into the batch, or record why it yields nothing.
-fn read_one(source: &str, bytes: Result<&[u8], &SkipReason>, forced: Option<InputFormat>, batch: &mut Batch) {
-    batch.files += 1;
-    let parse = |b: &[u8]| match crate::crash::guard(|| parse::parse_file(source, b, forced)) {
-        Ok(parsed) => parsed.map_err(SkipReason::from),
-        Err(crashed) => Err(SkipReason::Crashed(crashed)),
-    };
-    match bytes.map_err(SkipReason::clone).and_then(parse) {
-        Ok(parsed) => {
-            for draft in &parsed.drafts {
-                for message in &draft.warnings {
-                    batch.warnings.push(Warning { path: source.to_string(), message: message.clone() });
-                }
-            }
-            for problem in parsed.problems {
-                batch.skipped.push(Skipped { path: source.to_string(), reason: problem.into() });
-            }
-            batch.drafts.extend(parsed.drafts);
-        }
-        Err(reason) => batch.skipped.push(Skipped { path: source.to_string(), reason }),
-    }
-}
-
-/// Read a whole file into `buf` (reused from file to file): one open and
-/// reads up to one byte past the cap, so no size check is needed first and
-/// a file still growing is capped too. Returns its stamp as it was
-/// opened, before the read: a change made while reading shows next time.
-fn read_file(path: &Path, buf: &mut Vec<u8>, limit: u64) -> Result<Stamp, SkipReason> {
-    buf.clear();
-    let file = fs::File::open(path).map_err(|e| SkipReason::io(&e))?;
-    let stamp = file.metadata().map(|m| Stamp::of(&m)).unwrap_or_default();
-    file.take(limit + 1).read_to_end(buf).map_err(|e| SkipReason::io(&e))?;
-    if buf.len() as u64 > limit {
-        return Err(SkipReason::TooLarge { limit_mib: limit.div_ceil(1024 * 1024) });
-    }
-    Ok(stamp)
-}
-
 /// Gather files under `path`. `named`: the user named this path, so it is
 /// read whatever its name or ending.
 fn collect(
@@ -527,5 +408,6 @@ fn has_article_extension(path: &Path) -> bool {
         .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
 }
 
+mod one_file;
 #[cfg(test)]
 mod tests;

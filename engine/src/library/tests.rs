@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::Format;
+use crate::parse;
 
 fn story(title: &str, tags: &[&str], published: Option<&str>) -> Story {
     let mut s = Story::new("x", Format::Text, title.into(), vec![]);

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::error::SkipReason;
+use one_file::read_file;
 
 fn write(dir: &Path, name: &str, body: &[u8]) {
     let path = dir.join(name);
