@@ -15,7 +15,8 @@ use crate::model::{Body, BodyAt, BodySource, Paragraphs, Story, fast_hash};
 use crate::parse::{Draft, InputFormat};
 use crate::search_index::WordHasher;
 
-/// A cache file opened for reading: its index, checked.
+/// A cache file opened for reading: its table of files checked, its
+/// story records read and checked on first use.
 #[derive(Debug)]
 pub struct Cache {
     file: Arc<CacheFile>,
@@ -110,7 +111,7 @@ impl Cache {
             walk_recorded: false,
             by_path: OnceLock::new(),
         };
-        let files = cache.read_index(&table, spec).ok_or(CacheError::Damaged)??;
+        let files = cache.read_table(&table, spec).ok_or(CacheError::Damaged)??;
         if let Some(file) = Arc::get_mut(&mut cache.file) {
             file.files = files;
         }
@@ -144,8 +145,8 @@ impl Cache {
         self.records.get().is_some()
     }
 
-    fn read_index(&mut self, index: &[u8], spec: &CacheSpec) -> Option<Result<Vec<CachedFile>, CacheError>> {
-        let mut d = Decoder { bytes: index, at: 0 };
+    fn read_table(&mut self, table: &[u8], spec: &CacheSpec) -> Option<Result<Vec<CachedFile>, CacheError>> {
+        let mut d = Decoder { bytes: table, at: 0 };
         if d.str()? != spec.key {
             return Some(Err(CacheError::OtherLibrary));
         }
@@ -157,11 +158,11 @@ impl Cache {
             self.dirs.push((path, d.stamp()?));
         }
         let count = d.u32()? as usize;
-        let mut files = Vec::with_capacity(count.min(index.len()));
+        let mut files = Vec::with_capacity(count.min(table.len()));
         for _ in 0..count {
             let (path, keep) = (d.str()?, d.u8()? == 1);
             let (stamp, records, count) = (d.stamp()?, d.u64()? as usize, d.u32()? as usize);
-            if records < index.len() {
+            if records < table.len() {
                 return None;
             }
             files.push(CachedFile { path: PathBuf::from(path), keep, stamp, records, count });
@@ -312,7 +313,7 @@ impl CacheFile {
         }
         // Each paragraph is its length (4 bytes) and its text.
         let bytes = raw.len().saturating_sub(4 + 4 * count);
-        Some(Paragraphs::with_capacity(bytes, texts))
+        Some(Paragraphs::from_texts(texts, bytes))
     }
 }
 

@@ -72,14 +72,14 @@ impl<S: AsRef<str>> FromIterator<S> for Paragraphs {
 impl From<Vec<String>> for Paragraphs {
     fn from(paragraphs: Vec<String>) -> Paragraphs {
         let bytes = paragraphs.iter().map(String::len).sum();
-        Paragraphs::with_capacity(bytes, paragraphs)
+        Paragraphs::from_texts(paragraphs, bytes)
     }
 }
 
 impl Paragraphs {
     /// The texts, which add up to `bytes`. A body of 4 GiB or more (which
     /// no size cap lets through) keeps the paragraphs that fit.
-    pub fn with_capacity<S: AsRef<str>>(bytes: usize, texts: impl IntoIterator<Item = S>) -> Paragraphs {
+    pub fn from_texts<S: AsRef<str>>(texts: impl IntoIterator<Item = S>, bytes: usize) -> Paragraphs {
         Paragraphs::build(String::with_capacity(bytes), texts)
     }
 
