@@ -10,7 +10,8 @@
 # (the parsed cache present and valid), and of `newsboat -x reload` with a
 # fresh cache and newsboat's reopen of its filled cache (`-x print-unread`)
 # when newsboat is installed (apt-get install newsboat). Then the reader,
-# cold and warm, fully loaded on the 100,000 stories (bench/open.sh).
+# cold and warm, fully loaded on the 100,000 stories (bench/open.sh), with
+# --no-state and keeping marks.
 # Warm page cache: every input is read once before it is timed.
 set -euo pipefail
 
@@ -111,3 +112,5 @@ done
 
 printf '\nThe reader on 100k text stories, from start to every story listed and nothing loading:\n'
 CORPUS=$dir/text-100k "$root/bench/open.sh" "$runs" "$byline"
+printf '\nThe same, keeping marks (story ids worked out while loading, as for a user with a state file):\n'
+CORPUS=$dir/text-100k WITH_STATE=1 "$root/bench/open.sh" "$runs" "$byline"
