@@ -163,7 +163,6 @@ pub type ConfigError = byline_engine::toml_file::TomlError;
 use byline_engine::toml_file::parse_toml;
 
 impl Config {
-    /// The size above which files are skipped, in bytes.
     /// The parsed cache, in `dir`, of the library of `paths` read with
     /// `forced` and these settings.
     pub fn cache_spec(
@@ -176,6 +175,7 @@ impl Config {
         byline_engine::cache::CacheSpec::new(dir, paths, &options)
     }
 
+    /// The size above which files are skipped, in bytes.
     pub fn max_file_size(&self) -> u64 {
         self.max_file_mib.map_or(byline_engine::load::MAX_FILE_SIZE, |mib| u64::from(mib.get()) * 1024 * 1024)
     }

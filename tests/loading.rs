@@ -27,15 +27,19 @@ fn corpus(dir: &Path, count: usize) {
     }
 }
 
+/// Wait until the reader lists all `stories` and nothing is loading.
+fn wait_loaded(s: &mut Session, stories: usize, what: &str) {
+    let count = format!(" {stories} ");
+    s.wait_until(what, |screen| screen.contents().contains(&count) && !screen.contents().contains("loading"));
+}
+
 #[test]
 fn a_library_of_thousands_opens_and_is_searchable_by_word() {
     let dir = tempfile::tempdir().unwrap();
     corpus(dir.path(), 3000);
     let path = dir.path().to_str().unwrap();
     let mut s = Session::start(&[path], 100, 30);
-    s.wait_until("every story loaded", |screen| {
-        screen.contents().contains(" 3000 ") && !screen.contents().contains("loading")
-    });
+    wait_loaded(&mut s, 3000, "every story loaded");
     s.keys("/quag");
     s.wait_for_text("1 of 3000");
     s.wait_for_text("Story number 1234");
@@ -209,17 +213,13 @@ fn the_reader_writes_the_cache_once_loaded_and_opens_from_it_next_time() {
     corpus(dir.path(), 600);
     let path = dir.path().to_str().unwrap();
     let mut s = Session::start(&[path], 100, 30);
-    s.wait_until("every story loaded", |screen| {
-        screen.contents().contains(" 600 ") && !screen.contents().contains("loading")
-    });
+    wait_loaded(&mut s, 600, "every story loaded");
     s.keys("q");
     let (status, _, home) = s.finish_keeping_home();
     assert!(status.success());
     assert_eq!(open_cache(home.path(), dir.path()).files(), 600);
     let mut s = Session::start_in(home, &[path], 100, 30);
-    s.wait_until("every story loaded from the cache", |screen| {
-        screen.contents().contains(" 600 ") && !screen.contents().contains("loading")
-    });
+    wait_loaded(&mut s, 600, "every story loaded from the cache");
     // Search reads the bodies kept in the cache.
     s.keys("/herd crossed 421");
     s.wait_for_text("1 of 600");

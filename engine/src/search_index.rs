@@ -175,8 +175,9 @@ impl Hasher for WordHasher {
 
 type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<WordHasher>>;
 
-/// Word -> the stories that contain it. Built a batch at a time (on the
-/// loading threads) and merged into the library's index.
+/// Word -> the stories that contain it. Built in parts (on every core, by
+/// a thread once the library is loaded) and merged into the library's
+/// index.
 #[derive(Debug, Clone, Default)]
 pub struct WordIndex {
     /// Word -> position in `postings`.
@@ -192,18 +193,17 @@ pub struct WordIndex {
 impl WordIndex {
     /// The index of a batch of stories, numbered from 0.
     pub fn build(stories: &[Story]) -> WordIndex {
-        WordIndex::build_refs(&stories.iter().collect::<Vec<_>>())
+        WordIndex::of_each(stories, |story, add| fields(story).for_each(add))
     }
 
-    /// As `build`, for stories held elsewhere.
-    pub fn build_refs(stories: &[&Story]) -> WordIndex {
+    /// The index of `items`, numbered from 0: `read` hands each item's
+    /// fields to `add`.
+    fn of_each<T>(items: &[T], read: impl Fn(&T, &mut dyn FnMut(&str))) -> WordIndex {
         let mut index = WordIndex::default();
         let mut buf = String::new();
-        for (n, story) in stories.iter().enumerate() {
+        for (n, item) in items.iter().enumerate() {
             let n = u32::try_from(n).unwrap_or(u32::MAX);
-            for field in fields(story) {
-                for_each_word(field, &mut buf, |w| index.add(w, n));
-            }
+            read(item, &mut |field| for_each_word(field, &mut buf, |w| index.add(w, n)));
         }
         index
     }
@@ -214,18 +214,14 @@ impl WordIndex {
     pub fn build_texts(texts: &[IndexText]) -> WordIndex {
         let chunk = texts.len().div_ceil(crate::parallel::cores()).max(1024);
         let parts: Vec<&[IndexText]> = texts.chunks(chunk).collect();
+        // The fields in the order `fields` gives a story's.
         let built = crate::parallel::map_parts(&parts, |_, part| {
-            let mut index = WordIndex::default();
-            let mut buf = String::new();
-            for (n, text) in part.iter().enumerate() {
-                let n = u32::try_from(n).unwrap_or(u32::MAX);
-                let mut add = |field: &str| for_each_word(field, &mut buf, |w| index.add(w, n));
+            WordIndex::of_each(part, |text, add| {
                 add(&text.title);
-                text.caption.as_deref().map(&mut add);
-                text.body.read(|paragraphs| paragraphs.iter().for_each(&mut add));
+                text.caption.as_deref().map(&mut *add);
+                text.body.read(|paragraphs| paragraphs.iter().for_each(&mut *add));
                 text.tags.iter().for_each(|t| add(t));
-            }
-            index
+            })
         });
         let mut index = WordIndex::default();
         let mut base = 0;

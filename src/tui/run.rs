@@ -187,12 +187,11 @@ pub fn run(
     if let Some(writer) = workers.cache_writer.take() {
         let _ = writer.join();
     }
-    if workers.incoming.as_ref().is_some_and(|i| i.after_loading_pending()) && app.loading.is_none() {
-        for effect in app.update(Msg::AfterLoading) {
-            if let Effect::WriteCache(snapshot) = effect {
-                let _ = snapshot.write();
-            }
-        }
+    if workers.incoming.as_ref().is_some_and(|i| i.after_loading_pending())
+        && app.loading.is_none()
+        && let Some(snapshot) = app.cache_to_write()
+    {
+        let _ = snapshot.write();
     }
     // The process ends soon after: freeing a library of 100,000 stories
     // piece by piece would only delay the exit.

@@ -44,11 +44,6 @@ impl Paragraphs {
         Iter { paragraphs: self, front: 0, back: self.len() }
     }
 
-    /// The bytes of all the paragraphs' text, without separators.
-    pub fn text_len(&self) -> usize {
-        self.text.len()
-    }
-
     /// Each paragraph as its own String.
     pub fn to_vec(&self) -> Vec<String> {
         self.iter().map(str::to_string).collect()

@@ -116,9 +116,15 @@ impl App {
             self.index_job = Some(IndexJob(Arc::new(self.library.index_texts())));
         }
         // What was parsed is kept for the next start, written by a thread.
-        if let Some(spec) = self.cache.as_ref().filter(|spec| spec.wants(&self.manifest)) {
-            self.cache_snapshot = Some(Snapshot::take(spec, &self.library, &self.manifest));
-        }
+        self.cache_snapshot = self.cache_to_write();
+    }
+
+    /// The parsed cache as it should be written, when the load calls for
+    /// writing it; also what a user quitting right after loading leaves
+    /// (without the word index, which nobody would use).
+    pub fn cache_to_write(&self) -> Option<Snapshot> {
+        let spec = self.cache.as_ref().filter(|spec| spec.wants(&self.manifest))?;
+        Some(Snapshot::take(spec, &self.library, &self.manifest))
     }
 
     /// The word index built by a thread arrived: searches use it from now
