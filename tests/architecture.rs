@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 const ENGINE: &[&[&str]] = &[
     &["atomic_file", "bitset", "crash", "error", "name_match", "parallel", "toml_file"],
     &["model"],
-    &["parse", "search_index", "state"],
+    &["parse", "people", "search_index", "state"],
     &["library"],
     &["cache"],
     &["filter", "load"],

@@ -95,6 +95,7 @@ fn export_has_exactly_the_schema_fields() {
         "tags",
         "paragraphs",
         "quotes",
+        "people",
         "read",
         "starred",
     ];
@@ -106,6 +107,33 @@ fn export_has_exactly_the_schema_fields() {
     let mut quote_fields: Vec<&str> = quote.as_object().unwrap().keys().map(String::as_str).collect();
     quote_fields.sort_unstable();
     assert_eq!(quote_fields, ["cue", "end", "end_paragraph", "paragraph", "speaker", "start", "text"]);
+    let person = &stories.iter().find(|s| !s["people"].as_array().unwrap().is_empty()).unwrap()["people"][0];
+    let mut person_fields: Vec<&str> = person.as_object().unwrap().keys().map(String::as_str).collect();
+    person_fields.sort_unstable();
+    assert_eq!(person_fields, ["kind", "mentions", "name", "quotes"]);
+}
+
+#[test]
+fn export_names_the_people_of_each_story_with_their_quotes() {
+    let stories = export(&["assets"]);
+    for story in &stories {
+        let quotes = story["quotes"].as_array().unwrap();
+        for person in story["people"].as_array().unwrap() {
+            assert!(["person", "organisation"].contains(&person["kind"].as_str().unwrap()), "{person}");
+            // A person's quotes are those whose speaker they are.
+            let name = person["name"].as_str().unwrap();
+            let theirs = quotes.iter().filter(|q| q["speaker"].as_str() == Some(name)).count() as u64;
+            assert!(person["quotes"].as_u64().unwrap() >= theirs, "{name}: {person}");
+        }
+        // Every attributed quote's speaker is among the story's people.
+        let speakers = quotes.iter().filter_map(|q| q["speaker"].as_str());
+        let people: Vec<&str> =
+            story["people"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+        for speaker in speakers {
+            let last = speaker.rsplit(' ').next().unwrap();
+            assert!(people.iter().any(|p| p.ends_with(last)), "{speaker} not in {people:?}");
+        }
+    }
 }
 
 #[test]

@@ -58,6 +58,7 @@ pub mod model;
 pub mod name_match;
 pub mod parallel;
 pub mod parse;
+pub mod people;
 pub mod search_index;
 pub mod state;
 pub mod toml_file;

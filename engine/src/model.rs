@@ -7,10 +7,12 @@ use serde::{Deserialize, Serialize};
 
 mod body;
 mod ids;
+mod people;
 
 pub use body::{Body, BodyAt, BodySource, Paragraphs};
 pub use ids::work_out_ids;
 use ids::{Fnv, hex};
+pub use people::{NameKind, Named};
 
 /// Where a story came from; serialised as the lower-case names of FORMAT.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -259,15 +261,18 @@ pub(crate) fn url_host(url: &str) -> Option<&str> {
     (!host.is_empty()).then_some(host)
 }
 
-/// Quotes computed on first use.
+/// Quotes, and the people named, computed on first use.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct LazyQuotes(pub(crate) OnceLock<Vec<Quote>>);
+pub(crate) struct LazyQuotes {
+    pub(crate) quotes: OnceLock<Vec<Quote>>,
+    pub(crate) people: OnceLock<Vec<Named>>,
+}
 
 /// The export schema of FORMAT.md, field by field.
 impl Serialize for Story {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Story", 15)?;
+        let mut s = serializer.serialize_struct("Story", 16)?;
         s.serialize_field("id", self.id())?;
         s.serialize_field("source", &self.source)?;
         s.serialize_field("format", &self.format)?;
@@ -280,6 +285,7 @@ impl Serialize for Story {
         s.serialize_field("tags", &self.tags)?;
         s.serialize_field("paragraphs", self.paragraphs())?;
         s.serialize_field("quotes", self.quotes())?;
+        s.serialize_field("people", self.people())?;
         s.serialize_field("read", &self.read)?;
         s.serialize_field("starred", &self.starred)?;
         s.end()

@@ -2,9 +2,9 @@
 //! paragraphs, joining quotes that run over several paragraphs, dropping
 //! scare quotes, and attributing each quote to its speaker (FORMAT.md).
 
-use super::attribution::{Attribution, Keep, Span, Unit, attribute};
+use super::attribution::{Attributed, Attribution, Keep, Kind, Span, Unit, attribute};
 use super::names;
-use crate::model::{Paragraphs, Quote, Story};
+use crate::model::{NameKind, Named, Paragraphs, Quote, Story};
 
 /// Which mark opened a quote, and so which marks may close it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,11 +33,27 @@ impl Story {
     /// kept. The title and caption are read too, as they often name who
     /// speaks.
     pub fn quotes(&self) -> &[Quote] {
-        self.quotes.0.get_or_init(|| {
-            let mut context: Vec<&str> = vec![self.title()];
-            context.extend(self.caption());
-            find_quotes(self.paragraphs(), &context)
+        self.quotes.quotes.get_or_init(|| analyse(self.paragraphs(), &self.context(), false).0)
+    }
+
+    /// The people and organisations the story names, with how often and
+    /// which quotes are theirs; found on first use with the quotes (the
+    /// same reading, carried on to the story's end).
+    pub fn people(&self) -> &[Named] {
+        self.quotes.people.get_or_init(|| {
+            let (quotes, people) = analyse(self.paragraphs(), &self.context(), true);
+            // The same quotes either way: keep them if not yet found.
+            let _ = self.quotes.quotes.set(quotes);
+            people
         })
+    }
+
+    /// The title and the caption: other text of the story that names
+    /// people.
+    fn context(&self) -> Vec<&str> {
+        let mut context: Vec<&str> = vec![self.title()];
+        context.extend(self.caption());
+        context
     }
 }
 
@@ -45,9 +61,14 @@ impl Story {
 /// other text of the story (title, caption) whose names help give speakers
 /// their fullest form.
 pub fn find_quotes(paragraphs: &Paragraphs, context: &[&str]) -> Vec<Quote> {
+    analyse(paragraphs, context, false).0
+}
+
+/// The quotes, and with `everyone` the people and organisations named.
+pub fn analyse(paragraphs: &Paragraphs, context: &[&str], everyone: bool) -> (Vec<Quote>, Vec<Named>) {
     let parts: Vec<Part> = paragraphs.iter().enumerate().flat_map(|(i, p)| scan_paragraph(p, i)).collect();
-    if parts.is_empty() {
-        return Vec::new();
+    if parts.is_empty() && !everyone {
+        return (Vec::new(), Vec::new());
     }
     let groups = join_continued(&parts);
     let mut spans: Vec<Vec<Span>> = vec![Vec::new(); paragraphs.len()];
@@ -80,10 +101,26 @@ pub fn find_quotes(paragraphs: &Paragraphs, context: &[&str]) -> Vec<Quote> {
         units.push(Unit { first: places[0], last: places[places.len() - 1], keep });
         texts.push(text);
     }
-    let attributions = attribute(paragraphs, &spans, &units, context);
+    let Attributed { quotes: attributions, people } =
+        attribute(paragraphs, &spans, &units, context, everyone);
+    let mut named: Vec<Named> = people
+        .into_iter()
+        .map(|(name, kind, mentions)| Named {
+            name,
+            kind: match kind {
+                Kind::Person => NameKind::Person,
+                Kind::Org => NameKind::Organisation,
+            },
+            mentions,
+            quotes: Vec::new(),
+        })
+        .collect();
     let mut quotes = Vec::with_capacity(groups.len());
     for ((group, text), attribution) in groups.iter().zip(texts).zip(attributions) {
-        let Some(Attribution { speaker, cue }) = attribution else { continue };
+        let Some(Attribution { speaker, cue, entity }) = attribution else { continue };
+        if let Some(who) = entity.and_then(|e| named.get_mut(e)) {
+            who.quotes.push(quotes.len());
+        }
         let (first, last) = (group[0], group[group.len() - 1]);
         let last_para = &paragraphs[last.para];
         quotes.push(Quote {
@@ -96,7 +133,12 @@ pub fn find_quotes(paragraphs: &Paragraphs, context: &[&str]) -> Vec<Quote> {
             end: char_offset(last_para, last.close_end.unwrap_or(last_para.len())),
         });
     }
-    quotes
+    // A lone capitalised word the register took for a person (`Critics
+    // said`) is someone only when quoted.
+    named.retain(|n| {
+        !n.quotes.is_empty() || (n.mentions > 0 && (n.kind == NameKind::Organisation || n.name.contains(' ')))
+    });
+    (quotes, named)
 }
 
 fn char_offset(text: &str, byte: usize) -> usize {

@@ -27,6 +27,7 @@ use super::lexicon::PREPOSITIONS;
 use crate::model::Paragraphs;
 use cues::Cue;
 use discourse::{Discourse, Mention, Role};
+pub use register::Kind;
 use register::Register;
 pub use tokens::Span;
 use tokens::{Token, sentences, tokenize};
@@ -50,6 +51,19 @@ pub enum Keep {
 pub struct Attribution {
     pub speaker: Option<String>,
     pub cue: Option<String>,
+    /// The speaker's place in `Attributed::people`.
+    pub entity: Option<usize>,
+}
+
+/// What attribution found: each unit's attribution, and when asked for,
+/// everyone the whole story names.
+#[derive(Debug, Clone, Default)]
+pub struct Attributed {
+    /// One a unit; `None` for a unit that is not a quote after all.
+    pub quotes: Vec<Option<Attribution>>,
+    /// The people and organisations the story names (`Entity::name`, kind,
+    /// times named); empty unless asked for.
+    pub people: Vec<(String, Kind, usize)>,
 }
 
 /// Where a quote's first and last parts are: (paragraph, index in that
@@ -68,13 +82,17 @@ const WINDOW: usize = 6;
 /// Attribute every quote. `spans[p]` are paragraph `p`'s quote parts, whose
 /// `quote` field indexes `units`. `context` is other text of the story
 /// (title, caption) that names people. `None` for a unit that is not a
-/// quote after all (a title, or a scare quote nothing attributes).
+/// quote after all (a title, or a scare quote nothing attributes). With
+/// `everyone`, the narration after the last quote is read too, for the
+/// people the story names (`Attributed::people`); the quotes and their
+/// speakers are the same either way.
 pub fn attribute(
     paragraphs: &Paragraphs,
     spans: &[Vec<Span>],
     units: &[Unit],
     context: &[&str],
-) -> Vec<Option<Attribution>> {
+    everyone: bool,
+) -> Attributed {
     // Narration after the last quote cannot attribute it: only the
     // paragraphs up to the last one with a quote are read.
     let read = spans.iter().rposition(|s| !s.is_empty()).map_or(0, |p| p + 1);
@@ -132,7 +150,7 @@ pub fn attribute(
         }
     }
     let register = &reading.discourse.register;
-    reading
+    let quotes = reading
         .found
         .into_iter()
         .map(|found| {
@@ -142,9 +160,25 @@ pub fn attribute(
                 cue: phrase
                     .and_then(|(p, s, e)| paragraphs.get(p).and_then(|t| t.get(s..e)))
                     .map(|cue| cue.split_whitespace().collect::<Vec<_>>().join(" ")),
+                entity: speaker,
             })
         })
-        .collect()
+        .collect();
+    let people = if everyone { named_in(reading.discourse.register, paragraphs, read) } else { Vec::new() };
+    Attributed { quotes, people }
+}
+
+/// Everyone `register` holds once the paragraphs from `from` on (which
+/// have no quotes) are learned too: name, kind, times named. A fuller
+/// name found there replaces the one the quotes' speakers were given.
+fn named_in(mut register: Register, paragraphs: &Paragraphs, from: usize) -> Vec<(String, Kind, usize)> {
+    for paragraph in paragraphs.iter().skip(from) {
+        let tokens = tokenize(paragraph, &[]);
+        for (a, b) in sentences(&tokens) {
+            register.learn(&tokens[a..b]);
+        }
+    }
+    register.entities.into_iter().map(|e| (e.name, e.kind, e.mentions)).collect()
 }
 
 /// What the opening of a quote said about its speaker.

@@ -23,6 +23,8 @@ pub struct Entity {
     pub name: String,
     pub kind: Kind,
     pub gender: Option<Gender>,
+    /// How many times the story names it.
+    pub mentions: usize,
     /// The words of `name`.
     parts: Vec<String>,
 }
@@ -98,6 +100,7 @@ impl Register {
                     name: words.join(" "),
                     kind: Kind::Person,
                     gender: None,
+                    mentions: 0,
                     parts: words.iter().map(|w| w.to_string()).collect(),
                 });
                 let id = self.entities.len() - 1;
@@ -109,6 +112,7 @@ impl Register {
             }
         };
         let e = &mut self.entities[id];
+        e.mentions += 1;
         if e.gender.is_none() {
             e.gender = gender;
         }
@@ -127,6 +131,7 @@ impl Register {
                     name: name.to_string(),
                     kind: Kind::Org,
                     gender: None,
+                    mentions: 0,
                     parts: Vec::new(),
                 });
                 let id = self.entities.len() - 1;
@@ -145,6 +150,7 @@ impl Register {
         if let Some(alias) = alias {
             self.org_names.insert(alias.to_string(), id);
         }
+        self.entities[id].mentions += 1;
         id
     }
 
@@ -344,6 +350,22 @@ mod tests {
         assert_eq!(names(&r), [("Doug Cooke", Kind::Person)]);
         r.learn(&tokenize("Analyst Josh Apte and analyst Joshua Apte are one man.", &[]));
         assert_eq!(r.entities[1].name, "Joshua Apte");
+    }
+
+    #[test]
+    fn an_office_named_after_a_title_belongs_to_the_title() {
+        let r = learned("Secretary of State Marco Rubio met port officials on Tuesday.");
+        assert_eq!(names(&r), [("Marco Rubio", Kind::Person)]);
+    }
+
+    #[test]
+    fn each_naming_is_counted() {
+        let mut r = learned("Mr. Cooke spoke first.");
+        r.learn(&tokenize("Later Doug Cooke, a consultant, spoke again.", &[]));
+        r.learn(&tokenize("The Kenya Wildlife Service (KWS) counted herds, and KWS rangers helped.", &[]));
+        assert_eq!(r.entities[0].mentions, 2);
+        assert_eq!(r.entities[1].name, "Kenya Wildlife Service");
+        assert!(r.entities[1].mentions >= 1);
     }
 
     #[test]

@@ -160,8 +160,18 @@ pub fn read_words<'r, 't>(words: &'r [&'t str], opens: bool) -> Named<'r, 't> {
         return Named::Other;
     }
     let is_org = words.iter().any(|w| ORG_WORDS.has(w)) || (words.len() == 1 && is_acronym(words[0]));
-    let cut =
+    let mut cut =
         words.iter().rposition(|w| is_title(w) || is_acronym(w) || ORG_WORDS.has(w)).map_or(0, |i| i + 1);
+    let title_at = cut.checked_sub(1).filter(|&i| is_title(words[i]));
+    // `Secretary of State Marco Rubio`, `Minister for the Interior Ana
+    // Lobo`: the office's name belongs to the title.
+    if title_at.is_some() {
+        cut += match &words[cut..] {
+            ["of" | "for", "the", _, _, ..] => 3,
+            ["of" | "for", _, _, ..] => 2,
+            _ => 0,
+        };
+    }
     let tail = &words[cut..];
     if tail.is_empty() {
         if is_org {
@@ -178,7 +188,7 @@ pub fn read_words<'r, 't>(words: &'r [&'t str], opens: bool) -> Named<'r, 't> {
     if !name_shaped {
         return if is_org { Named::Org(words) } else { Named::Other };
     }
-    let title = cut.checked_sub(1).map(|i| words[i]).filter(|t| is_title(t));
+    let title = title_at.map(|i| words[i]);
     let sure = title.is_some() || (tail.len() >= 2 && first_name_gender(tail[0]).is_some());
     Named::Person { name: tail, title, sure }
 }

@@ -1,0 +1,228 @@
+//! Everyone a library's stories name, across stories: who is quoted how
+//! often and where, and who is mentioned. Built from each story's people
+//! (`Story::people`), all at once on every core (`People::of`) or a batch
+//! at a time as a thread finds them (`People::add`).
+//!
+//! One person across stories: each story already gives the fullest form of
+//! a name it uses (`Rubio` and `Secretary of State Marco Rubio` in one
+//! story are `Marco Rubio`). Across stories, names are one person when
+//! their words agree ignoring case; a story that gives only a surname joins
+//! the one person of the library with that surname and a fuller name, and
+//! stays apart when there are several (`Smith` is not `Jane Smith` when
+//! `John Smith` is in the news too). Two full names never merge unless
+//! they agree.
+
+use std::collections::HashMap;
+
+use crate::bitset::BitSet;
+use crate::model::{NameKind, Named, Story};
+use crate::name_match::name_words;
+
+/// One name across the stories that use it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Entry {
+    /// As the first story to use it wrote it.
+    name: String,
+    kind: NameKind,
+    /// Its lower-case words.
+    words: Vec<String>,
+    /// (story, times named, quotes) for each story that names it.
+    stories: Vec<(u32, u32, u32)>,
+}
+
+/// A row of the people pane or the `people` command: one person or
+/// organisation, counted over the stories asked about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The fullest form of the name.
+    pub name: String,
+    /// Person or organisation.
+    pub kind: NameKind,
+    /// Stories that name them (or, for speakers, that quote them).
+    pub stories: usize,
+    /// Their quotes in those stories.
+    pub quotes: usize,
+    /// Times named in those stories.
+    pub mentions: usize,
+}
+
+/// The people index of a library.
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    entries: Vec<Entry>,
+    by_key: HashMap<(NameKind, String), usize>,
+    /// People entries by the last word of their name.
+    by_last: HashMap<String, Vec<usize>>,
+    /// Stories whose people are in the index, and how many.
+    covered: BitSet,
+    count: usize,
+}
+
+impl People {
+    /// The index of `stories` (library indices and the stories), finding
+    /// their people on every core.
+    pub fn of(stories: &[(usize, &Story)]) -> People {
+        crate::parallel::for_each_shared(stories, 32, crate::parallel::cores(), |(_, story)| {
+            story.people();
+            true
+        });
+        let mut people = People::default();
+        for (index, story) in stories {
+            people.add(*index, story.people());
+        }
+        people
+    }
+
+    /// Add the people of the story at library index `story`.
+    pub fn add(&mut self, story: usize, named: &[Named]) {
+        if self.covered.contains(story) {
+            return;
+        }
+        self.covered.grow(story + 1);
+        self.covered.insert(story);
+        self.count += 1;
+        for n in named {
+            let words = name_words(&n.name);
+            if words.is_empty() {
+                continue;
+            }
+            let key = (n.kind, words.join(" "));
+            let entry = match self.by_key.get(&key) {
+                Some(&e) => e,
+                None => {
+                    let e = self.entries.len();
+                    if n.kind == NameKind::Person
+                        && let Some(last) = words.last()
+                    {
+                        self.by_last.entry(last.clone()).or_default().push(e);
+                    }
+                    self.entries.push(Entry {
+                        name: n.name.clone(),
+                        kind: n.kind,
+                        words,
+                        stories: Vec::new(),
+                    });
+                    self.by_key.insert(key, e);
+                    e
+                }
+            };
+            let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            self.entries[entry].stories.push((count(story), count(n.mentions), count(n.quotes.len())));
+        }
+    }
+
+    /// How many stories' people are in.
+    pub fn covered(&self) -> usize {
+        self.count
+    }
+
+    /// Whether the story at library index `story` is in.
+    pub fn has(&self, story: usize) -> bool {
+        self.covered.contains(story)
+    }
+
+    /// The entry each entry counts under: a lone surname under the one
+    /// fuller name with that surname, when there is exactly one.
+    fn canonical(&self) -> Vec<usize> {
+        (0..self.entries.len())
+            .map(|e| {
+                let entry = &self.entries[e];
+                if entry.kind != NameKind::Person || entry.words.len() != 1 {
+                    return e;
+                }
+                let fuller: Vec<usize> = self.by_last[&entry.words[0]]
+                    .iter()
+                    .copied()
+                    .filter(|&o| self.entries[o].words.len() > 1)
+                    .collect();
+                match fuller[..] {
+                    [one] => one,
+                    _ => e,
+                }
+            })
+            .collect()
+    }
+
+    /// Everyone named in the stories of `shown` (every story covered when
+    /// `None`), with counts over those stories; `speakers` keeps only
+    /// those quoted, counting the stories that quote them. Most quoted
+    /// first, then most stories, then by name.
+    pub fn rows(&self, shown: Option<&BitSet>, speakers: bool) -> Vec<Person> {
+        let canonical = self.canonical();
+        let mut rows: Vec<Option<(Person, Vec<u32>)>> = vec![None; self.entries.len()];
+        for (e, entry) in self.entries.iter().enumerate() {
+            for &(story, mentions, quotes) in &entry.stories {
+                if shown.is_some_and(|s| !s.contains(story as usize)) || (speakers && quotes == 0) {
+                    continue;
+                }
+                let c = canonical[e];
+                let (row, stories) = rows[c].get_or_insert_with(|| {
+                    let top = &self.entries[c];
+                    let person =
+                        Person { name: top.name.clone(), kind: top.kind, stories: 0, quotes: 0, mentions: 0 };
+                    (person, Vec::new())
+                });
+                row.quotes += quotes as usize;
+                row.mentions += mentions as usize;
+                stories.push(story);
+            }
+        }
+        let mut rows: Vec<Person> = rows
+            .into_iter()
+            .flatten()
+            .map(|(mut row, mut stories)| {
+                stories.sort_unstable();
+                stories.dedup();
+                row.stories = stories.len();
+                row
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            (b.quotes, b.stories, b.mentions)
+                .cmp(&(a.quotes, a.stories, a.mentions))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        rows
+    }
+
+    /// The stories that name `name` (a row's name; `speakers`: that quote
+    /// them), as library indices in ascending order.
+    pub fn stories_of(&self, name: &str, kind: NameKind, speakers: bool) -> Vec<usize> {
+        let Some(&top) = self.by_key.get(&(kind, name_words(name).join(" "))) else {
+            return Vec::new();
+        };
+        let canonical = self.canonical();
+        let mut stories: Vec<usize> = (0..self.entries.len())
+            .filter(|&e| canonical[e] == canonical[top])
+            .flat_map(|e| self.entries[e].stories.iter())
+            .filter(|(_, _, quotes)| !speakers || *quotes > 0)
+            .map(|&(story, _, _)| story as usize)
+            .collect();
+        stories.sort_unstable();
+        stories.dedup();
+        stories
+    }
+
+    /// The names a story's people go by in the index for the person of
+    /// row `name`: the forms that count under it (`Rubio` and `Marco
+    /// Rubio`), lower-case words joined by spaces.
+    pub fn forms_of(&self, name: &str, kind: NameKind) -> Vec<String> {
+        let Some(&top) = self.by_key.get(&(kind, name_words(name).join(" "))) else {
+            return Vec::new();
+        };
+        let canonical = self.canonical();
+        (0..self.entries.len())
+            .filter(|&e| canonical[e] == canonical[top])
+            .map(|e| self.entries[e].words.join(" "))
+            .collect()
+    }
+}
+
+/// Whether a story's `named` is one of `forms` of a name of `kind` (as
+/// `People::forms_of` gives them).
+pub fn is_one_of(named: &Named, kind: NameKind, forms: &[String]) -> bool {
+    named.kind == kind && forms.contains(&name_words(&named.name).join(" "))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,104 @@
+use super::*;
+use crate::model::Format;
+
+fn story(title: &str, paragraphs: &[&str]) -> Story {
+    Story::new(
+        "test.txt",
+        Format::Text,
+        title.to_string(),
+        paragraphs.iter().copied().collect::<crate::model::Paragraphs>(),
+    )
+}
+
+fn index(stories: &[Story]) -> People {
+    let pairs: Vec<(usize, &Story)> = stories.iter().enumerate().collect();
+    People::of(&pairs)
+}
+
+fn row<'a>(rows: &'a [Person], name: &str) -> &'a Person {
+    rows.iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no {name} in {rows:?}"))
+}
+
+#[test]
+fn a_story_names_its_people_with_their_quotes() {
+    let s = story(
+        "Talks on the harbour",
+        &[
+            "Secretary of State Marco Rubio met port officials on Tuesday.",
+            "“We will keep the berths open,” Rubio said.",
+            "The Kenya Ports Authority said repairs would take a week.",
+            "“Nobody loses a job,” Rubio added.",
+        ],
+    );
+    let rubio = s.people().iter().find(|n| n.name == "Marco Rubio").expect("Marco Rubio named");
+    assert_eq!(rubio.kind, NameKind::Person);
+    assert_eq!(rubio.quotes.len(), 2);
+    assert!(rubio.mentions >= 1);
+    assert!(s.people().iter().any(|n| n.name == "Kenya Ports Authority" && n.kind == NameKind::Organisation));
+    // Every quote of his is his.
+    assert!(rubio.quotes.iter().all(|&q| s.quotes()[q].speaker.as_deref() == Some("Marco Rubio")));
+}
+
+#[test]
+fn name_variants_across_stories_are_one_person() {
+    let stories = [
+        story(
+            "Envoy visits",
+            &["Secretary of State Marco Rubio arrived on Monday.", "“We are here to listen,” Rubio said."],
+        ),
+        story("Second day", &["“The talks went well,” Rubio told reporters on Tuesday."]),
+        story("Later", &["Marco Rubio left for Nairobi.", "“It was a good week,” Marco Rubio said."]),
+    ];
+    let rows = index(&stories).rows(None, true);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].name, "Marco Rubio");
+    assert_eq!((rows[0].stories, rows[0].quotes), (3, 3));
+}
+
+#[test]
+fn people_who_share_a_surname_are_not_merged() {
+    let stories = [
+        story("One", &["“The bridge is safe,” engineer John Smith said."]),
+        story("Two", &["“The school reopens,” headteacher Jane Smith said."]),
+        story("Three", &["“Rain is coming,” Smith said."]),
+    ];
+    let rows = index(&stories).rows(None, true);
+    let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names.len(), 3, "{rows:?}");
+    for name in ["John Smith", "Jane Smith", "Smith"] {
+        assert_eq!(row(&rows, name).quotes, 1);
+    }
+}
+
+#[test]
+fn counts_cover_only_the_stories_shown_and_speakers_only_the_quoted() {
+    let stories = [
+        story("One", &["“Fish are back,” said Amina Shee, a trader.", "Amina Shee sells at the jetty."]),
+        story("Two", &["Amina Shee was not at the meeting, the Coast Guard said."]),
+        story("Three", &["“Prices fell,” Amina Shee said."]),
+    ];
+    let people = index(&stories);
+    let all = people.rows(None, false);
+    assert_eq!(row(&all, "Amina Shee").stories, 3);
+    let speakers = people.rows(None, true);
+    assert_eq!((row(&speakers, "Amina Shee").stories, row(&speakers, "Amina Shee").quotes), (2, 2));
+    assert!(speakers.iter().all(|r| r.quotes > 0));
+    let mut shown = BitSet::new(3);
+    shown.insert(1);
+    shown.insert(2);
+    let narrowed = people.rows(Some(&shown), true);
+    assert_eq!((row(&narrowed, "Amina Shee").stories, row(&narrowed, "Amina Shee").quotes), (1, 1));
+    assert_eq!(people.stories_of("amina shee", NameKind::Person, true), [0, 2]);
+    assert_eq!(people.stories_of("Amina Shee", NameKind::Person, false), [0, 1, 2]);
+}
+
+#[test]
+fn a_story_added_twice_counts_once() {
+    let s = story("One", &["“Fish are back,” said Amina Shee, a trader."]);
+    let mut people = People::default();
+    people.add(7, s.people());
+    people.add(7, s.people());
+    assert_eq!(people.covered(), 1);
+    assert!(people.has(7) && !people.has(6));
+    assert_eq!(people.rows(None, true)[0].quotes, 1);
+}
