@@ -14,6 +14,7 @@ use byline::cli::progress::{self, ProgressBar};
 use byline::cli::{self, export::ExportFormat};
 use byline::config::{Config, Paths};
 use byline::tui::Stories;
+use byline_engine::bitset::BitSet;
 use byline_engine::cache::CacheSpec;
 use byline_engine::filter::TagFilter;
 use byline_engine::library::SortOrder;
@@ -161,6 +162,24 @@ enum Command {
         /// `told reporters`, `according to`)
         #[arg(long)]
         cues: bool,
+        /// Files or directories of articles
+        paths: Vec<PathBuf>,
+    },
+    /// Everyone the stories name: name, kind (person or organisation),
+    /// stories, quotes
+    People {
+        /// Read every file as FORMAT, whatever its name or content
+        #[arg(long = "format", value_name = "FORMAT", value_parser = parse_input_format)]
+        format: Option<InputFormat>,
+        /// Only stories with a tag matching NAME; repeat for all of several
+        #[arg(long = "tag", value_name = "NAME")]
+        tags: Vec<String>,
+        /// Only stories from SOURCE (any case); repeat for any of several
+        #[arg(long = "source", value_name = "SOURCE")]
+        sources: Vec<String>,
+        /// Only people quoted, most quoted first, counting the stories that quote them
+        #[arg(long)]
+        quoted: bool,
         /// Files or directories of articles
         paths: Vec<PathBuf>,
     },
@@ -380,7 +399,8 @@ fn library_command(
         Command::List { format, paths, .. }
         | Command::Tags { format, paths, .. }
         | Command::Sources { format, paths, .. }
-        | Command::Quotes { format, paths, .. } => (*format, paths),
+        | Command::Quotes { format, paths, .. }
+        | Command::People { format, paths, .. } => (*format, paths),
         Command::Config { .. } | Command::Feeds { .. } | Command::Fetch(_) => {
             unreachable!("run() dispatches these before loading")
         }
@@ -392,7 +412,8 @@ fn library_command(
     let paths = context.library_paths(named);
     // Tag counts and quotes do not depend on read and starred marks: those
     // commands never need a story's id.
-    let marks_matter = !matches!(command, Command::Tags { .. } | Command::Quotes { .. });
+    let marks_matter =
+        !matches!(command, Command::Tags { .. } | Command::Quotes { .. } | Command::People { .. });
     let max_file_size = context.config.max_file_size();
     let cache = context.cache_spec(&paths, forced);
     let options = load::Options { forced, max_file_size, story_ids: marks_matter, cache: cache.clone() };
@@ -423,7 +444,8 @@ fn print_command(command: Command, library: &Library, out: &mut dyn Write) -> io
                 JsonStyle::Json => ExportFormat::Json,
                 JsonStyle::Jsonl => ExportFormat::Jsonl,
             };
-            byline_engine::model::find_all_quotes(&library.in_order().collect::<Vec<_>>());
+            // The people are found with the quotes, in one reading.
+            byline_engine::model::find_all_people(&library.in_order().collect::<Vec<_>>());
             cli::export::write(out, library.in_order(), format)
         }
         Command::List { tags, sources, search, unread, starred, sort, columns, .. } => {
@@ -445,6 +467,17 @@ fn print_command(command: Command, library: &Library, out: &mut dyn Write) -> io
             byline_engine::model::find_all_quotes(&stories);
             let quotes = cli::quotes::select(&stories, speaker.as_deref());
             cli::quotes::write(out, &quotes, cues)
+        }
+        Command::People { tags, sources, quoted, .. } => {
+            // Names are told apart over the whole library (a bare `Rubio`
+            // is the one `Marco Rubio` there), counted over the stories
+            // the filter lets through.
+            let filter = Filter { tags: tag_filters(&tags), sources, ..Filter::default() };
+            let mut shown = BitSet::new(library.len());
+            filter.apply(library).into_iter().for_each(|i| shown.insert(i));
+            let everyone: Vec<(usize, &Story)> = library.stories().iter().enumerate().collect();
+            let rows = byline_engine::people::People::of(&everyone).rows(Some(&shown), quoted);
+            cli::people::write(out, rows, quoted)
         }
         Command::Config { .. } | Command::Feeds { .. } | Command::Fetch(_) => Ok(()),
     }

@@ -241,6 +241,15 @@ pub fn find_all_quotes(stories: &[&Story]) {
     });
 }
 
+/// Find the people (and with them the quotes) of every story, on every
+/// core.
+pub fn find_all_people(stories: &[&Story]) {
+    crate::parallel::for_each_shared(stories, 32, crate::parallel::cores(), |story| {
+        story.people();
+        true
+    });
+}
+
 /// Compute the id of every story not yet knowing it, on every core, as
 /// `find_all_quotes` finds quotes.
 pub fn find_all_ids(stories: &[&Story]) {

@@ -62,10 +62,7 @@ impl People {
     /// The index of `stories` (library indices and the stories), finding
     /// their people on every core.
     pub fn of(stories: &[(usize, &Story)]) -> People {
-        crate::parallel::for_each_shared(stories, 32, crate::parallel::cores(), |(_, story)| {
-            story.people();
-            true
-        });
+        crate::model::find_all_people(&stories.iter().map(|(_, story)| *story).collect::<Vec<_>>());
         let mut people = People::default();
         for (index, story) in stories {
             people.add(*index, story.people());

@@ -7,6 +7,7 @@ pub mod export;
 pub mod feeds;
 pub mod fetch;
 pub mod list;
+pub mod people;
 pub mod progress;
 pub mod quotes;
 pub mod sources;
