@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 const ENGINE: &[&[&str]] = &[
     &["atomic_file", "bitset", "crash", "error", "name_match", "parallel", "toml_file"],
     &["model"],
-    &["parse", "people", "search_index", "state"],
+    &["parse", "search_index", "state"],
+    &["people"],
     &["library"],
     &["cache"],
     &["filter", "load"],

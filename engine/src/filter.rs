@@ -3,6 +3,7 @@
 //! unread and starred.
 
 use crate::library::{Library, SortOrder};
+use crate::model::NameKind;
 pub use crate::name_match::name_matches;
 use crate::search_index::query_words;
 
@@ -13,13 +14,19 @@ pub enum TagFilter {
     Name(String),
     /// Exactly this tag (ignoring case), as picked from the tag list.
     Exact(String),
+    /// Stories that quote this person (or organisation), as picked in
+    /// the people pane.
+    Speaker(String, NameKind),
+    /// Stories that name this person or organisation, as picked among the
+    /// tag picker's people.
+    Named(String, NameKind),
 }
 
 impl TagFilter {
     /// The text the user typed or picked.
     pub fn label(&self) -> &str {
         match self {
-            TagFilter::Name(n) | TagFilter::Exact(n) => n,
+            TagFilter::Name(n) | TagFilter::Exact(n) | TagFilter::Speaker(n, _) | TagFilter::Named(n, _) => n,
         }
     }
 }
@@ -57,6 +64,8 @@ impl Filter {
             set.intersect_with(&match tag {
                 TagFilter::Name(name) => library.tagged(name),
                 TagFilter::Exact(name) => library.with_tag(name),
+                TagFilter::Speaker(name, kind) => library.naming(name, *kind, true),
+                TagFilter::Named(name, kind) => library.naming(name, *kind, false),
             });
         }
         if !self.sources.is_empty() {

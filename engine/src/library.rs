@@ -8,6 +8,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 mod order;
+mod people;
 mod tags;
 
 pub use order::SortOrder;
@@ -71,6 +72,8 @@ pub struct Library {
     /// Every source with its stories, made when first asked for and
     /// dropped when stories arrive.
     sources: OnceLock<Vec<SourceCount>>,
+    /// Everyone the stories name, as far as found (`library/people.rs`).
+    people: crate::people::People,
 }
 
 /// A source (`Story::source_name`) and the stories from it, in reading

@@ -15,8 +15,61 @@
 use std::collections::HashMap;
 
 use crate::bitset::BitSet;
-use crate::model::{NameKind, Named, Story};
+use crate::model::{Body, NameKind, Named, Quote, Story};
 use crate::name_match::name_words;
+use crate::parse::quotes::analyse;
+
+/// What finding a story's people needs, taken from the story for a thread
+/// (`StoryText::find`); the body is shared, not copied.
+#[derive(Debug, Clone)]
+pub struct StoryText {
+    /// The story's library index.
+    pub story: usize,
+    title: String,
+    caption: Option<String>,
+    body: Body,
+}
+
+/// A story's quotes and people, found by a thread, for
+/// `Library::add_people`.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The story's library index.
+    pub story: usize,
+    pub(crate) quotes: Vec<Quote>,
+    pub(crate) people: Vec<Named>,
+}
+
+impl StoryText {
+    /// What the story at library index `story` gives.
+    pub fn of(story: usize, of: &Story) -> StoryText {
+        StoryText {
+            story,
+            title: of.title().to_string(),
+            caption: of.caption().map(str::to_string),
+            body: of.body().clone(),
+        }
+    }
+
+    /// Find the quotes and people of `texts` on every core, handing them
+    /// to `send` in parts of a few hundred stories as they are done;
+    /// `send` returns false to stop (nobody wants the rest).
+    pub fn find_all(texts: &[StoryText], send: impl Fn(Vec<Found>) -> bool + Sync) {
+        let parts: Vec<&[StoryText]> = texts.chunks(256).collect();
+        crate::parallel::for_each_shared(&parts, 1, crate::parallel::cores(), |part| {
+            send(part.iter().map(StoryText::find).collect())
+        });
+    }
+
+    /// Its quotes and people, as `Story::people` finds them. A body still
+    /// in the cache is read and let go, not kept in memory.
+    pub fn find(&self) -> Found {
+        let mut context = vec![self.title.as_str()];
+        context.extend(self.caption.as_deref());
+        let (quotes, people) = self.body.read(|paragraphs| analyse(paragraphs, &context, true));
+        Found { story: self.story, quotes, people }
+    }
+}
 
 /// One name across the stories that use it.
 #[derive(Debug, Clone, PartialEq, Eq)]

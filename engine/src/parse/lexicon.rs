@@ -397,3 +397,14 @@ pub static FILLERS: Words = Words::new(&[
     "had", "been", "not", "never", "always", "often", "famously", "repeatedly", "could", "can",
     "may", "might", "did", "does", "do", "would", "should", "must", "openly", "frankly", "finally",
 ]);
+
+/// Capitals that are not an organisation's name: common initialisms of
+/// things and jobs, and countries (`US`), which the register may take for
+/// organisations. Never offered as an organisation unless quoted.
+#[rustfmt::skip]
+pub static NOT_ORGANISATIONS: Words = Words::new(&[
+    "CEO", "CFO", "COO", "CTO", "TV", "AC", "DC", "LED", "SUV", "PR", "GDP", "AI", "PC", "DNA", "HIV",
+    "AIDS", "ID", "IT", "OK", "PhD", "MP", "MPs", "VIP", "FAQ", "GPS", "USB", "PDF", "URL", "CD", "DVD",
+    "US", "U.S", "U.S.", "UK", "U.K", "U.K.", "USA", "UAE", "Inc", "Ltd", "LLC", "Corp", "Co", "PLC",
+    "Daily", "AM", "PM", "EV", "EVs", "ICU", "ER", "RNA", "COVID", "CO2",
+]);

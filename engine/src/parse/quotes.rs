@@ -3,6 +3,7 @@
 //! scare quotes, and attributing each quote to its speaker (FORMAT.md).
 
 use super::attribution::{Attributed, Attribution, Keep, Kind, Span, Unit, attribute};
+use super::lexicon::NOT_ORGANISATIONS;
 use super::names;
 use crate::model::{NameKind, Named, Paragraphs, Quote, Story};
 
@@ -46,6 +47,13 @@ impl Story {
             let _ = self.quotes.quotes.set(quotes);
             people
         })
+    }
+
+    /// Keep quotes and people found elsewhere (`people::StoryText::find`)
+    /// for this story, unless already found here.
+    pub(crate) fn keep_found(&self, quotes: Vec<Quote>, people: Vec<Named>) {
+        let _ = self.quotes.quotes.set(quotes);
+        let _ = self.quotes.people.set(people);
     }
 
     /// The title and the caption: other text of the story that names
@@ -133,10 +141,19 @@ pub fn analyse(paragraphs: &Paragraphs, context: &[&str], everyone: bool) -> (Ve
             end: char_offset(last_para, last.close_end.unwrap_or(last_para.len())),
         });
     }
-    // A lone capitalised word the register took for a person (`Critics
-    // said`) is someone only when quoted.
+    // Unless quoted, a lone capitalised word the register took for a
+    // person (`Critics said`) is nobody, and a body named by what it
+    // serves (`Kenyan police`, `Mission officials`), an initialism of a
+    // thing (`CEO`, `TV`) or a country (`US`) is not an organisation.
     named.retain(|n| {
-        !n.quotes.is_empty() || (n.mentions > 0 && (n.kind == NameKind::Organisation || n.name.contains(' ')))
+        let name_shaped = match n.kind {
+            NameKind::Person => n.name.contains(' '),
+            NameKind::Organisation => {
+                !n.name.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_lowercase))
+                    && !NOT_ORGANISATIONS.has(&n.name)
+            }
+        };
+        !n.quotes.is_empty() || (n.mentions > 0 && name_shaped)
     });
     (quotes, named)
 }

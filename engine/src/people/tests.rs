@@ -102,3 +102,19 @@ fn a_story_added_twice_counts_once() {
     assert!(people.has(7) && !people.has(6));
     assert_eq!(people.rows(None, true)[0].quotes, 1);
 }
+
+#[test]
+fn things_that_are_not_names_are_not_offered_as_people() {
+    let s = story(
+        "Port reopens",
+        &[
+            "Critics said the plan came late. The Kenyan police closed the road, and the CEO spoke on TV.",
+            "The Kenya Ports Authority thanked Amina Shee, a trader at the jetty.",
+        ],
+    );
+    let names: Vec<&str> = s.people().iter().map(|n| n.name.as_str()).collect();
+    assert!(names.contains(&"Kenya Ports Authority") && names.contains(&"Amina Shee"), "{names:?}");
+    for not_a_name in ["Critics", "Kenyan police", "CEO", "TV"] {
+        assert!(!names.contains(&not_a_name), "{not_a_name} in {names:?}");
+    }
+}

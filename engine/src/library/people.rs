@@ -1,0 +1,60 @@
+//! The library's people index (`People`): filled by `add_people` with
+//! what a thread found (`people::StoryText`), or all at once by
+//! `find_people`; and the stories a person speaks or is named in, for
+//! filters.
+
+use super::Library;
+use crate::bitset::BitSet;
+use crate::model::NameKind;
+use crate::people::{Found, People, StoryText};
+
+impl Library {
+    /// The people index, as far as it is built.
+    pub fn people(&self) -> &People {
+        &self.people
+    }
+
+    /// Whether every story's people are in the index.
+    pub fn people_complete(&self) -> bool {
+        self.people.covered() >= self.stories.len()
+    }
+
+    /// What a thread needs to find the people of the stories not yet in
+    /// the index.
+    pub fn people_texts(&self) -> Vec<StoryText> {
+        (0..self.stories.len())
+            .filter(|&i| !self.people.has(i))
+            .map(|i| StoryText::of(i, &self.stories[i]))
+            .collect()
+    }
+
+    /// Keep what a thread found: each story keeps its quotes and people,
+    /// and the index counts them.
+    pub fn add_people(&mut self, found: Vec<Found>) {
+        for Found { story, quotes, people } in found {
+            let Some(of) = self.stories.get(story) else { continue };
+            of.keep_found(quotes, people);
+            self.people.add(story, of.people());
+        }
+    }
+
+    /// Find the people of every story not yet in the index, on every core.
+    pub fn find_people(&mut self) {
+        let missing: Vec<&crate::model::Story> =
+            (0..self.stories.len()).filter(|&i| !self.people.has(i)).map(|i| &self.stories[i]).collect();
+        crate::model::find_all_people(&missing);
+        for i in 0..self.stories.len() {
+            if !self.people.has(i) {
+                self.people.add(i, self.stories[i].people());
+            }
+        }
+    }
+
+    /// The stories that quote the person named `name` (`speakers`), or
+    /// name them at all, as a set.
+    pub fn naming(&self, name: &str, kind: NameKind, speakers: bool) -> BitSet {
+        let mut set = BitSet::new(self.len());
+        self.people.stories_of(name, kind, speakers).into_iter().for_each(|i| set.insert(i));
+        set
+    }
+}
