@@ -80,6 +80,13 @@ pub enum Action {
     Cancel,
     /// Delete the last typed character.
     DeleteBack,
+    /// Open the people pane: everyone quoted in the stories shown.
+    OpenPeople,
+    /// In the people pane: show only the stories where the highlighted
+    /// person speaks.
+    FilterByPerson,
+    /// Copy the quote with its citation to the clipboard (OSC 52).
+    CopyQuote,
 }
 
 impl Action {

@@ -373,3 +373,50 @@ fn two_feeds_show_their_sources_and_dates_and_triage_is_remembered() {
     s.keys("q");
     assert!(s.finish().0.success());
 }
+
+/// The people pane on `path`: the named speaker is listed with `quotes`
+/// quotes in one story; Enter, Enter opens the reader at their first quote,
+/// `]` follows them, `y` copies the quote through OSC 52, Esc goes back.
+fn people_pane_flow(path: &str, title: &str, speaker: &str, quotes: usize) {
+    let mut s = Session::start(&[path], 120, 32);
+    s.wait_for_text(title);
+    s.keys("p");
+    s.wait_for_text("People quoted");
+    let row = format!("{quotes} quotes · 1 story");
+    s.wait_until("the speaker's row", |screen| {
+        screen.contents().lines().any(|line| line.contains(speaker) && line.contains(&row))
+    });
+    s.keys("\r");
+    s.wait_for_text(&format!("{speaker} · {quotes} quotes"));
+    s.keys("\r");
+    s.wait_for_text(&format!("quote 1/{quotes} by {speaker}"));
+    s.keys("]");
+    s.wait_for_text(&format!("quote 2/{quotes} by {speaker}"));
+    let before = s.raw.len();
+    s.keys("y");
+    s.wait_for_text("copied the quote with its citation");
+    s.wait_for_bytes(before, "an OSC 52 copy", |raw| String::from_utf8_lossy(raw).contains("\x1b]52;c;"));
+    s.keys("\x1b");
+    s.wait_for_text(&format!("{speaker} · {quotes} quotes"));
+    s.keys("\x1b");
+    s.wait_for_text("People quoted");
+    s.keys("\x1b");
+    s.wait_until("the pane closed", |screen| !screen.contents().contains("People quoted"));
+    s.keys("q");
+    let (status, parser) = s.finish();
+    assert!(status.success());
+    assert_terminal_restored(&parser);
+}
+
+#[test]
+fn the_people_pane_follows_a_speaker_through_a_story() {
+    people_pane_flow("tests/fixtures/text/seed-shape.txt", "Boost for coast ferries", "Davis Chirchir", 2);
+}
+
+#[test]
+fn the_people_pane_lists_marco_rubio_in_the_reference_article() {
+    if !Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed").exists() {
+        return; // The reference article lives beside the repository, not in it.
+    }
+    people_pane_flow("../shared/seed/", "Boost for Ruto", "Marco Rubio", 2);
+}

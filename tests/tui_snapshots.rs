@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 use byline::tui::ui::{draw, theme::Theme};
-use byline::tui::{Action, App, Msg};
+use byline::tui::{Action, App, Effect, Msg};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -29,10 +29,34 @@ fn render(app: &App, theme: &Theme) -> Terminal<TestBackend> {
     terminal
 }
 
+/// Feed `actions`, carrying out the people thread's work as the loop
+/// would, at once.
 fn run(app: &mut App, actions: &[Msg]) {
     for action in actions {
-        app.update(action.clone());
+        for effect in app.update(action.clone()) {
+            if let Effect::FindPeople(job) = effect {
+                let found = std::sync::Mutex::new(Vec::new());
+                byline_engine::people::StoryText::find_all(&job.0, |part| {
+                    found.lock().unwrap().extend(part);
+                    true
+                });
+                app.update(Msg::PeopleFound(found.into_inner().unwrap()));
+                app.update(Msg::PeopleDone);
+            }
+        }
     }
+}
+
+/// The people pane, at its first level and at one person's quotes.
+fn people_states() -> Vec<(&'static str, Vec<Msg>)> {
+    let open = vec![Msg::Action(Action::OpenPeople)];
+    vec![
+        ("people", [open.clone(), vec![Msg::Action(Action::Down)]].concat()),
+        (
+            "person_quotes",
+            [open, typed("ruto"), vec![Msg::Action(Action::Submit), Msg::Action(Action::Down)]].concat(),
+        ),
+    ]
 }
 
 fn typed(text: &str) -> Vec<Msg> {
@@ -62,6 +86,9 @@ fn states() -> Vec<(&'static str, Vec<Msg>)> {
         ),
         ("help", vec![Msg::Action(Action::ToggleHelp)]),
     ]
+    .into_iter()
+    .chain(people_states())
+    .collect()
 }
 
 fn snapshot_all(width: u16, height: u16) {
@@ -82,6 +109,16 @@ fn screens_at_80x24() {
 #[test]
 fn screens_at_140x45() {
     snapshot_all(140, 45);
+}
+
+#[test]
+fn the_people_pane_at_150x45() {
+    let theme = Theme::new(false);
+    for (name, actions) in people_states() {
+        let mut app = app(150, 45);
+        run(&mut app, &actions);
+        insta::assert_snapshot!(format!("{name}_150x45"), render(&app, &theme).backend());
+    }
 }
 
 #[test]

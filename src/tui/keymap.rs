@@ -22,9 +22,18 @@ pub enum Context {
     Help,
     /// The list of a story's links is open.
     Links,
+    /// The people pane is open at its list of people (typing narrows).
+    People,
+    /// The people pane is open at one person's quotes.
+    PersonQuotes,
 }
 
 impl Context {
+    /// Where characters not bound are typed text.
+    pub fn is_typing(self) -> bool {
+        matches!(self, Context::Picker | Context::Search | Context::People)
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Anywhere",
@@ -34,6 +43,8 @@ impl Context {
             Context::Search => "Search",
             Context::Help => "Help",
             Context::Links => "Links",
+            Context::People => "People",
+            Context::PersonQuotes => "A person's quotes",
         }
     }
 }
@@ -77,6 +88,7 @@ const DEFAULTS: &[(Context, &[&str], Action, &str)] = &[
     (Context::List, &["A"], Action::MarkAllRead, "mark every story shown read"),
     (Context::List, &["U"], Action::UndoMarkAll, "undo the last mark-all-read"),
     (Context::List, &["r"], Action::Fetch, "fetch new stories from your subscriptions"),
+    (Context::List, &["p"], Action::OpenPeople, "people quoted in the stories shown"),
     (Context::Reader, &["q"], Action::Quit, "quit"),
     (Context::Reader, &["?"], Action::ToggleHelp, "show or hide this help"),
     (Context::Reader, &["j", "Down"], Action::Down, "scroll down a line"),
@@ -93,6 +105,8 @@ const DEFAULTS: &[(Context, &[&str], Action, &str)] = &[
     (Context::Reader, &["/"], Action::OpenSearch, "search"),
     (Context::Reader, &["o"], Action::OpenUrl, "open the story's web page in the browser"),
     (Context::Reader, &["L"], Action::ShowLinks, "list the story's links to open one"),
+    (Context::Reader, &["p"], Action::OpenPeople, "people quoted in the stories shown"),
+    (Context::Reader, &["y"], Action::CopyQuote, "copy the quote with its citation"),
     (Context::Reader, &["s"], Action::ToggleStar, "star or unstar the story"),
     (Context::Reader, &["m"], Action::ToggleRead, "mark the story read or unread"),
     (Context::Reader, &["r"], Action::Fetch, "fetch new stories from your subscriptions"),
@@ -107,6 +121,23 @@ const DEFAULTS: &[(Context, &[&str], Action, &str)] = &[
     (Context::Search, &["Enter"], Action::Submit, "keep the search and return to the list"),
     (Context::Search, &["Backspace"], Action::DeleteBack, "delete a character"),
     (Context::Search, &["Esc"], Action::Cancel, "cancel the search"),
+    (Context::People, &["Enter"], Action::Submit, "list the person's quotes"),
+    (Context::People, &["Ctrl-f"], Action::FilterByPerson, "show only the stories where they speak"),
+    (Context::People, &["Down", "Ctrl-n", "Tab"], Action::Down, "next person"),
+    (Context::People, &["Up", "Ctrl-p", "Shift-Tab"], Action::Up, "previous person"),
+    (Context::People, &["PgDn"], Action::PageDown, "page down"),
+    (Context::People, &["PgUp"], Action::PageUp, "page up"),
+    (Context::People, &["Backspace"], Action::DeleteBack, "delete a character"),
+    (Context::People, &["Esc"], Action::Cancel, "close"),
+    (Context::PersonQuotes, &["Enter", "l", "Right"], Action::Submit, "open the story at the quote"),
+    (Context::PersonQuotes, &["j", "Down"], Action::Down, "next quote"),
+    (Context::PersonQuotes, &["k", "Up"], Action::Up, "previous quote"),
+    (Context::PersonQuotes, &["Space", "PgDn"], Action::PageDown, "page down"),
+    (Context::PersonQuotes, &["b", "PgUp"], Action::PageUp, "page up"),
+    (Context::PersonQuotes, &["f"], Action::FilterByPerson, "show only the stories where they speak"),
+    (Context::PersonQuotes, &["y"], Action::CopyQuote, "copy the quote with its citation"),
+    (Context::PersonQuotes, &["Esc", "h", "Left"], Action::Back, "back to the people"),
+    (Context::PersonQuotes, &["q"], Action::Cancel, "close"),
     (Context::Links, &["Enter", "o"], Action::Submit, "open the link in the browser"),
     (Context::Links, &["j", "Down"], Action::Down, "next link"),
     (Context::Links, &["k", "Up"], Action::Up, "previous link"),
@@ -139,8 +170,8 @@ impl Default for Keymap {
 
 /// The only actions rebound where text is typed (picker, search line), so
 /// that binding `j` to `down` does not stop `j` being typed there.
-const TYPING_ACTIONS: [Action; 4] =
-    [Action::Submit, Action::Cancel, Action::PickerToggle, Action::DeleteBack];
+const TYPING_ACTIONS: [Action; 5] =
+    [Action::Submit, Action::Cancel, Action::PickerToggle, Action::DeleteBack, Action::FilterByPerson];
 
 impl Keymap {
     /// The defaults with the user's bindings: each action given new keys
@@ -150,7 +181,7 @@ impl Keymap {
         for (action, keys) in overrides {
             let mut contexts = Vec::new();
             for binding in self.bindings.iter_mut().filter(|b| &b.action == action) {
-                let typing = matches!(binding.context, Context::Picker | Context::Search);
+                let typing = binding.context.is_typing();
                 if typing && !TYPING_ACTIONS.contains(action) {
                     continue;
                 }

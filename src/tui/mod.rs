@@ -4,9 +4,11 @@
 //! `run` the event loop. This is the only part of byline that knows ratatui.
 
 pub mod app;
+pub mod clipboard;
 pub mod keymap;
 pub mod msg;
 pub mod panes;
+pub mod people;
 pub mod picker;
 pub mod run;
 pub mod search;

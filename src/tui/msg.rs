@@ -9,6 +9,7 @@ use std::sync::Arc;
 use byline_engine::cache::{Snapshot, Walk};
 use byline_engine::feeds::FeedResult;
 use byline_engine::load::{Batch, Skipped};
+use byline_engine::people::{Found, StoryText};
 use byline_engine::search_index::{IndexText, WordIndex};
 use byline_engine::state::State;
 
@@ -35,6 +36,10 @@ pub enum Msg {
     AfterLoading,
     /// The word index of the first `covered` stories, built by a thread.
     WordsIndexed { index: Box<WordIndex>, covered: usize },
+    /// Some stories' quotes and people, found by a thread.
+    PeopleFound(Vec<Found>),
+    /// The thread finding people is done.
+    PeopleDone,
     /// Batches of stories that arrived together, with the saved marks to
     /// give them.
     Loaded { batches: Vec<Batch>, marks: Arc<State> },
@@ -92,17 +97,28 @@ pub enum Effect {
     /// Build the word index of these texts, in the background; the index
     /// comes back as `Msg::WordsIndexed`.
     IndexWords(IndexJob),
+    /// Find the quotes and people of these stories, in the background;
+    /// they come back as `Msg::PeopleFound`, then `Msg::PeopleDone`.
+    FindPeople(PeopleJob),
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
 }
 
-/// The texts of every story loaded, for a thread to index. Two jobs are
-/// equal when they are the same job.
+/// What a thread is handed to work on: shared, not copied, with the
+/// effect. Two jobs are equal when they are the same job.
 #[derive(Debug, Clone)]
-pub struct IndexJob(pub Arc<Vec<IndexText>>);
+pub struct Job<T>(pub Arc<Vec<T>>);
 
-impl PartialEq for IndexJob {
-    fn eq(&self, other: &IndexJob) -> bool {
+impl<T> PartialEq for Job<T> {
+    fn eq(&self, other: &Job<T>) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl Eq for IndexJob {}
+impl<T> Eq for Job<T> {}
+
+/// The texts of every story loaded, for a thread to index.
+pub type IndexJob = Job<IndexText>;
+
+/// The stories whose people a thread is to find.
+pub type PeopleJob = Job<StoryText>;

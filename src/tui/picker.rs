@@ -1,8 +1,11 @@
 //! The tag and source pickers: typing narrows the list; for tags the typed
-//! text itself is offered first as a name filter; Space collects several.
+//! text itself is offered first as a name filter, and the people and
+//! organisations the stories name follow the tags; Space collects several.
 
 use byline_engine::filter::TagFilter;
 use byline_engine::library::Library;
+use byline_engine::model::NameKind;
+use byline_engine::people::Person;
 
 /// One row of the picker. A source is an exact name, like a tag picked
 /// from the list.
@@ -30,6 +33,10 @@ pub struct Picker {
     pub selected: usize,
     /// Tags collected with Space (and those already in the filter).
     pub chosen: Vec<TagFilter>,
+    /// The people and organisations named, people first, each most named
+    /// first: counted once when the picker opens or stories' people
+    /// arrive, not per key.
+    facets: Vec<Person>,
 }
 
 impl Picker {
@@ -43,7 +50,9 @@ impl Picker {
     }
 
     fn of(kind: PickerKind, library: &Library, chosen: Vec<TagFilter>) -> Picker {
-        let mut picker = Picker { kind, input: String::new(), items: Vec::new(), selected: 0, chosen };
+        let mut picker =
+            Picker { kind, input: String::new(), items: Vec::new(), selected: 0, chosen, facets: Vec::new() };
+        picker.count_facets(library);
         picker.refresh(library);
         picker
     }
@@ -87,6 +96,7 @@ impl Picker {
     /// New stories came: recount the rows, keeping the highlighted one.
     pub fn reload(&mut self, library: &Library) {
         let highlighted = self.items.get(self.selected).map(|i| i.filter.clone());
+        self.count_facets(library);
         self.refresh(library);
         if let Some(filter) = highlighted {
             self.selected = self.items.iter().position(|i| i.filter == filter).unwrap_or(0);
@@ -123,8 +133,31 @@ impl Picker {
                 },
             ),
         );
+        items.extend(
+            self.facets.iter().filter(|p| lower.is_empty() || p.name.to_lowercase().contains(&lower)).map(
+                |p| PickerItem {
+                    filter: TagFilter::Named(p.name.clone(), p.kind),
+                    stories: p.stories,
+                    unread: None,
+                },
+            ),
+        );
         self.items = items;
         self.selected = 0;
+    }
+
+    /// The people and organisations of the library's people index, as far
+    /// as it is built.
+    fn count_facets(&mut self, library: &Library) {
+        if self.kind != PickerKind::Tags {
+            return;
+        }
+        let mut facets = library.people().rows(None, false);
+        facets.sort_by(|a, b| {
+            let rank = |p: &Person| (p.kind != NameKind::Person, std::cmp::Reverse(p.stories));
+            rank(a).cmp(&rank(b)).then_with(|| a.name.cmp(&b.name))
+        });
+        self.facets = facets;
     }
 }
 

@@ -17,7 +17,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use super::app::{App, Effect, Msg};
-use super::keymap::{Context, Key};
+use super::keymap::Key;
 use super::ui::{self, theme::Theme};
 use super::workers::{Fetcher, Incoming, Saver};
 use byline_engine::state::StateFile;
@@ -41,6 +41,8 @@ struct Background<'a> {
     cache_writer: Option<std::thread::JoinHandle<()>>,
     /// The word index being built by a thread.
     indexing: Option<std::sync::mpsc::Receiver<Msg>>,
+    /// Everyone's quotes and people being found by a thread.
+    peopling: Option<std::sync::mpsc::Receiver<Msg>>,
 }
 
 impl Background<'_> {
@@ -66,12 +68,32 @@ impl Background<'_> {
             msgs.push(msg);
             self.indexing = None;
         }
+        if let Some(peopling) = &self.peopling {
+            // Every part waiting, as one message: the app keeps them all
+            // before it draws again.
+            let mut found = Vec::new();
+            let done = loop {
+                match peopling.try_recv() {
+                    Ok(Msg::PeopleFound(part)) => found.extend(part),
+                    Ok(other) => msgs.push(other),
+                    Err(std::sync::mpsc::TryRecvError::Empty) => break false,
+                    Err(std::sync::mpsc::TryRecvError::Disconnected) => break true,
+                }
+            };
+            if !found.is_empty() {
+                msgs.push(Msg::PeopleFound(found));
+            }
+            if done {
+                msgs.push(Msg::PeopleDone);
+                self.peopling = None;
+            }
+        }
         msgs
     }
 
     /// How long the loop may wait for an event before looking again.
     fn wait(&self) -> Duration {
-        let indexing = self.indexing.as_ref().map(|_| INDEXING_TICK);
+        let indexing = (self.indexing.is_some() || self.peopling.is_some()).then_some(INDEXING_TICK);
         [self.incoming.as_ref().and_then(|i| i.wait()), self.fetcher.wait(), indexing]
             .into_iter()
             .flatten()
@@ -102,6 +124,25 @@ impl Background<'_> {
                             let _ = tx.send(Msg::WordsIndexed { index, covered: job.0.len() });
                         });
                         self.indexing = built.ok().map(|()| rx);
+                    }
+                    Effect::FindPeople(job) => {
+                        let (tx, rx) = std::sync::mpsc::channel();
+                        let started = byline_engine::parallel::spawn_named("people", move || {
+                            byline_engine::people::StoryText::find_all(&job.0, |found| {
+                                tx.send(Msg::PeopleFound(found)).is_ok()
+                            });
+                        });
+                        // A thread that cannot start leaves the pane as
+                        // far as it is: say it is done.
+                        match started {
+                            Ok(()) => self.peopling = Some(rx),
+                            Err(_) => queue.push_back(Msg::PeopleDone),
+                        }
+                    }
+                    Effect::Copy(text) => {
+                        let backend = terminal.backend_mut();
+                        backend.write_all(super::clipboard::osc52(&text).as_bytes())?;
+                        backend.flush()?;
                     }
                     Effect::WriteCache(snapshot) => {
                         // A cache not written costs the next start time,
@@ -156,6 +197,7 @@ pub fn run(
         minute: 0,
         cache_writer: None,
         indexing: None,
+        peopling: None,
     };
     let stop = Arc::new(AtomicBool::new(false));
     watch_for_termination(Arc::clone(&stop))?;
@@ -321,7 +363,7 @@ fn key_msg(app: &App, event: KeyEvent) -> Option<Msg> {
     if let Some(action) = app.keymap.action(context, key) {
         return Some(Msg::Action(action));
     }
-    let typing = matches!(context, Context::Picker | Context::Search);
+    let typing = context.is_typing();
     match event.code {
         event::KeyCode::Char(c)
             if typing && !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>

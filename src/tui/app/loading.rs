@@ -9,7 +9,7 @@ use byline_engine::load::Batch;
 use byline_engine::search_index::WordIndex;
 use std::sync::Arc;
 
-use crate::tui::msg::IndexJob;
+use crate::tui::msg::Job;
 use byline_engine::state::{Position, State};
 
 /// Tag lines segmented between two looks at the keyboard: a few
@@ -113,10 +113,13 @@ impl App {
     /// whole list rather than before.
     pub(super) fn after_loading(&mut self) {
         if !self.library.has_words() {
-            self.index_job = Some(IndexJob(Arc::new(self.library.index_texts())));
+            self.index_job = Some(Job(Arc::new(self.library.index_texts())));
         }
         // What was parsed is kept for the next start, written by a thread.
         self.cache_snapshot = self.cache_to_write();
+        if self.people.wanted {
+            self.want_people();
+        }
     }
 
     /// The parsed cache as it should be written, when the load calls for

@@ -9,6 +9,7 @@ pub mod loading;
 mod marks;
 mod navigate;
 mod overlays;
+pub mod people;
 mod triage;
 
 use ratatui::layout::Rect;
@@ -16,6 +17,7 @@ use ratatui::layout::Rect;
 use super::keymap::{Context, Keymap};
 pub use super::msg::{Action, Effect, Msg};
 use super::panes::Panes;
+use super::people::PeoplePane;
 use super::picker::Picker;
 use super::wrap::ReaderLayout;
 use std::collections::BTreeMap;
@@ -49,6 +51,8 @@ pub enum Overlay {
         links: Vec<String>,
         selected: usize,
     },
+    /// The people pane: everyone quoted, or one person's quotes.
+    People(Box<PeoplePane>),
 }
 
 /// The story in the reading pane and where the reader is in it.
@@ -62,6 +66,12 @@ pub struct Reader {
     pub quote: Option<usize>,
     /// The search match highlighted, by index in the story's matches.
     pub found: Option<usize>,
+    /// The person whose quotes `]` and `[` go through, when the story was
+    /// opened at one of them from the people pane.
+    pub follow: Option<people::Follow>,
+    /// The people pane to go back to (Esc), when the story was opened from
+    /// it.
+    pub back_to_people: Option<Box<PeoplePane>>,
 }
 
 pub struct App {
@@ -121,6 +131,10 @@ pub struct App {
     pub(super) cache_snapshot: Option<byline_engine::cache::Snapshot>,
     /// Texts ready to be indexed by a thread.
     pub(super) index_job: Option<crate::tui::msg::IndexJob>,
+    /// Finding everyone's quotes for the people pane.
+    pub people: people::PeopleWork,
+    /// Stories ready for a thread to find their people.
+    pub(super) people_job: Option<crate::tui::msg::PeopleJob>,
 }
 
 impl App {
@@ -161,6 +175,8 @@ impl App {
             manifest: byline_engine::cache::Manifest::default(),
             cache_snapshot: None,
             index_job: None,
+            people: people::PeopleWork::default(),
+            people_job: None,
         };
         app.refresh_view();
         app
@@ -173,6 +189,8 @@ impl App {
             (Overlay::Picker(_), _) => Context::Picker,
             (Overlay::Search { .. }, _) => Context::Search,
             (Overlay::Links { .. }, _) => Context::Links,
+            (Overlay::People(pane), _) if pane.quotes.is_some() => Context::PersonQuotes,
+            (Overlay::People(_), _) => Context::People,
             (Overlay::None, Focus::Stories) => Context::List,
             (Overlay::None, Focus::Reader) => Context::Reader,
         }
@@ -234,6 +252,9 @@ impl App {
         if let Some(job) = self.index_job.take() {
             effects.push(Effect::IndexWords(job));
         }
+        if let Some(job) = self.people_job.take() {
+            effects.push(Effect::FindPeople(job));
+        }
         if let Some(snapshot) = self.cache_snapshot.take() {
             effects.push(Effect::WriteCache(Box::new(snapshot)));
         }
@@ -249,6 +270,8 @@ impl App {
             Msg::FinishLoading => self.finish_loading_step(),
             Msg::AfterLoading => self.after_loading(),
             Msg::WordsIndexed { index, covered } => self.words_indexed(*index, covered),
+            Msg::PeopleFound(found) => self.people_found(found),
+            Msg::PeopleDone => self.people_done(),
             Msg::FetchStarted { total } => self.fetch_started(total),
             Msg::FetchRefused(reason) => self.fetch_refused(reason),
             Msg::Fetched { results, marks } => self.feeds_fetched(results, &marks),
@@ -287,13 +310,23 @@ impl App {
                 None
             }
             action if matches!(self.overlay, Overlay::Links { .. }) => self.links_action(action),
+            action if matches!(self.overlay, Overlay::People(_)) => self.people_action(action),
+            Action::CopyQuote if self.overlay == Overlay::None => {
+                match (self.reader.story, self.reader.quote) {
+                    (Some(story), Some(quote)) => self.copy_quote(story, quote),
+                    _ => {
+                        self.message = Some("no quote highlighted: ] goes to the next".into());
+                        None
+                    }
+                }
+            }
             action => {
                 match &self.overlay {
                     Overlay::Help { .. } => self.help_action(action),
                     Overlay::Picker(_) => self.picker_action(action),
                     Overlay::Search { .. } => self.search_action(action),
-                    // Handled before this match, where it may return an effect.
-                    Overlay::Links { .. } => {}
+                    // Handled before this match, where they may return an effect.
+                    Overlay::Links { .. } | Overlay::People(_) => {}
                     Overlay::None if self.focus == Focus::Stories => self.list_action(action),
                     Overlay::None => self.reader_action(action),
                 }
@@ -361,27 +394,17 @@ impl App {
             Action::Bottom => self.reader.scroll = max,
             Action::PageDown => self.reader.scroll = (scroll + page).min(max),
             Action::PageUp => self.reader.scroll = scroll.saturating_sub(page),
-            Action::Back | Action::SwitchFocus => self.focus = Focus::Stories,
-            Action::NextQuote | Action::PrevQuote => {
-                let count = self.quote_count();
-                let current = self.reader.quote;
-                let next = match (action == Action::NextQuote, current) {
-                    (_, _) if count == 0 => None,
-                    (true, None) => Some(0),
-                    (true, Some(q)) if q + 1 < count => Some(q + 1),
-                    (false, None) => Some(count - 1),
-                    (false, Some(q)) if q > 0 => Some(q - 1),
-                    _ => None,
-                };
-                match next {
-                    Some(q) => self.show_quote(q),
-                    None if count == 0 => self.message = Some("no quotes in this story".into()),
-                    None if action == Action::NextQuote => {
-                        self.message = Some("this is the last quote".into())
-                    }
-                    None => self.message = Some("this is the first quote".into()),
+            Action::Back if self.reader.back_to_people.is_some() => {
+                if let Some(pane) = self.reader.back_to_people.take() {
+                    self.overlay = Overlay::People(pane);
                 }
+                self.focus = Focus::Stories;
             }
+            Action::Back | Action::SwitchFocus => self.focus = Focus::Stories,
+            Action::NextQuote | Action::PrevQuote => match self.step_quote(action == Action::NextQuote) {
+                Ok(q) => self.show_quote(q),
+                Err(why) => self.message = Some(why.into()),
+            },
             Action::NextMatch if self.filter.search.is_empty() => self.next_unread(),
             Action::NextMatch | Action::PrevMatch => self.jump_match(action == Action::NextMatch),
             other => self.common_action(other),
@@ -406,11 +429,13 @@ impl App {
             Action::MarkAllRead => self.mark_all_shown_read(),
             Action::UndoMarkAll => self.undo_mark_all(),
             Action::OpenTagPicker => {
+                self.want_people();
                 self.overlay = Overlay::Picker(Picker::new(&self.library, self.filter.tags.clone()));
             }
             Action::OpenSourcePicker => {
                 self.overlay = Overlay::Picker(Picker::sources(&self.library, &self.filter.sources));
             }
+            Action::OpenPeople => self.open_people(),
             Action::OpenSearch => {
                 let previous = self.filter.search.clone();
                 self.overlay = Overlay::Search { input: previous.clone(), previous };

@@ -49,6 +49,7 @@ impl App {
     pub(super) fn type_char(&mut self, c: char) {
         match &mut self.overlay {
             Overlay::Picker(picker) => picker.type_char(c, &self.library),
+            Overlay::People(pane) if pane.quotes.is_none() => pane.type_char(c),
             Overlay::Search { input, .. } => {
                 input.push(c);
                 self.filter.search = input.clone();

@@ -26,6 +26,8 @@ impl Help<'_> {
             Context::Picker,
             Context::Search,
             Context::Links,
+            Context::People,
+            Context::PersonQuotes,
             Context::Global,
         ];
         for context in contexts {

@@ -2,6 +2,7 @@
 //! and implementing `Widget`; `theme` holds every style.
 
 mod help;
+mod people;
 mod reader;
 mod status_bar;
 mod story_list;
@@ -52,8 +53,24 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
                 popup(frame.area(), 90, 50),
             )
         }
+        Overlay::People(pane) => {
+            let finding = app.people.running.map(|_| (app.library.people().covered(), app.library.len()));
+            let view = people::PeopleView { pane, library: &app.library, finding, now: app.now, theme };
+            frame.render_widget(view, popup(frame.area(), 100, 90))
+        }
         Overlay::Search { .. } | Overlay::None => {}
     }
+}
+
+/// The line of a pane that takes typing: its prompt, the text typed and
+/// a bar where the next character goes.
+fn typed_line(prompt: &'static str, input: &str, theme: &Theme) -> ratatui::text::Line<'static> {
+    use ratatui::text::{Line, Span};
+    Line::from(vec![
+        Span::styled(prompt, theme.title),
+        Span::raw(input.to_string()),
+        Span::styled("▏", theme.dim),
+    ])
 }
 
 /// A centred rectangle of at most `width` columns and `percent` of the

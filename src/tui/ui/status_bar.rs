@@ -12,6 +12,7 @@ use crate::columns::thousands;
 use crate::tui::app::loading::LoadProgress;
 use crate::tui::app::{Action, App, Overlay};
 use crate::tui::keymap::Context;
+use byline_engine::filter::TagFilter;
 
 pub struct StatusBar<'a> {
     pub app: &'a App,
@@ -59,9 +60,13 @@ impl StatusBar<'_> {
         if let Some(text) = app.fetch_text() {
             push(&mut spans, text, theme.status_key);
         }
-        if !app.filter.tags.is_empty() {
-            let names: Vec<&str> = app.filter.tags.iter().map(|t| t.label()).collect();
-            push(&mut spans, format!("tag: {}", names.join(" + ")), theme.status_filter);
+        let (speakers, tags): (Vec<&TagFilter>, Vec<&TagFilter>) =
+            app.filter.tags.iter().partition(|t| matches!(t, TagFilter::Speaker(..)));
+        for (conditions, label) in [(tags, "tag"), (speakers, "speaker")] {
+            if !conditions.is_empty() {
+                let names: Vec<&str> = conditions.iter().map(|t| t.label()).collect();
+                push(&mut spans, format!("{label}: {}", names.join(" + ")), theme.status_filter);
+            }
         }
         if !app.filter.search.trim().is_empty() {
             push(&mut spans, format!("search: {}", app.filter.search.trim()), theme.status_filter);
@@ -81,8 +86,17 @@ impl StatusBar<'_> {
         }
         if let (Some(q), Some(story)) = (app.reader.quote, app.reader.story) {
             let quotes = app.library.stories()[story].quotes();
-            let speaker = quotes[q].speaker.as_deref().unwrap_or("unknown speaker");
-            push(&mut spans, format!("quote {}/{} - {speaker}", q + 1, quotes.len()), theme.status_key);
+            let text = match &app.reader.follow {
+                Some(follow) => {
+                    let at = follow.quotes.iter().position(|&f| f == q).map_or(0, |p| p + 1);
+                    format!("quote {at}/{} by {}", follow.quotes.len(), follow.person.name)
+                }
+                None => {
+                    let speaker = quotes[q].speaker.as_deref().unwrap_or("unknown speaker");
+                    format!("quote {}/{} - {speaker}", q + 1, quotes.len())
+                }
+            };
+            push(&mut spans, text, theme.status_key);
         }
         if let Some(message) = &app.message {
             push(&mut spans, message.clone(), theme.message);
@@ -109,6 +123,10 @@ impl StatusBar<'_> {
                 &[(Action::Submit, "apply"), (Action::PickerToggle, "add"), (Action::Cancel, "cancel")]
             }
             Context::Help => &[(Action::ToggleHelp, "close")],
+            Context::People => &[(Action::Submit, "quotes"), (Action::Cancel, "close")],
+            Context::PersonQuotes => {
+                &[(Action::Submit, "open"), (Action::CopyQuote, "copy"), (Action::Back, "back")]
+            }
             _ => &[
                 (Action::OpenTagPicker, "tags"),
                 (Action::OpenSearch, "search"),

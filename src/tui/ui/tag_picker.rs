@@ -9,8 +9,9 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::theme::Theme;
 use crate::columns::{pad, truncate};
 use crate::tui::panes::inner;
-use crate::tui::picker::{Picker, PickerKind};
+use crate::tui::picker::{Picker, PickerItem, PickerKind};
 use byline_engine::filter::TagFilter;
+use byline_engine::model::NameKind;
 
 pub struct TagPicker<'a> {
     pub picker: &'a Picker,
@@ -41,39 +42,35 @@ impl Widget for TagPicker<'_> {
             return;
         }
         let width = usize::from(body.width);
-        let input = Line::from(vec![
-            Span::styled(prompt, theme.title),
-            Span::raw(picker.input.clone()),
-            Span::styled("▏", theme.dim),
-        ]);
+        let input = super::typed_line(prompt, &picker.input, theme);
         input.render(Rect { height: 1, ..body }, buf);
         let rows = usize::from(body.height.saturating_sub(1));
         if rows == 0 {
             return;
         }
-        let offset = picker.selected.saturating_sub(rows - 1);
-        for (row, (i, item)) in picker.items.iter().enumerate().skip(offset).take(rows).enumerate() {
-            let chosen = picker.chosen.contains(&item.filter);
-            let mark = if chosen { "✓ " } else { "  " };
-            let count = match item.unread {
-                Some(unread) => format!("{} · {unread} unread", item.stories),
-                None => item.stories.to_string(),
-            };
-            let label = match &item.filter {
-                TagFilter::Name(text) => format!("any tag naming “{text}”"),
-                TagFilter::Exact(name) if name.is_empty() => "(no source)".to_string(),
-                TagFilter::Exact(name) => name.clone(),
-            };
-            let room = width.saturating_sub(mark.len() + count.len() + 1);
-            let mut line = Line::from(vec![
-                Span::styled(mark, theme.star),
-                Span::raw(pad(&truncate(&label, room), room)),
-                Span::raw(" "),
-                Span::styled(count, theme.tags),
-            ]);
-            if i == picker.selected {
-                line = line.patch_style(theme.selected);
+        // Each item a row, with a heading before the first person and the
+        // first organisation.
+        let mut lines: Vec<Line> = Vec::with_capacity(picker.items.len() + 2);
+        let mut selected_line = 0;
+        let mut section = None;
+        for (i, item) in picker.items.iter().enumerate() {
+            if let TagFilter::Named(_, kind) = &item.filter
+                && section != Some(*kind)
+            {
+                section = Some(*kind);
+                let heading = match kind {
+                    NameKind::Person => "People",
+                    NameKind::Organisation => "Organisations",
+                };
+                lines.push(Line::styled(heading, theme.title));
             }
+            if i == picker.selected {
+                selected_line = lines.len();
+            }
+            lines.push(self.item_line(item, width, i == picker.selected));
+        }
+        let offset = selected_line.saturating_sub(rows - 1);
+        for (row, line) in lines.into_iter().skip(offset).take(rows).enumerate() {
             line.render(Rect { y: body.y + 1 + row as u16, height: 1, ..body }, buf);
         }
         if picker.items.is_empty() && rows > 0 {
@@ -83,5 +80,32 @@ impl Widget for TagPicker<'_> {
             )
             .render(Rect { y: body.y + 1, height: 1, ..body }, buf);
         }
+    }
+}
+
+impl TagPicker<'_> {
+    /// One item: chosen mark, name, its story count (and unread).
+    fn item_line(&self, item: &PickerItem, width: usize, highlighted: bool) -> Line<'static> {
+        let theme = self.theme;
+        let chosen = self.picker.chosen.contains(&item.filter);
+        let mark = if chosen { "✓ " } else { "  " };
+        let count = match item.unread {
+            Some(unread) => format!("{} · {unread} unread", item.stories),
+            None => item.stories.to_string(),
+        };
+        let label = match &item.filter {
+            TagFilter::Name(text) => format!("any tag naming “{text}”"),
+            TagFilter::Exact(name) if name.is_empty() => "(no source)".to_string(),
+            TagFilter::Exact(name) | TagFilter::Named(name, _) => name.clone(),
+            TagFilter::Speaker(name, _) => format!("quoting {name}"),
+        };
+        let room = width.saturating_sub(mark.len() + count.len() + 1);
+        let line = Line::from(vec![
+            Span::styled(mark, theme.star),
+            Span::raw(pad(&truncate(&label, room), room)),
+            Span::raw(" "),
+            Span::styled(count, theme.tags),
+        ]);
+        if highlighted { line.patch_style(theme.selected) } else { line }
     }
 }

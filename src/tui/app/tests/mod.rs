@@ -18,6 +18,7 @@ fn finish_loading(app: &mut App) -> Vec<Effect> {
 mod fetching;
 mod loading;
 mod marks;
+mod people;
 
 /// The bundled sample corpus in an 80x24 terminal.
 fn app() -> App {

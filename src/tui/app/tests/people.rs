@@ -1,0 +1,226 @@
+//! The people pane, following a person through a story, and copying a
+//! quote with its citation.
+
+use std::sync::Mutex;
+
+use super::*;
+use crate::tui::keymap::Context;
+use byline_engine::model::NameKind;
+use byline_engine::people::StoryText;
+
+/// Carry out the effects as the loop would for the people thread: find
+/// everything the job asks for and hand it back.
+fn find_people(app: &mut App, effects: Vec<Effect>) -> bool {
+    let mut ran = false;
+    for effect in effects {
+        if let Effect::FindPeople(job) = effect {
+            let found = Mutex::new(Vec::new());
+            StoryText::find_all(&job.0, |part| {
+                found.lock().unwrap().extend(part);
+                true
+            });
+            app.update(Msg::PeopleFound(found.into_inner().unwrap()));
+            app.update(Msg::PeopleDone);
+            ran = true;
+        }
+    }
+    ran
+}
+
+/// The sample corpus with the people pane open and filled.
+fn pane() -> App {
+    let mut app = app();
+    let effects = app.update(Action::OpenPeople);
+    assert!(find_people(&mut app, effects), "opening the pane starts finding everyone's quotes");
+    app
+}
+
+fn people(app: &App) -> &crate::tui::people::PeoplePane {
+    match &app.overlay {
+        Overlay::People(pane) => pane,
+        other => panic!("the people pane is not open: {other:?}"),
+    }
+}
+
+fn names(app: &App) -> Vec<String> {
+    let pane = people(app);
+    pane.matching.iter().map(|&r| pane.rows[r].name.clone()).collect()
+}
+
+#[test]
+fn p_opens_the_pane_and_it_fills_in_the_background() {
+    let mut app = app();
+    let effects = app.update(Action::OpenPeople);
+    assert_eq!(app.context(), Context::People);
+    assert!(people(&app).rows.is_empty(), "nothing is found before the thread reports");
+    assert!(app.people.running.is_some());
+    assert!(find_people(&mut app, effects));
+    assert_eq!(app.people.running, None);
+    let pane = people(&app);
+    let top = &pane.rows[0];
+    assert_eq!((top.name.as_str(), top.quotes, top.stories), ("William Ruto", 5, 3), "most quoted first");
+    assert!(pane.rows.windows(2).all(|w| w[0].quotes >= w[1].quotes));
+    // Opening it again asks for nothing more: everyone is found.
+    app.update(Action::Cancel);
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(!app.update(Action::OpenPeople).iter().any(|e| matches!(e, Effect::FindPeople(_))));
+}
+
+#[test]
+fn typing_narrows_by_whole_words_and_backspace_widens() {
+    let mut app = pane();
+    let everyone = names(&app).len();
+    typed(&mut app, "ruto");
+    assert_eq!(names(&app), ["William Ruto"]);
+    typed(&mut app, "x");
+    assert!(names(&app).is_empty());
+    for _ in 0..4 {
+        app.update(Action::DeleteBack);
+    }
+    assert!(names(&app).len() > 1 && names(&app).len() < everyone, "`r` starts more names");
+    assert!(names(&app).iter().all(|n| n.split([' ', '-']).any(|w| w.starts_with('R'))), "{:?}", names(&app));
+    app.update(Action::DeleteBack);
+    assert_eq!(names(&app).len(), everyone);
+}
+
+#[test]
+fn the_pane_counts_only_the_stories_shown() {
+    let mut app = app();
+    app.filter.tags = vec![TagFilter::Name("Haiti".into())];
+    app.apply_filter();
+    let effects = app.update(Action::OpenPeople);
+    find_people(&mut app, effects);
+    let ruto = people(&app).rows.iter().find(|r| r.name == "William Ruto").cloned().unwrap();
+    assert_eq!((ruto.quotes, ruto.stories), (2, 1), "only his Haiti story");
+}
+
+#[test]
+fn enter_lists_a_persons_quotes_and_esc_goes_back_a_level() {
+    let mut app = pane();
+    typed(&mut app, "ruto");
+    app.update(Action::Submit);
+    assert_eq!(app.context(), Context::PersonQuotes);
+    let level = people(&app).quotes.clone().unwrap();
+    assert_eq!(level.person.name, "William Ruto");
+    assert_eq!(level.quotes.len(), 5);
+    for &(story, quote) in &level.quotes {
+        assert_eq!(app.library.stories()[story].quotes()[quote].speaker.as_deref(), Some("William Ruto"));
+    }
+    app.update(Action::Down);
+    assert_eq!(people(&app).quotes.as_ref().unwrap().selected, 1);
+    app.update(Action::Back);
+    assert_eq!(app.context(), Context::People);
+    assert_eq!(names(&app), ["William Ruto"], "the typed name is kept");
+    app.update(Action::Cancel);
+    assert_eq!(app.overlay, Overlay::None);
+}
+
+#[test]
+fn enter_on_a_quote_opens_the_story_there_and_brackets_follow_the_speaker() {
+    let mut app = pane();
+    typed(&mut app, "ruto");
+    app.update(Action::Submit);
+    let level = people(&app).quotes.clone().unwrap();
+    let (story, first) = level.quotes[0];
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!((app.reader.story, app.reader.quote), (Some(story), Some(first)));
+    assert!(app.library.stories()[story].read, "opening a story marks it read");
+    let follow = app.reader.follow.clone().unwrap();
+    let quotes = app.library.stories()[story].quotes();
+    assert!(follow.quotes.iter().all(|&q| quotes[q].speaker.as_deref() == Some("William Ruto")));
+    // `]` goes to his next quote in the story, skipping anyone else's.
+    for &expected in &follow.quotes[1..] {
+        app.update(Action::NextQuote);
+        assert_eq!(app.reader.quote, Some(expected));
+    }
+    app.update(Action::NextQuote);
+    assert_eq!(app.message.as_deref(), Some("this is the last quote"));
+    app.update(Action::PrevQuote);
+    assert_eq!(app.reader.quote, follow.quotes.iter().rev().nth(1).copied());
+    // Esc: back to his quotes, where the reader was opened from.
+    app.update(Action::Back);
+    assert_eq!(app.context(), Context::PersonQuotes);
+    assert_eq!(people(&app).quotes.as_ref().unwrap().person.name, "William Ruto");
+}
+
+#[test]
+fn a_key_shows_only_the_stories_where_the_person_speaks() {
+    let mut app = pane();
+    typed(&mut app, "ruto");
+    app.update(Action::FilterByPerson);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.filter.tags, [TagFilter::Speaker("William Ruto".into(), NameKind::Person)]);
+    assert_eq!(app.visible.len(), 3);
+    for &i in &app.visible {
+        assert!(
+            app.library.stories()[i].quotes().iter().any(|q| q.speaker.as_deref() == Some("William Ruto"))
+        );
+    }
+    // With a tag: both must hold.
+    app.filter.tags.push(TagFilter::Name("Haiti".into()));
+    app.apply_filter();
+    assert_eq!(app.visible.len(), 1);
+    // From a person's quotes too.
+    let mut app = pane();
+    typed(&mut app, "ruto");
+    app.update(Action::Submit);
+    app.update(Action::FilterByPerson);
+    assert_eq!(app.visible.len(), 3);
+}
+
+#[test]
+fn y_copies_the_quote_with_its_citation() {
+    let mut app = pane();
+    typed(&mut app, "ruto");
+    app.update(Action::Submit);
+    let (story, quote) = people(&app).quotes.as_ref().unwrap().quotes[0];
+    let effects = app.update(Action::CopyQuote);
+    let text = app.library.stories()[story].quotes()[quote].text.clone();
+    let source = app.library.stories()[story].source_name().to_string();
+    assert_eq!(effects, [Effect::Copy(format!("“{text}” — William Ruto, {source}"))]);
+    assert_eq!(app.message.as_deref(), Some("copied the quote with its citation"));
+    // In the reader, the highlighted quote.
+    app.update(Action::Submit);
+    assert!(matches!(&app.update(Action::CopyQuote)[..], [Effect::Copy(copied)] if copied.contains(&text)));
+    app.update(Action::Back);
+    app.update(Action::Cancel);
+    app.update(Action::Back);
+    app.update(Action::Top);
+    app.update(Action::Open);
+    assert_eq!(app.update(Action::CopyQuote), []);
+    assert!(app.message.as_deref().unwrap().starts_with("no quote highlighted"));
+}
+
+#[test]
+fn the_tag_picker_offers_people_and_organisations_after_the_tags() {
+    let mut app = app();
+    let effects = app.update(Action::OpenTagPicker);
+    assert!(find_people(&mut app, effects), "the picker asks for everyone's names too");
+    let Overlay::Picker(picker) = &app.overlay else { panic!("no picker") };
+    let first_named = picker.items.iter().position(|i| matches!(i.filter, TagFilter::Named(..))).unwrap();
+    assert!(picker.items[..first_named].iter().all(|i| matches!(i.filter, TagFilter::Exact(_))));
+    assert!(picker.items[first_named..].iter().all(|i| matches!(i.filter, TagFilter::Named(..))));
+    let named =
+        |name: &str, kind| picker.items.iter().find(|i| i.filter == TagFilter::Named(name.into(), kind));
+    assert_eq!(named("William Ruto", NameKind::Person).map(|i| i.stories), Some(3));
+    // Named, never quoted: a facet all the same.
+    assert_eq!(named("Toussaint Louverture", NameKind::Person).map(|i| i.stories), Some(1));
+    assert!(named("Haitian National Police", NameKind::Organisation).is_some());
+    let kinds: Vec<NameKind> = picker.items[first_named..]
+        .iter()
+        .filter_map(|i| if let TagFilter::Named(_, kind) = i.filter { Some(kind) } else { None })
+        .collect();
+    assert!(kinds.is_sorted(), "people, then organisations");
+    typed(&mut app, "William Ruto");
+    let Overlay::Picker(picker) = &mut app.overlay else { panic!("no picker") };
+    picker.selected = picker.items.iter().position(|i| matches!(i.filter, TagFilter::Named(..))).unwrap();
+    app.update(Action::Submit);
+    assert_eq!(app.visible.len(), 3);
+    assert!(
+        app.visible
+            .iter()
+            .all(|&i| app.library.stories()[i].people().iter().any(|n| n.name == "William Ruto"))
+    );
+}
