@@ -165,9 +165,32 @@ static LIBRARY_100K: LazyLock<Library> = LazyLock::new(|| {
     library
 });
 
+/// The same with everyone's quotes and people found, as the reader holds
+/// them once the people pane has filled.
+static LIBRARY_100K_PEOPLE: LazyLock<Library> = LazyLock::new(|| {
+    let mut library = LIBRARY_100K.clone();
+    library.find_people();
+    library
+});
+
+/// The people index at 100,000 stories: every story's quotes and people
+/// found on every core and counted, as the reader's thread does for the
+/// people pane (target: 3 s).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn people_index_100k(bencher: Bencher) {
+    bencher.with_inputs(|| LIBRARY_100K.clone()).bench_local_values(|mut library| {
+        library.find_people();
+        black_box(library)
+    });
+}
+
 /// The reader at 200x60 on 100,000 stories, in the state a bench needs.
 fn app_100k(actions: &[Msg]) -> Mutex<App> {
-    let mut app = App::new(LIBRARY_100K.clone(), 0);
+    app_on(&LIBRARY_100K, actions)
+}
+
+fn app_on(library: &Library, actions: &[Msg]) -> Mutex<App> {
+    let mut app = App::new(library.clone(), 0);
     app.update(Msg::Resize(200, 60));
     for action in actions {
         app.update(action.clone());
@@ -221,6 +244,37 @@ mod keystroke_100k {
     fn picker_letter(bencher: Bencher) {
         let app = app_100k(&[vec![Msg::Action(Action::OpenTagPicker)], typed("ru")].concat());
         keystrokes(bencher, &app, Msg::Insert('t'), Msg::Action(Action::DeleteBack));
+    }
+
+    /// The tag picker with its people and organisations.
+    #[divan::bench(sample_count = 30)]
+    fn picker_letter_with_people(bencher: Bencher) {
+        let app =
+            app_on(&LIBRARY_100K_PEOPLE, &[vec![Msg::Action(Action::OpenTagPicker)], typed("ru")].concat());
+        keystrokes(bencher, &app, Msg::Insert('t'), Msg::Action(Action::DeleteBack));
+    }
+
+    /// `p` and Esc: the pane counted over every story shown, and closed.
+    #[divan::bench(sample_count = 30)]
+    fn people_open(bencher: Bencher) {
+        let app = app_on(&LIBRARY_100K_PEOPLE, &[]);
+        keystrokes(bencher, &app, Msg::Action(Action::OpenPeople), Msg::Action(Action::Cancel));
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn people_letter(bencher: Bencher) {
+        let app =
+            app_on(&LIBRARY_100K_PEOPLE, &[vec![Msg::Action(Action::OpenPeople)], typed("wa")].concat());
+        keystrokes(bencher, &app, Msg::Insert('n'), Msg::Action(Action::DeleteBack));
+    }
+
+    /// Down and up through the quotes of the most quoted person (about
+    /// 1,800 quotes in the generated corpus).
+    #[divan::bench(sample_count = 30)]
+    fn person_quotes_scroll(bencher: Bencher) {
+        let open = [Msg::Action(Action::OpenPeople), Msg::Action(Action::Submit), Msg::Action(Action::Down)];
+        let app = app_on(&LIBRARY_100K_PEOPLE, &open);
+        keystrokes(bencher, &app, Msg::Action(Action::Down), Msg::Action(Action::Up));
     }
 
     #[divan::bench(sample_count = 30)]

@@ -12,7 +12,9 @@
 //! `John Smith` is in the news too). Two full names never merge unless
 //! they agree.
 
+use std::cmp::Reverse;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::bitset::BitSet;
 use crate::model::{Body, NameKind, Named, Quote, Story};
@@ -75,7 +77,7 @@ impl StoryText {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Entry {
     /// As the first story to use it wrote it.
-    name: String,
+    name: Arc<str>,
     kind: NameKind,
     /// Its lower-case words.
     words: Vec<String>,
@@ -87,8 +89,9 @@ struct Entry {
 /// organisation, counted over the stories asked about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
-    /// The fullest form of the name.
-    pub name: String,
+    /// The fullest form of the name (shared with the index: counting the
+    /// pane's rows copies no names).
+    pub name: Arc<str>,
     /// Person or organisation.
     pub kind: NameKind,
     /// Stories that name them (or, for speakers, that quote them).
@@ -109,18 +112,24 @@ pub struct People {
     /// Stories whose people are in the index, and how many.
     covered: BitSet,
     count: usize,
+    /// `canonical()`, made when first asked for after stories were added.
+    canonical: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl People {
     /// The index of `stories` (library indices and the stories), finding
-    /// their people on every core.
+    /// their people on every core. Bodies still in the cache are read and
+    /// let go, and the quotes found are not kept: a pass over a whole
+    /// library holds no more than its names.
     pub fn of(stories: &[(usize, &Story)]) -> People {
-        crate::model::find_all_people(&stories.iter().map(|(_, story)| *story).collect::<Vec<_>>());
-        let mut people = People::default();
-        for (index, story) in stories {
-            people.add(*index, story.people());
-        }
-        people
+        let texts: Vec<StoryText> = stories.iter().map(|&(i, story)| StoryText::of(i, story)).collect();
+        let people = std::sync::Mutex::new(People::default());
+        StoryText::find_all(&texts, |found| {
+            let mut people = people.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            found.iter().for_each(|f| people.add(f.story, &f.people));
+            true
+        });
+        people.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Add the people of the story at library index `story`.
@@ -131,6 +140,7 @@ impl People {
         self.covered.grow(story + 1);
         self.covered.insert(story);
         self.count += 1;
+        self.canonical = std::sync::OnceLock::new();
         for n in named {
             let words = name_words(&n.name);
             if words.is_empty() {
@@ -147,7 +157,7 @@ impl People {
                         self.by_last.entry(last.clone()).or_default().push(e);
                     }
                     self.entries.push(Entry {
-                        name: n.name.clone(),
+                        name: n.name.as_str().into(),
                         kind: n.kind,
                         words,
                         stories: Vec::new(),
@@ -157,7 +167,17 @@ impl People {
                 }
             };
             let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-            self.entries[entry].stories.push((count(story), count(n.mentions), count(n.quotes.len())));
+            let (story, mentions, quotes) = (count(story), count(n.mentions), count(n.quotes.len()));
+            let stories = &mut self.entries[entry].stories;
+            // Two forms of one name in a story (`U.S.`, `US`) count once:
+            // the story is the last one pushed only if it was this call.
+            match stories.last_mut() {
+                Some(last) if last.0 == story => {
+                    last.1 = last.1.saturating_add(mentions);
+                    last.2 = last.2.saturating_add(quotes);
+                }
+                _ => stories.push((story, mentions, quotes)),
+            }
         }
     }
 
@@ -173,66 +193,65 @@ impl People {
 
     /// The entry each entry counts under: a lone surname under the one
     /// fuller name with that surname, when there is exactly one.
-    fn canonical(&self) -> Vec<usize> {
-        (0..self.entries.len())
-            .map(|e| {
-                let entry = &self.entries[e];
-                if entry.kind != NameKind::Person || entry.words.len() != 1 {
-                    return e;
-                }
-                let fuller: Vec<usize> = self.by_last[&entry.words[0]]
-                    .iter()
-                    .copied()
-                    .filter(|&o| self.entries[o].words.len() > 1)
-                    .collect();
-                match fuller[..] {
-                    [one] => one,
-                    _ => e,
-                }
-            })
-            .collect()
+    fn canonical(&self) -> &[usize] {
+        self.canonical.get_or_init(|| {
+            (0..self.entries.len())
+                .map(|e| {
+                    let entry = &self.entries[e];
+                    if entry.kind != NameKind::Person || entry.words.len() != 1 {
+                        return e;
+                    }
+                    let mut fuller = self.by_last[&entry.words[0]]
+                        .iter()
+                        .copied()
+                        .filter(|&o| self.entries[o].words.len() > 1);
+                    match (fuller.next(), fuller.next()) {
+                        (Some(one), None) => one,
+                        _ => e,
+                    }
+                })
+                .collect()
+        })
     }
 
     /// Everyone named in the stories of `shown` (every story covered when
     /// `None`), with counts over those stories; `speakers` keeps only
     /// those quoted, counting the stories that quote them. Most quoted
-    /// first, then most stories, then by name.
+    /// first, then most stories, then most named, then first named. One
+    /// pass over the index,
+    /// no list of stories kept: it is what opening the people pane costs.
     pub fn rows(&self, shown: Option<&BitSet>, speakers: bool) -> Vec<Person> {
         let canonical = self.canonical();
-        let mut rows: Vec<Option<(Person, Vec<u32>)>> = vec![None; self.entries.len()];
+        // (stories, quotes, mentions) under each canonical entry.
+        let mut counts = vec![(0usize, 0usize, 0usize); self.entries.len()];
         for (e, entry) in self.entries.iter().enumerate() {
+            let count = &mut counts[canonical[e]];
             for &(story, mentions, quotes) in &entry.stories {
-                if shown.is_some_and(|s| !s.contains(story as usize)) || (speakers && quotes == 0) {
+                if (speakers && quotes == 0) || shown.is_some_and(|s| !s.contains(story as usize)) {
                     continue;
                 }
-                let c = canonical[e];
-                let (row, stories) = rows[c].get_or_insert_with(|| {
-                    let top = &self.entries[c];
-                    let person =
-                        Person { name: top.name.clone(), kind: top.kind, stories: 0, quotes: 0, mentions: 0 };
-                    (person, Vec::new())
-                });
-                row.quotes += quotes as usize;
-                row.mentions += mentions as usize;
-                stories.push(story);
+                count.0 += 1;
+                count.1 += quotes as usize;
+                count.2 += mentions as usize;
             }
         }
-        let mut rows: Vec<Person> = rows
-            .into_iter()
-            .flatten()
-            .map(|(mut row, mut stories)| {
-                stories.sort_unstable();
-                stories.dedup();
-                row.stories = stories.len();
-                row
-            })
-            .collect();
-        rows.sort_by(|a, b| {
-            (b.quotes, b.stories, b.mentions)
-                .cmp(&(a.quotes, a.stories, a.mentions))
-                .then_with(|| a.name.cmp(&b.name))
+        let mut counted: Vec<(usize, (usize, usize, usize))> =
+            counts.into_iter().enumerate().filter(|(_, (stories, _, _))| *stories > 0).collect();
+        // By numbers alone (ties in the order first named): thousands of
+        // names with one quote in one story sort without comparing names.
+        counted.sort_unstable_by_key(|&(e, (stories, quotes, mentions))| {
+            (Reverse(quotes), Reverse(stories), Reverse(mentions), e)
         });
-        rows
+        counted
+            .into_iter()
+            .map(|(e, (stories, quotes, mentions))| Person {
+                name: self.entries[e].name.clone(),
+                kind: self.entries[e].kind,
+                stories,
+                quotes,
+                mentions,
+            })
+            .collect()
     }
 
     /// The stories that name `name` (a row's name; `speakers`: that quote

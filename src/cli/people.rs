@@ -16,7 +16,7 @@ pub fn write(out: &mut dyn Write, mut rows: Vec<Person>, quoted: bool) -> io::Re
             (b.stories, b.quotes).cmp(&(a.stories, a.quotes)).then_with(|| a.name.cmp(&b.name))
         });
     }
-    let name_width = column_width(rows.iter().map(|r| r.name.as_str()), 40);
+    let name_width = column_width(rows.iter().map(|r| &*r.name), 40);
     let stories_width = rows.iter().map(|r| r.stories.to_string().len()).max().unwrap_or(1);
     for row in rows {
         writeln!(

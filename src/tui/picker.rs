@@ -136,7 +136,7 @@ impl Picker {
         items.extend(
             self.facets.iter().filter(|p| lower.is_empty() || p.name.to_lowercase().contains(&lower)).map(
                 |p| PickerItem {
-                    filter: TagFilter::Named(p.name.clone(), p.kind),
+                    filter: TagFilter::Named(p.name.to_string(), p.kind),
                     stories: p.stories,
                     unread: None,
                 },

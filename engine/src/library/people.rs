@@ -38,16 +38,15 @@ impl Library {
         }
     }
 
-    /// Find the people of every story not yet in the index, on every core.
+    /// Find the people of every story not yet in the index, on every core,
+    /// as a thread would (`people_texts`, `StoryText::find_all`).
     pub fn find_people(&mut self) {
-        let missing: Vec<&crate::model::Story> =
-            (0..self.stories.len()).filter(|&i| !self.people.has(i)).map(|i| &self.stories[i]).collect();
-        crate::model::find_all_people(&missing);
-        for i in 0..self.stories.len() {
-            if !self.people.has(i) {
-                self.people.add(i, self.stories[i].people());
-            }
-        }
+        let found = std::sync::Mutex::new(Vec::new());
+        StoryText::find_all(&self.people_texts(), |part| {
+            found.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(part);
+            true
+        });
+        self.add_people(found.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner));
     }
 
     /// The stories that quote the person named `name` (`speakers`), or

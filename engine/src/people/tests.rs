@@ -16,7 +16,7 @@ fn index(stories: &[Story]) -> People {
 }
 
 fn row<'a>(rows: &'a [Person], name: &str) -> &'a Person {
-    rows.iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no {name} in {rows:?}"))
+    rows.iter().find(|r| &*r.name == name).unwrap_or_else(|| panic!("no {name} in {rows:?}"))
 }
 
 #[test]
@@ -51,7 +51,7 @@ fn name_variants_across_stories_are_one_person() {
     ];
     let rows = index(&stories).rows(None, true);
     assert_eq!(rows.len(), 1, "{rows:?}");
-    assert_eq!(rows[0].name, "Marco Rubio");
+    assert_eq!(&*rows[0].name, "Marco Rubio");
     assert_eq!((rows[0].stories, rows[0].quotes), (3, 3));
 }
 
@@ -63,7 +63,7 @@ fn people_who_share_a_surname_are_not_merged() {
         story("Three", &["“Rain is coming,” Smith said."]),
     ];
     let rows = index(&stories).rows(None, true);
-    let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+    let names: Vec<&str> = rows.iter().map(|r| &*r.name).collect();
     assert_eq!(names.len(), 3, "{rows:?}");
     for name in ["John Smith", "Jane Smith", "Smith"] {
         assert_eq!(row(&rows, name).quotes, 1);

@@ -127,7 +127,7 @@ impl App {
     /// Show only the stories where `person` speaks (with the other
     /// filters), and close the pane.
     fn filter_by_speaker(&mut self, person: Person) {
-        let condition = TagFilter::Speaker(person.name.clone(), person.kind);
+        let condition = TagFilter::Speaker(person.name.to_string(), person.kind);
         if !self.filter.tags.contains(&condition) {
             self.filter.tags.push(condition);
         }

@@ -112,36 +112,40 @@ impl PeopleView<'_> {
             return;
         }
         let width = usize::from(body.width).saturating_sub(2).max(1);
-        let items: Vec<Vec<Line>> = level
-            .quotes
-            .iter()
-            .enumerate()
-            .map(|(i, &(story, quote))| {
-                let story = &self.library.stories()[story];
-                let text = story.quotes().get(quote).map_or("", |q| q.text.as_str());
-                let style = if i == level.selected { theme.quote_current } else { theme.quote };
-                let mut lines: Vec<Line> = wrap(&format!("“{text}”"), width)
-                    .into_iter()
-                    .map(|(_, l)| Line::from(vec![Span::raw(" "), Span::styled(l, style)]))
-                    .collect();
-                let mut meta = vec![story.title().to_string()];
-                meta.extend(Some(story.source_name().to_string()).filter(|s| !s.is_empty()));
-                meta.extend(crate::dates::long(story.published.as_deref(), self.now));
-                let meta = truncate(&meta.join(" · "), width.saturating_sub(2));
-                lines.push(Line::from(vec![Span::raw("   "), Span::styled(meta, theme.meta)]));
-                lines.push(Line::raw(""));
-                lines
-            })
-            .collect();
-        // From the highlighted quote back, as many as fit above it.
+        // Only the quotes on screen are laid out: a person quoted in
+        // thousands of stories draws as fast as one quoted once.
+        let item = |i: usize| -> Vec<Line> {
+            let (story, quote) = level.quotes[i];
+            let story = &self.library.stories()[story];
+            let text = story.quotes().get(quote).map_or("", |q| q.text.as_str());
+            let style = if i == level.selected { theme.quote_current } else { theme.quote };
+            let mut lines: Vec<Line> = wrap(&format!("“{text}”"), width)
+                .into_iter()
+                .map(|(_, l)| Line::from(vec![Span::raw(" "), Span::styled(l, style)]))
+                .collect();
+            let mut meta = vec![story.title().to_string()];
+            meta.extend(Some(story.source_name().to_string()).filter(|s| !s.is_empty()));
+            meta.extend(crate::dates::long(story.published.as_deref(), self.now));
+            let meta = truncate(&meta.join(" · "), width.saturating_sub(2));
+            lines.push(Line::from(vec![Span::raw("   "), Span::styled(meta, theme.meta)]));
+            lines.push(Line::raw(""));
+            lines
+        };
+        // From the highlighted quote back, as many as fit above it; then
+        // on down from the first of those until the pane is full.
         let rows = usize::from(body.height);
         let mut first = level.selected;
-        let mut used = items[first].len();
-        while first > 0 && used + items[first - 1].len() <= rows {
+        let mut used = item(first).len();
+        while first > 0 {
+            let above = item(first - 1).len();
+            if used + above > rows {
+                break;
+            }
             first -= 1;
-            used += items[first].len();
+            used += above;
         }
-        for (y, line) in items.into_iter().skip(first).flatten().take(rows).enumerate() {
+        let lines = (first..level.quotes.len()).flat_map(item);
+        for (y, line) in lines.take(rows).enumerate() {
             line.render(Rect { y: body.y + y as u16, height: 1, ..body }, buf);
         }
     }

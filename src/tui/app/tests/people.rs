@@ -44,7 +44,7 @@ fn people(app: &App) -> &crate::tui::people::PeoplePane {
 
 fn names(app: &App) -> Vec<String> {
     let pane = people(app);
-    pane.matching.iter().map(|&r| pane.rows[r].name.clone()).collect()
+    pane.matching.iter().map(|&r| pane.rows[r].name.to_string()).collect()
 }
 
 #[test]
@@ -58,7 +58,7 @@ fn p_opens_the_pane_and_it_fills_in_the_background() {
     assert_eq!(app.people.running, None);
     let pane = people(&app);
     let top = &pane.rows[0];
-    assert_eq!((top.name.as_str(), top.quotes, top.stories), ("William Ruto", 5, 3), "most quoted first");
+    assert_eq!((&*top.name, top.quotes, top.stories), ("William Ruto", 5, 3), "most quoted first");
     assert!(pane.rows.windows(2).all(|w| w[0].quotes >= w[1].quotes));
     // Opening it again asks for nothing more: everyone is found.
     app.update(Action::Cancel);
@@ -90,7 +90,7 @@ fn the_pane_counts_only_the_stories_shown() {
     app.apply_filter();
     let effects = app.update(Action::OpenPeople);
     find_people(&mut app, effects);
-    let ruto = people(&app).rows.iter().find(|r| r.name == "William Ruto").cloned().unwrap();
+    let ruto = people(&app).rows.iter().find(|r| &*r.name == "William Ruto").cloned().unwrap();
     assert_eq!((ruto.quotes, ruto.stories), (2, 1), "only his Haiti story");
 }
 
@@ -101,7 +101,7 @@ fn enter_lists_a_persons_quotes_and_esc_goes_back_a_level() {
     app.update(Action::Submit);
     assert_eq!(app.context(), Context::PersonQuotes);
     let level = people(&app).quotes.clone().unwrap();
-    assert_eq!(level.person.name, "William Ruto");
+    assert_eq!(&*level.person.name, "William Ruto");
     assert_eq!(level.quotes.len(), 5);
     for &(story, quote) in &level.quotes {
         assert_eq!(app.library.stories()[story].quotes()[quote].speaker.as_deref(), Some("William Ruto"));
@@ -142,7 +142,7 @@ fn enter_on_a_quote_opens_the_story_there_and_brackets_follow_the_speaker() {
     // Esc: back to his quotes, where the reader was opened from.
     app.update(Action::Back);
     assert_eq!(app.context(), Context::PersonQuotes);
-    assert_eq!(people(&app).quotes.as_ref().unwrap().person.name, "William Ruto");
+    assert_eq!(&*people(&app).quotes.as_ref().unwrap().person.name, "William Ruto");
 }
 
 #[test]
