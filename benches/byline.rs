@@ -254,6 +254,21 @@ mod keystroke_100k {
         keystrokes(bencher, &app, Msg::Insert('t'), Msg::Action(Action::DeleteBack));
     }
 
+    /// The first `p` at 100,000 stories, nothing found yet: the pane opens
+    /// and hands every story to the thread that finds the quotes.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn people_first_open(bencher: Bencher) {
+        let theme = Theme::new(false);
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        bencher.with_inputs(|| app_on(&LIBRARY_100K, &[]).into_inner().unwrap()).bench_local_values(
+            |mut app| {
+                let effects = app.update(Msg::Action(Action::OpenPeople));
+                frame(&app, &mut terminal, &theme);
+                (app, effects)
+            },
+        );
+    }
+
     /// `p` and Esc: the pane counted over every story shown, and closed.
     #[divan::bench(sample_count = 30)]
     fn people_open(bencher: Bencher) {

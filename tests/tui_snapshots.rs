@@ -41,7 +41,7 @@ fn run(app: &mut App, actions: &[Msg]) {
                     true
                 });
                 app.update(Msg::PeopleFound(found.into_inner().unwrap()));
-                app.update(Msg::PeopleDone);
+                app.update(Msg::PeopleDone { started: true });
             }
         }
     }

@@ -38,8 +38,9 @@ pub enum Msg {
     WordsIndexed { index: Box<WordIndex>, covered: usize },
     /// Some stories' quotes and people, found by a thread.
     PeopleFound(Vec<Found>),
-    /// The thread finding people is done.
-    PeopleDone,
+    /// A thread finding people is done with its part (`started`: it ran;
+    /// false when it could not be started).
+    PeopleDone { started: bool },
     /// Batches of stories that arrived together, with the saved marks to
     /// give them.
     Loaded { batches: Vec<Batch>, marks: Arc<State> },
@@ -98,7 +99,8 @@ pub enum Effect {
     /// comes back as `Msg::WordsIndexed`.
     IndexWords(IndexJob),
     /// Find the quotes and people of these stories, in the background;
-    /// they come back as `Msg::PeopleFound`, then `Msg::PeopleDone`.
+    /// they come back as `Msg::PeopleFound`, then `Msg::PeopleDone` (one
+    /// for each such effect).
     FindPeople(PeopleJob),
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),

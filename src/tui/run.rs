@@ -41,8 +41,9 @@ struct Background<'a> {
     cache_writer: Option<std::thread::JoinHandle<()>>,
     /// The word index being built by a thread.
     indexing: Option<std::sync::mpsc::Receiver<Msg>>,
-    /// Everyone's quotes and people being found by a thread.
-    peopling: Option<std::sync::mpsc::Receiver<Msg>>,
+    /// Everyone's quotes and people being found by threads, a part of the
+    /// library each.
+    peopling: Vec<std::sync::mpsc::Receiver<Msg>>,
 }
 
 impl Background<'_> {
@@ -68,32 +69,33 @@ impl Background<'_> {
             msgs.push(msg);
             self.indexing = None;
         }
-        if let Some(peopling) = &self.peopling {
-            // Every part waiting, as one message: the app keeps them all
-            // before it draws again.
-            let mut found = Vec::new();
-            let done = loop {
-                match peopling.try_recv() {
-                    Ok(Msg::PeopleFound(part)) => found.extend(part),
+        // Every part found so far, as one message: the app keeps them all
+        // before it draws again; then one message for each part done.
+        let mut found = Vec::new();
+        let mut done = 0;
+        self.peopling.retain(|part| {
+            loop {
+                match part.try_recv() {
+                    Ok(Msg::PeopleFound(some)) => found.extend(some),
                     Ok(other) => msgs.push(other),
-                    Err(std::sync::mpsc::TryRecvError::Empty) => break false,
-                    Err(std::sync::mpsc::TryRecvError::Disconnected) => break true,
+                    Err(std::sync::mpsc::TryRecvError::Empty) => break true,
+                    Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                        done += 1;
+                        break false;
+                    }
                 }
-            };
-            if !found.is_empty() {
-                msgs.push(Msg::PeopleFound(found));
             }
-            if done {
-                msgs.push(Msg::PeopleDone);
-                self.peopling = None;
-            }
+        });
+        if !found.is_empty() {
+            msgs.push(Msg::PeopleFound(found));
         }
+        msgs.extend((0..done).map(|_| Msg::PeopleDone { started: true }));
         msgs
     }
 
     /// How long the loop may wait for an event before looking again.
     fn wait(&self) -> Duration {
-        let indexing = (self.indexing.is_some() || self.peopling.is_some()).then_some(INDEXING_TICK);
+        let indexing = (self.indexing.is_some() || !self.peopling.is_empty()).then_some(INDEXING_TICK);
         [self.incoming.as_ref().and_then(|i| i.wait()), self.fetcher.wait(), indexing]
             .into_iter()
             .flatten()
@@ -133,10 +135,10 @@ impl Background<'_> {
                             });
                         });
                         // A thread that cannot start leaves the pane as
-                        // far as it is: say it is done.
+                        // far as it is.
                         match started {
-                            Ok(()) => self.peopling = Some(rx),
-                            Err(_) => queue.push_back(Msg::PeopleDone),
+                            Ok(()) => self.peopling.push(rx),
+                            Err(_) => queue.push_back(Msg::PeopleDone { started: false }),
                         }
                     }
                     Effect::Copy(text) => {
@@ -197,7 +199,7 @@ pub fn run(
         minute: 0,
         cache_writer: None,
         indexing: None,
-        peopling: None,
+        peopling: Vec::new(),
     };
     let stop = Arc::new(AtomicBool::new(false));
     watch_for_termination(Arc::clone(&stop))?;

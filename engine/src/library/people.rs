@@ -20,12 +20,18 @@ impl Library {
     }
 
     /// What a thread needs to find the people of the stories not yet in
-    /// the index.
-    pub fn people_texts(&self) -> Vec<StoryText> {
-        (0..self.stories.len())
-            .filter(|&i| !self.people.has(i))
-            .map(|i| StoryText::of(i, &self.stories[i]))
-            .collect()
+    /// the index, at most `most` of them, looking from library index
+    /// `from`; and where to look next time.
+    pub fn people_texts(&self, from: usize, most: usize) -> (Vec<StoryText>, usize) {
+        let mut texts = Vec::with_capacity(most.min(self.stories.len().saturating_sub(from)));
+        let mut at = from;
+        while at < self.stories.len() && texts.len() < most {
+            if !self.people.has(at) {
+                texts.push(StoryText::of(at, &self.stories[at]));
+            }
+            at += 1;
+        }
+        (texts, at)
     }
 
     /// Keep what a thread found: each story keeps its quotes and people,
@@ -42,7 +48,7 @@ impl Library {
     /// as a thread would (`people_texts`, `StoryText::find_all`).
     pub fn find_people(&mut self) {
         let found = std::sync::Mutex::new(Vec::new());
-        StoryText::find_all(&self.people_texts(), |part| {
+        StoryText::find_all(&self.people_texts(0, usize::MAX).0, |part| {
             found.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(part);
             true
         });

@@ -133,8 +133,8 @@ pub struct App {
     pub(super) index_job: Option<crate::tui::msg::IndexJob>,
     /// Finding everyone's quotes for the people pane.
     pub people: people::PeopleWork,
-    /// Stories ready for a thread to find their people.
-    pub(super) people_job: Option<crate::tui::msg::PeopleJob>,
+    /// Parts of the library ready for threads to find their people.
+    pub(super) people_jobs: Vec<crate::tui::msg::PeopleJob>,
 }
 
 impl App {
@@ -176,7 +176,7 @@ impl App {
             cache_snapshot: None,
             index_job: None,
             people: people::PeopleWork::default(),
-            people_job: None,
+            people_jobs: Vec::new(),
         };
         app.refresh_view();
         app
@@ -252,9 +252,7 @@ impl App {
         if let Some(job) = self.index_job.take() {
             effects.push(Effect::IndexWords(job));
         }
-        if let Some(job) = self.people_job.take() {
-            effects.push(Effect::FindPeople(job));
-        }
+        effects.extend(self.people_jobs.drain(..).map(Effect::FindPeople));
         if let Some(snapshot) = self.cache_snapshot.take() {
             effects.push(Effect::WriteCache(Box::new(snapshot)));
         }
@@ -271,7 +269,7 @@ impl App {
             Msg::AfterLoading => self.after_loading(),
             Msg::WordsIndexed { index, covered } => self.words_indexed(*index, covered),
             Msg::PeopleFound(found) => self.people_found(found),
-            Msg::PeopleDone => self.people_done(),
+            Msg::PeopleDone { started } => self.people_done(started),
             Msg::FetchStarted { total } => self.fetch_started(total),
             Msg::FetchRefused(reason) => self.fetch_refused(reason),
             Msg::Fetched { results, marks } => self.feeds_fetched(results, &marks),

@@ -10,17 +10,43 @@ use super::{Action, App, Effect, Focus, Overlay};
 use crate::tui::msg::Job;
 use crate::tui::people::{PeoplePane, quotes_in_story};
 
-/// Finding everyone's quotes and people in the background.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Finding everyone's quotes and people in the background, a part of the
+/// library at a time: taking a part for a thread costs the reader a few
+/// milliseconds, taking all 100,000 stories at once twenty.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeopleWork {
     /// The pane or the tag picker was opened: the index is wanted whole.
     pub wanted: bool,
-    /// A thread is finding the people of the stories not yet found when
-    /// the library had this many.
-    pub running: Option<usize>,
+    /// Stories a part (`PEOPLE_PART`; tests make it small).
+    pub part: usize,
+    /// Stories below this library index have been handed to a thread.
+    next: usize,
+    /// Parts handed to threads and not yet done.
+    in_flight: usize,
     /// Stories covered when the pane was last counted again.
     recounted_at: usize,
 }
+
+impl Default for PeopleWork {
+    fn default() -> PeopleWork {
+        PeopleWork { wanted: false, part: PEOPLE_PART, next: 0, in_flight: 0, recounted_at: 0 }
+    }
+}
+
+impl PeopleWork {
+    /// Whether threads are finding people now.
+    pub fn running(&self) -> bool {
+        self.in_flight > 0
+    }
+}
+
+/// Stories a part: a few milliseconds to take on the reader's thread, a
+/// few tenths of a second of work for the threads.
+const PEOPLE_PART: usize = 8192;
+
+/// Parts in flight at once: one being worked on while the next waits, so
+/// the threads never wait for the reader.
+const PEOPLE_PARTS_AHEAD: usize = 2;
 
 /// The person the reader follows through a story: `]` and `[` go through
 /// their quotes only.
@@ -45,14 +71,26 @@ impl App {
         shown
     }
 
-    /// Ask for every story's people: a thread starts on those not yet
-    /// found, once the library is loaded.
+    /// Ask for every story's people: threads work on those not yet found,
+    /// once the library is loaded.
     pub(super) fn want_people(&mut self) {
         self.people.wanted = true;
-        if self.people.running.is_none() && self.loading.is_none() && !self.library.people_complete() {
-            let texts = self.library.people_texts();
-            self.people.running = Some(self.library.len());
-            self.people_job = Some(Job(std::sync::Arc::new(texts)));
+        self.hand_out_people();
+    }
+
+    /// Keep the threads fed: a part of the stories not yet handed out for
+    /// each part done.
+    fn hand_out_people(&mut self) {
+        if self.loading.is_some() {
+            return;
+        }
+        while self.people.in_flight < PEOPLE_PARTS_AHEAD && self.people.next < self.library.len() {
+            let (texts, next) = self.library.people_texts(self.people.next, self.people.part.max(1));
+            self.people.next = next;
+            if !texts.is_empty() {
+                self.people.in_flight += 1;
+                self.people_jobs.push(Job(std::sync::Arc::new(texts)));
+            }
         }
     }
 
@@ -67,13 +105,20 @@ impl App {
         }
     }
 
-    /// The thread is done: count the pane a last time, and start again if
-    /// stories came meanwhile.
-    pub(super) fn people_done(&mut self) {
-        let had = self.people.running.take().unwrap_or(0);
-        self.recount_people();
-        if self.people.wanted && self.library.len() > had {
-            self.want_people();
+    /// A part is done (`started`: its thread ran): hand out the next, and
+    /// when the last is done count the pane a last time. A thread that
+    /// could not start stops the finding where it is.
+    pub(super) fn people_done(&mut self, started: bool) {
+        self.people.in_flight = self.people.in_flight.saturating_sub(1);
+        if !started {
+            self.people.wanted = false;
+            self.message = Some("could not start finding quotes: the pane shows what is found".into());
+        }
+        if self.people.wanted {
+            self.hand_out_people();
+        }
+        if !self.people.running() {
+            self.recount_people();
         }
     }
 

@@ -8,30 +8,32 @@ use crate::tui::keymap::Context;
 use byline_engine::model::NameKind;
 use byline_engine::people::StoryText;
 
-/// Carry out the effects as the loop would for the people thread: find
-/// everything the job asks for and hand it back.
-fn find_people(app: &mut App, effects: Vec<Effect>) -> bool {
-    let mut ran = false;
-    for effect in effects {
+/// Carry out the effects as the loop would for the people threads: find
+/// everything each part asks for and hand it back, part after part, until
+/// no part is handed out. How many parts there were.
+fn find_people(app: &mut App, effects: Vec<Effect>) -> usize {
+    let mut parts = 0;
+    let mut waiting: Vec<Effect> = effects;
+    while let Some(effect) = waiting.pop() {
         if let Effect::FindPeople(job) = effect {
+            parts += 1;
             let found = Mutex::new(Vec::new());
             StoryText::find_all(&job.0, |part| {
                 found.lock().unwrap().extend(part);
                 true
             });
-            app.update(Msg::PeopleFound(found.into_inner().unwrap()));
-            app.update(Msg::PeopleDone);
-            ran = true;
+            waiting.extend(app.update(Msg::PeopleFound(found.into_inner().unwrap())));
+            waiting.extend(app.update(Msg::PeopleDone { started: true }));
         }
     }
-    ran
+    parts
 }
 
 /// The sample corpus with the people pane open and filled.
 fn pane() -> App {
     let mut app = app();
     let effects = app.update(Action::OpenPeople);
-    assert!(find_people(&mut app, effects), "opening the pane starts finding everyone's quotes");
+    assert_eq!(find_people(&mut app, effects), 1, "opening the pane starts finding everyone's quotes");
     app
 }
 
@@ -53,9 +55,9 @@ fn p_opens_the_pane_and_it_fills_in_the_background() {
     let effects = app.update(Action::OpenPeople);
     assert_eq!(app.context(), Context::People);
     assert!(people(&app).rows.is_empty(), "nothing is found before the thread reports");
-    assert!(app.people.running.is_some());
-    assert!(find_people(&mut app, effects));
-    assert_eq!(app.people.running, None);
+    assert!(app.people.running());
+    assert!(find_people(&mut app, effects) > 0);
+    assert!(!app.people.running());
     let pane = people(&app);
     let top = &pane.rows[0];
     assert_eq!((&*top.name, top.quotes, top.stories), ("William Ruto", 5, 3), "most quoted first");
@@ -64,6 +66,37 @@ fn p_opens_the_pane_and_it_fills_in_the_background() {
     app.update(Action::Cancel);
     assert_eq!(app.overlay, Overlay::None);
     assert!(!app.update(Action::OpenPeople).iter().any(|e| matches!(e, Effect::FindPeople(_))));
+}
+
+#[test]
+fn the_library_is_handed_to_threads_a_part_at_a_time_two_ahead() {
+    let mut app = app();
+    app.people.part = 4;
+    let effects = app.update(Action::OpenPeople);
+    let parts = |effects: &[Effect]| effects.iter().filter(|e| matches!(e, Effect::FindPeople(_))).count();
+    assert_eq!(parts(&effects), 2, "two parts in flight at once");
+    let sizes: Vec<usize> = effects
+        .iter()
+        .filter_map(|e| if let Effect::FindPeople(j) = e { Some(j.0.len()) } else { None })
+        .collect();
+    assert_eq!(sizes, [4, 4]);
+    // A part done: the next is handed out; all done: the pane is whole.
+    assert_eq!(find_people(&mut app, effects), app.library.len().div_ceil(4));
+    assert!(!app.people.running());
+    assert_eq!(app.library.people().covered(), app.library.len());
+    assert_eq!(&*people(&app).rows[0].name, "William Ruto");
+}
+
+#[test]
+fn a_thread_that_cannot_start_stops_the_finding_and_says_so() {
+    let mut app = app();
+    app.people.part = 4;
+    app.update(Action::OpenPeople);
+    let effects = app.update(Msg::PeopleDone { started: false });
+    assert!(effects.is_empty(), "no thread started again: {effects:?}");
+    assert!(app.message.as_deref().unwrap().starts_with("could not start finding quotes"));
+    app.update(Msg::PeopleDone { started: true });
+    assert!(!app.people.running());
 }
 
 #[test]
@@ -197,7 +230,7 @@ fn y_copies_the_quote_with_its_citation() {
 fn the_tag_picker_offers_people_and_organisations_after_the_tags() {
     let mut app = app();
     let effects = app.update(Action::OpenTagPicker);
-    assert!(find_people(&mut app, effects), "the picker asks for everyone's names too");
+    assert!(find_people(&mut app, effects) > 0, "the picker asks for everyone's names too");
     let Overlay::Picker(picker) = &app.overlay else { panic!("no picker") };
     let first_named = picker.items.iter().position(|i| matches!(i.filter, TagFilter::Named(..))).unwrap();
     assert!(picker.items[..first_named].iter().all(|i| matches!(i.filter, TagFilter::Exact(_))));
