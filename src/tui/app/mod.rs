@@ -227,6 +227,13 @@ impl App {
             }
             // The list of links takes no mouse.
             Msg::Scroll { .. } | Msg::Click { .. } if matches!(self.overlay, Overlay::Links { .. }) => None,
+            // The wheel moves through the people pane, as the arrows do.
+            Msg::Scroll { down, .. } if matches!(self.overlay, Overlay::People(_)) => {
+                if let Overlay::People(pane) = &mut self.overlay {
+                    pane.move_by(if down { 3 } else { -3 });
+                }
+                None
+            }
             Msg::Scroll { column, row, down } => {
                 self.scroll_at(column, row, down);
                 None

@@ -54,7 +54,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             )
         }
         Overlay::People(pane) => {
-            let finding = app.people.running().then(|| (app.library.people().covered(), app.library.len()));
+            // Still loading, the finding starts once every story is in.
+            let finding = (app.people.running() || app.loading.is_some())
+                .then(|| (app.library.people().covered(), app.library.len()));
             let view = people::PeopleView { pane, library: &app.library, finding, now: app.now, theme };
             frame.render_widget(view, popup(frame.area(), 100, 90))
         }

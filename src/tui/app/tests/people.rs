@@ -141,6 +141,10 @@ fn enter_lists_a_persons_quotes_and_esc_goes_back_a_level() {
     }
     app.update(Action::Down);
     assert_eq!(people(&app).quotes.as_ref().unwrap().selected, 1);
+    app.update(Msg::Scroll { column: 10, row: 10, down: true });
+    assert_eq!(people(&app).quotes.as_ref().unwrap().selected, 4, "the wheel moves through the quotes");
+    app.update(Action::PageUp);
+    assert_eq!(people(&app).quotes.as_ref().unwrap().selected, 0);
     app.update(Action::Back);
     assert_eq!(app.context(), Context::People);
     assert_eq!(names(&app), ["William Ruto"], "the typed name is kept");
@@ -256,4 +260,16 @@ fn the_tag_picker_offers_people_and_organisations_after_the_tags() {
             .iter()
             .all(|&i| app.library.stories()[i].people().iter().any(|n| n.name == "William Ruto"))
     );
+}
+
+#[test]
+fn opened_while_loading_the_pane_fills_once_every_story_is_in() {
+    let mut app = app();
+    app.start_loading(None);
+    let effects = app.update(Action::OpenPeople);
+    assert!(!effects.iter().any(|e| matches!(e, Effect::FindPeople(_))), "nothing handed out while loading");
+    super::finish_loading(&mut app);
+    let effects = app.update(Msg::AfterLoading);
+    assert!(find_people(&mut app, effects) > 0, "loading over: the finding starts");
+    assert_eq!(&*people(&app).rows[0].name, "William Ruto");
 }
