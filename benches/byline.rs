@@ -184,6 +184,18 @@ fn people_index_100k(bencher: Bencher) {
     });
 }
 
+/// Clustering 100,000 stories whose quotes and people are known (as the
+/// reader holds them once the people pane has filled; finding them is
+/// `people_index_100k`): features, candidates, scores, groups (target,
+/// with the finding: 3 s).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn clusters_100k(bencher: Bencher) {
+    bencher.with_inputs(|| LIBRARY_100K_PEOPLE.clone()).bench_local_values(|library| {
+        let clusters = byline_engine::clusters::cluster(library.stories());
+        (library, clusters)
+    });
+}
+
 /// The reader at 200x60 on 100,000 stories, in the state a bench needs.
 fn app_100k(actions: &[Msg]) -> Mutex<App> {
     app_on(&LIBRARY_100K, actions)

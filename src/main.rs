@@ -183,6 +183,18 @@ enum Command {
         /// Files or directories of articles
         paths: Vec<PathBuf>,
     },
+    /// Stories about the same event from different sources: each group's
+    /// size, sources, titles and what joined them
+    Clusters {
+        /// Read every file as FORMAT, whatever its name or content
+        #[arg(long = "format", value_name = "FORMAT", value_parser = parse_input_format)]
+        format: Option<InputFormat>,
+        /// Only clusters with a story tagged NAME; repeat for all of several
+        #[arg(long = "tag", value_name = "NAME")]
+        tags: Vec<String>,
+        /// Files or directories of articles
+        paths: Vec<PathBuf>,
+    },
     /// Manage subscriptions: add, list, remove, import and export feeds
     Feeds {
         #[command(subcommand)]
@@ -400,7 +412,8 @@ fn library_command(
         | Command::Tags { format, paths, .. }
         | Command::Sources { format, paths, .. }
         | Command::Quotes { format, paths, .. }
-        | Command::People { format, paths, .. } => (*format, paths),
+        | Command::People { format, paths, .. }
+        | Command::Clusters { format, paths, .. } => (*format, paths),
         Command::Config { .. } | Command::Feeds { .. } | Command::Fetch(_) => {
             unreachable!("run() dispatches these before loading")
         }
@@ -444,9 +457,12 @@ fn print_command(command: Command, library: &Library, out: &mut dyn Write) -> io
                 JsonStyle::Json => ExportFormat::Json,
                 JsonStyle::Jsonl => ExportFormat::Jsonl,
             };
-            // The people are found with the quotes, in one reading.
-            byline_engine::model::find_all_people(&library.in_order().collect::<Vec<_>>());
-            cli::export::write(out, library.in_order(), format)
+            // The people are found with the quotes, in one reading; the
+            // clusters from both.
+            let clusters = byline_engine::clusters::cluster(library.stories());
+            let stories =
+                library.order().iter().map(|&i| (&library.stories()[i], clusters.id_of(i).unwrap_or("")));
+            cli::export::write(out, stories, format)
         }
         Command::List { tags, sources, search, unread, starred, sort, columns, .. } => {
             let filter = Filter {
@@ -478,6 +494,18 @@ fn print_command(command: Command, library: &Library, out: &mut dyn Write) -> io
             let everyone: Vec<(usize, &Story)> = library.stories().iter().enumerate().collect();
             let rows = byline_engine::people::People::of(&everyone).rows(Some(&shown), quoted);
             cli::people::write(out, rows, quoted)
+        }
+        Command::Clusters { tags, .. } => {
+            // Clustered over the whole library; shown when a member passes.
+            let clusters = byline_engine::clusters::cluster(library.stories());
+            let mut shown = BitSet::new(library.len());
+            Filter { tags: tag_filters(&tags), ..Filter::default() }
+                .apply(library)
+                .into_iter()
+                .for_each(|i| shown.insert(i));
+            let groups: Vec<_> =
+                clusters.groups.iter().filter(|c| c.members.iter().any(|&s| shown.contains(s))).collect();
+            cli::clusters::write(out, library, &groups)
         }
         Command::Config { .. } | Command::Feeds { .. } | Command::Fetch(_) => Ok(()),
     }

@@ -15,7 +15,7 @@ const ENGINE: &[&[&str]] = &[
     &["atomic_file", "bitset", "crash", "error", "name_match", "parallel", "toml_file"],
     &["model"],
     &["parse", "search_index", "state"],
-    &["people"],
+    &["clusters", "people"],
     &["library"],
     &["cache"],
     &["filter", "load"],

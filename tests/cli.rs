@@ -98,6 +98,7 @@ fn export_has_exactly_the_schema_fields() {
         "people",
         "read",
         "starred",
+        "cluster",
     ];
     expected.sort_unstable();
     let mut fields_sorted = fields.clone();

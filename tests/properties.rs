@@ -191,7 +191,7 @@ proptest! {
         let library = byline_engine::Library::from_drafts(parsed.drafts);
         for format in [byline::cli::export::ExportFormat::Json, byline::cli::export::ExportFormat::Jsonl] {
             let mut json = Vec::new();
-            byline::cli::export::write(&mut json, library.in_order(), format).unwrap();
+            byline::cli::export::write(&mut json, library.in_order().map(|s| (s, s.id())), format).unwrap();
             let name = if format == byline::cli::export::ExportFormat::Json { "x.json" } else { "x.jsonl" };
             let again = byline_engine::parse::parse_file(name, &json, None).unwrap();
             prop_assert!(again.problems.is_empty(), "{:?}", again.problems);

@@ -48,6 +48,7 @@
 pub mod atomic_file;
 pub mod bitset;
 pub mod cache;
+pub mod clusters;
 pub mod crash;
 pub mod error;
 pub mod feeds;

@@ -2,6 +2,7 @@
 //! tests can capture it. Text output is aligned by display width (CJK and
 //! emoji take two cells) and holds no control characters.
 
+pub mod clusters;
 pub mod config;
 pub mod export;
 pub mod feeds;

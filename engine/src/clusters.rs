@@ -1,0 +1,616 @@
+//! Stories about one event from different sources, grouped (`clusters`).
+//!
+//! Evidence, combined into one score a pair of stories:
+//! - **a shared direct quote** (a span of 8 or more words, compared as
+//!   lower-case words): two outlets quoting the same sentence almost surely
+//!   report the same event, and that alone joins them;
+//! - **shared rare names**: people and organisations named in few stories
+//!   of the library (a president in the news every day tells nothing);
+//! - **similar title and lead**: the content words of the title and first
+//!   two paragraphs, compared by MinHash (an estimate of their Jaccard
+//!   similarity; candidates found by banding, never by comparing every
+//!   pair);
+//! - **time**: two dated stories more than `MAX_DAYS` apart are never one
+//!   event; within two days is a small bonus.
+//!
+//! Copies (the same link, or the same text, from several feeds or files)
+//! are always one cluster. A cluster's lead is its earliest story (ties:
+//! most quotes): the first report, which the others follow. Its id is the
+//! smallest story id among its members, so it is the same on every run for
+//! the same stories.
+
+use std::collections::HashMap;
+
+use crate::model::{Story, fast_hash};
+use crate::name_match::name_words;
+use crate::parse::lexicon::Words;
+
+/// Words a quote span must share for the quote to count as shared.
+pub const QUOTE_WORDS: usize = 8;
+/// Dated stories further apart than this are different events.
+pub const MAX_DAYS: i64 = 4;
+/// A pair joins at this score.
+const JOIN: f32 = 1.0;
+/// Fewer content words than this (left after the common ones) and a
+/// story's title and lead are not compared.
+const MIN_WORDS: usize = 8;
+/// MinHash functions, in bands of `ROWS`.
+const HASHES: usize = 64;
+const ROWS: usize = 4;
+/// A bucket, name or quote span shared by more stories than this is
+/// boilerplate or everyday news, not evidence.
+const CROWD: usize = 50;
+
+/// Why two stories were joined.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Evidence {
+    /// The same link or the same text.
+    Copy,
+    /// A quote both carry (as the first of them has it).
+    Quote(String),
+    /// Rare names both give.
+    Names(Vec<String>),
+    /// Title and lead alike, with the estimated similarity.
+    Similar(f32),
+}
+
+/// Stories about one event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// The smallest id among its stories.
+    pub id: String,
+    /// Library indices: the lead first, then by time.
+    pub members: Vec<usize>,
+    /// What joined them, pair by pair (without repeats).
+    pub evidence: Vec<Evidence>,
+}
+
+/// Every story's cluster.
+#[derive(Debug, Clone, Default)]
+pub struct Clusters {
+    /// Clusters of two or more stories, largest first.
+    pub groups: Vec<Cluster>,
+    /// For each story (library index), its place in `groups`.
+    of_story: Vec<Option<u32>>,
+    /// Each story's cluster id (its own id when alone).
+    ids: Vec<String>,
+}
+
+impl Clusters {
+    /// The cluster of the story at library index `story`, when it has
+    /// company.
+    pub fn of(&self, story: usize) -> Option<&Cluster> {
+        self.of_story.get(story).copied().flatten().map(|g| &self.groups[g as usize])
+    }
+
+    /// The cluster id of the story at library index `story` (shared by
+    /// its cluster's members; its own id when alone).
+    pub fn id_of(&self, story: usize) -> Option<&str> {
+        self.ids.get(story).map(String::as_str)
+    }
+}
+
+/// What a story brings to the comparison.
+#[derive(Debug, Default)]
+struct Features {
+    /// Hashes of every `QUOTE_WORDS`-word span of each quote, with the
+    /// quote it came from.
+    spans: Vec<(u64, u32)>,
+    /// Hashes of its people's and organisations' names.
+    names: Vec<u64>,
+    /// Hashes of the content words of the title and lead.
+    words: Vec<u64>,
+    minhash: Vec<u32>,
+    /// Seconds since 1970, when dated.
+    time: Option<i64>,
+    /// The link, normalised (no scheme, `www.`, query or trailing slash).
+    link: Option<String>,
+}
+
+/// Group `stories` (the whole library, by index). Their quotes and people
+/// are found if not yet known, on every core.
+pub fn cluster(stories: &[Story]) -> Clusters {
+    let refs: Vec<&Story> = stories.iter().collect();
+    crate::model::find_all_people(&refs);
+    crate::model::find_all_ids(&refs);
+    let cores = crate::parallel::cores();
+    let parts: Vec<&[Story]> = stories.chunks(stories.len().div_ceil(cores).max(1)).collect();
+    let features: Vec<Features> =
+        crate::parallel::map_parts(&parts, |_, part| part.iter().map(features).collect::<Vec<_>>())
+            .into_iter()
+            .flat_map(Option::unwrap_or_default)
+            .collect();
+    let mut features = features;
+    sign_common_words_out(&mut features);
+    let mut names: HashMap<u64, &str> = HashMap::new();
+    for story in stories {
+        for n in story.people() {
+            names.entry(name_key(&n.name)).or_insert(&n.name);
+        }
+    }
+    let pairs = candidates(&features);
+    let mut union = Union::new(stories.len());
+    let mut evidence: HashMap<(u32, u32), Vec<Evidence>> = HashMap::new();
+    for ((a, b), found) in pairs {
+        let (fa, fb) = (&features[a as usize], &features[b as usize]);
+        if let (Some(ta), Some(tb)) = (fa.time, fb.time)
+            && (ta - tb).abs() > MAX_DAYS * 86_400
+            && !found.copy
+        {
+            continue;
+        }
+        let mut score = 0.0;
+        let mut why = Vec::new();
+        if found.copy || stories[a as usize].id() == stories[b as usize].id() {
+            score += JOIN;
+            why.push(Evidence::Copy);
+        }
+        if let Some(q) = found.quote {
+            score += JOIN;
+            let text = stories[a as usize].quotes().get(q as usize).map_or(String::new(), |q| q.text.clone());
+            why.push(Evidence::Quote(text));
+        }
+        if !found.names.is_empty() {
+            score += 0.4 * found.names.len().min(2) as f32;
+            why.push(Evidence::Names(
+                found.names.iter().map(|h| names.get(h).copied().unwrap_or("").to_string()).collect(),
+            ));
+        }
+        let similar = similarity(&fa.minhash, &fb.minhash);
+        if similar >= 0.15 {
+            score += 2.0 * similar;
+            why.push(Evidence::Similar(similar));
+        }
+        if let (Some(ta), Some(tb)) = (fa.time, fb.time)
+            && (ta - tb).abs() <= 2 * 86_400
+        {
+            score += 0.2;
+        }
+        if score >= JOIN && union.join(a as usize, b as usize, fa.time, fb.time) {
+            evidence.insert((a, b), why);
+        }
+    }
+    assemble(stories, &features, &mut union, evidence)
+}
+
+/// Clusters from the joined pairs.
+fn assemble(
+    stories: &[Story],
+    features: &[Features],
+    union: &mut Union,
+    evidence: HashMap<(u32, u32), Vec<Evidence>>,
+) -> Clusters {
+    let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
+    for s in 0..stories.len() {
+        by_root.entry(union.root(s)).or_default().push(s);
+    }
+    let mut ids: Vec<String> = stories.iter().map(|s| s.id().to_string()).collect();
+    let mut of_story = vec![None; stories.len()];
+    let mut groups: Vec<Cluster> = Vec::new();
+    let mut why_by_root: HashMap<usize, Vec<Evidence>> = HashMap::new();
+    let mut joined: Vec<_> = evidence.into_iter().collect();
+    joined.sort_by_key(|((a, b), _)| (*a, *b));
+    for ((a, _), why) in joined {
+        let list = why_by_root.entry(union.root(a as usize)).or_default();
+        for e in why {
+            add_evidence(list, e);
+        }
+    }
+    let mut roots: Vec<(usize, Vec<usize>)> = by_root.into_iter().filter(|(_, m)| m.len() > 1).collect();
+    roots.sort_by_key(|(_, members)| (std::cmp::Reverse(members.len()), members[0]));
+    for (root, mut members) in roots {
+        // The lead: the earliest (undated last), then the most quoted.
+        members.sort_by_key(|&s| {
+            (features[s].time.is_none(), features[s].time, std::cmp::Reverse(stories[s].quotes().len()), s)
+        });
+        let id = members.iter().map(|&s| stories[s].id()).min().unwrap_or_default().to_string();
+        for &s in &members {
+            ids[s] = id.clone();
+            of_story[s] = Some(groups.len() as u32);
+        }
+        groups.push(Cluster { id, members, evidence: why_by_root.remove(&root).unwrap_or_default() });
+    }
+    Clusters { groups, of_story, ids }
+}
+
+/// Add what joined a pair to what joined its cluster: one entry of each
+/// kind, the names together, the first quote, the highest similarity.
+fn add_evidence(list: &mut Vec<Evidence>, e: Evidence) {
+    let same_kind = list.iter_mut().find(|old| std::mem::discriminant(*old) == std::mem::discriminant(&e));
+    match (same_kind, e) {
+        (None, e) => list.push(e),
+        (Some(Evidence::Names(old)), Evidence::Names(new)) => {
+            for name in new {
+                if !old.contains(&name) {
+                    old.push(name);
+                }
+            }
+        }
+        (Some(Evidence::Similar(old)), Evidence::Similar(new)) => *old = old.max(new),
+        (Some(_), _) => {}
+    }
+}
+
+/// What was found shared by a candidate pair.
+#[derive(Debug, Default)]
+struct Shared {
+    copy: bool,
+    /// A quote of the first story that the second carries too.
+    quote: Option<u32>,
+    names: Vec<u64>,
+    /// Found in a MinHash band.
+    similar: bool,
+}
+
+/// The pairs worth scoring: those sharing a quote span, a rare name, a
+/// MinHash band or a link. Each kind of evidence is one sorted list of
+/// (key, story) rather than a map of lists: a million quote spans sort in
+/// tens of milliseconds and take a few megabytes.
+fn candidates(features: &[Features]) -> HashMap<(u32, u32), Shared> {
+    let mut pairs: HashMap<(u32, u32), Shared> = HashMap::new();
+    // Quote spans, with the quote of the first story of each pair.
+    let mut spans: Vec<(u64, u32, u32)> = features
+        .iter()
+        .enumerate()
+        .flat_map(|(s, f)| f.spans.iter().map(move |&(h, q)| (h, s as u32, q)))
+        .collect();
+    spans.sort_unstable();
+    for run in runs(&spans, |x| x.0) {
+        for_pairs(run, |a, b| {
+            let shared = pairs.entry((a.1, b.1)).or_default();
+            shared.quote = shared.quote.or(Some(a.2));
+        });
+    }
+    // Rare names: named by at most a few stories of the library.
+    let rare = (features.len() / 500).max(5);
+    let mut names: Vec<(u64, u32)> =
+        features.iter().enumerate().flat_map(|(s, f)| f.names.iter().map(move |&n| (n, s as u32))).collect();
+    names.sort_unstable();
+    for run in runs(&names, |x| x.0).filter(|run| run.len() <= rare) {
+        for_pairs(run, |a, b| pairs.entry((a.1, b.1)).or_default().names.push(a.0));
+    }
+    // MinHash bands.
+    let mut bands: Vec<(u64, u32)> = features
+        .iter()
+        .enumerate()
+        .flat_map(|(s, f)| {
+            f.minhash.chunks(ROWS).enumerate().map(move |(band, rows)| {
+                let key = rows.iter().fold(band as u64, |h, &r| mix(h ^ u64::from(r)));
+                (key, s as u32)
+            })
+        })
+        .collect();
+    bands.sort_unstable();
+    for run in runs(&bands, |x| x.0) {
+        for_pairs(run, |a, b| pairs.entry((a.1, b.1)).or_default().similar = true);
+    }
+    // Links.
+    let mut links: Vec<(u64, u32)> = features
+        .iter()
+        .enumerate()
+        .filter_map(|(s, f)| f.link.as_ref().map(|l| (fast_hash(l.as_bytes()), s as u32)))
+        .collect();
+    links.sort_unstable();
+    for run in runs(&links, |x| x.0) {
+        for_pairs(run, |a, b| pairs.entry((a.1, b.1)).or_default().copy = true);
+    }
+    pairs
+}
+
+/// The runs of equal keys in a sorted list.
+fn runs<T>(list: &[T], key: impl Fn(&T) -> u64) -> impl Iterator<Item = &[T]> {
+    list.chunk_by(move |a, b| key(a) == key(b))
+}
+
+/// Each pair of different stories in a run (story is the second field;
+/// the run is sorted by it), the smaller first; nothing for a run of more
+/// than `CROWD` stories, which is boilerplate or everyday news.
+fn for_pairs<T: Copy + StoryOf>(run: &[T], mut pair: impl FnMut(T, T)) {
+    if run.len() < 2 || run.len() > CROWD {
+        return;
+    }
+    for (i, &a) in run.iter().enumerate() {
+        for &b in &run[i + 1..] {
+            if a.story() != b.story() {
+                pair(a, b);
+            }
+        }
+    }
+}
+
+/// The story an entry of a sorted list belongs to.
+trait StoryOf {
+    fn story(&self) -> u32;
+}
+
+impl StoryOf for (u64, u32) {
+    fn story(&self) -> u32 {
+        self.1
+    }
+}
+
+impl StoryOf for (u64, u32, u32) {
+    fn story(&self) -> u32 {
+        self.1
+    }
+}
+
+/// A story's evidence.
+fn features(story: &Story) -> Features {
+    let mut spans = Vec::new();
+    for (q, quote) in story.quotes().iter().enumerate() {
+        let words = word_hashes(&quote.text);
+        for window in words.windows(QUOTE_WORDS) {
+            spans.push((window.iter().fold(0, |h, &w| mix(h ^ w)), q as u32));
+        }
+    }
+    spans.sort_unstable();
+    spans.dedup_by_key(|(h, _)| *h);
+    let mut names: Vec<u64> = story.people().iter().map(|n| name_key(&n.name)).collect();
+    names.sort_unstable();
+    names.dedup();
+    // Names count as names (rare ones only), not as words alike: a
+    // president in every story makes no two stories similar.
+    let mut named: Vec<u64> = story.people().iter().flat_map(|n| word_hashes(&n.name)).collect();
+    named.sort_unstable();
+    let mut text = story.title().to_string();
+    for paragraph in story.paragraphs().iter().take(2) {
+        text.push(' ');
+        text.push_str(paragraph);
+    }
+    let mut words = Vec::new();
+    each_word(&text, |w| {
+        if w.chars().count() >= 3 && !STOPWORDS.has(w) {
+            let h = fast_hash(w.as_bytes());
+            if named.binary_search(&h).is_err() {
+                words.push(h);
+            }
+        }
+    });
+    words.sort_unstable();
+    words.dedup();
+    Features {
+        spans,
+        names,
+        words,
+        minhash: Vec::new(),
+        time: story
+            .published
+            .as_deref()
+            .and_then(|p| chrono::DateTime::parse_from_rfc3339(p).ok())
+            .map(|t| t.timestamp()),
+        link: story.url.as_deref().map(normal_link),
+    }
+}
+
+/// Each story's MinHash signature, over its words less those in many
+/// stories of the library (in more than one in a hundred, and more than
+/// `CROWD`): a word every story uses says nothing of an event. None when
+/// fewer than `MIN_WORDS` are left.
+fn sign_common_words_out(features: &mut [Features]) {
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    for f in features.iter() {
+        for &w in &f.words {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let common = (features.len() / 100).max(CROWD) as u32;
+    for f in features.iter_mut() {
+        let words = std::mem::take(&mut f.words);
+        let kept: Vec<u64> = words.into_iter().filter(|w| df[w] <= common).collect();
+        // A few words alike (a place and a number) are not a similar story.
+        if kept.len() >= MIN_WORDS {
+            f.minhash = minhash(&kept);
+        }
+    }
+}
+
+/// The hashes of `text`'s words as `name_words` gives them.
+fn word_hashes(text: &str) -> Vec<u64> {
+    let mut hashes = Vec::new();
+    each_word(text, |w| hashes.push(fast_hash(w.as_bytes())));
+    hashes
+}
+
+/// Each word of `text` as `name_words` gives it (letters and digits,
+/// apostrophes inside kept and made straight, lower case), through one
+/// reused buffer: clustering reads millions of words.
+fn each_word(text: &str, mut each: impl FnMut(&str)) {
+    let mut buf = String::new();
+    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        let word = word.trim_matches(['\'', '’']);
+        if word.is_empty() {
+            continue;
+        }
+        buf.clear();
+        for c in word.chars() {
+            match c {
+                '’' => buf.push('\''),
+                c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+                c => buf.extend(c.to_lowercase()),
+            }
+        }
+        each(&buf);
+    }
+}
+
+/// A name as compared across stories: its lower-case words.
+fn name_key(name: &str) -> u64 {
+    fast_hash(name_words(name).join(" ").as_bytes())
+}
+
+/// `https://www.news.example/a/b/?utm=x#top` -> `news.example/a/b`.
+fn normal_link(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+    rest.trim_end_matches('/').to_lowercase()
+}
+
+/// The minimum of each of `HASHES` hash functions over `words`.
+fn minhash(words: &[u64]) -> Vec<u32> {
+    (0..HASHES as u64)
+        .map(|i| {
+            let seed = 0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i + 1);
+            words.iter().map(|&w| (mix(w ^ seed) >> 32) as u32).min().unwrap_or(u32::MAX)
+        })
+        .collect()
+}
+
+/// A 64-bit finaliser (splitmix64's).
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// The share of hash functions whose minimum agrees: an estimate of the
+/// Jaccard similarity of the two word sets.
+fn similarity(a: &[u32], b: &[u32]) -> f32 {
+    if a.is_empty() || a.len() != b.len() {
+        return 0.0;
+    }
+    let same = a.iter().zip(b).filter(|(x, y)| x == y && **x != u32::MAX).count();
+    same as f32 / a.len() as f32
+}
+
+/// Union-find over story indices, with each group's earliest and latest
+/// date: a join that would stretch a group over more than `MAX_DAYS` is
+/// refused, so that pairs of close stories never chain into a month.
+struct Union {
+    parent: Vec<usize>,
+    span: Vec<Option<(i64, i64)>>,
+}
+
+impl Union {
+    fn new(n: usize) -> Union {
+        Union { parent: (0..n).collect(), span: vec![None; n] }
+    }
+
+    fn root(&mut self, mut s: usize) -> usize {
+        while self.parent[s] != s {
+            self.parent[s] = self.parent[self.parent[s]];
+            s = self.parent[s];
+        }
+        s
+    }
+
+    /// Join the groups of `a` and `b` (dated `ta`, `tb`); false when that
+    /// would make a group too long.
+    fn join(&mut self, a: usize, b: usize, ta: Option<i64>, tb: Option<i64>) -> bool {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra == rb {
+            return true;
+        }
+        let widen = |span: Option<(i64, i64)>, t: Option<i64>| match (span, t) {
+            (Some((lo, hi)), Some(t)) => Some((lo.min(t), hi.max(t))),
+            (Some(span), None) => Some(span),
+            (None, t) => t.map(|t| (t, t)),
+        };
+        let sa = widen(self.span[ra], ta);
+        let sb = widen(self.span[rb], tb);
+        let joined = match (sa, sb) {
+            (Some((l1, h1)), Some((l2, h2))) => Some((l1.min(l2), h1.max(h2))),
+            (one, None) | (None, one) => one,
+        };
+        if joined.is_some_and(|(lo, hi)| hi - lo > MAX_DAYS * 86_400) {
+            return false;
+        }
+        let (keep, gone) = (ra.min(rb), ra.max(rb));
+        self.parent[gone] = keep;
+        self.span[keep] = joined;
+        true
+    }
+}
+
+/// Words that say nothing of an event: function words and the words of
+/// every news story.
+static STOPWORDS: Words = Words::new(&[
+    "the",
+    "and",
+    "for",
+    "that",
+    "with",
+    "was",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "his",
+    "her",
+    "its",
+    "their",
+    "they",
+    "this",
+    "from",
+    "but",
+    "not",
+    "who",
+    "will",
+    "would",
+    "said",
+    "says",
+    "told",
+    "after",
+    "before",
+    "about",
+    "more",
+    "than",
+    "into",
+    "over",
+    "also",
+    "been",
+    "our",
+    "out",
+    "one",
+    "two",
+    "all",
+    "new",
+    "year",
+    "years",
+    "last",
+    "first",
+    "day",
+    "days",
+    "week",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "which",
+    "when",
+    "where",
+    "what",
+    "there",
+    "been",
+    "can",
+    "could",
+    "should",
+    "may",
+    "now",
+    "people",
+    "government",
+    "since",
+    "still",
+    "some",
+    "most",
+    "many",
+    "told",
+    "reporters",
+    "say",
+    "according",
+    "per",
+    "cent",
+    "percent",
+    "such",
+    "other",
+    "only",
+    "just",
+]);
+
+#[cfg(test)]
+mod tests;

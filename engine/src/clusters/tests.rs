@@ -1,0 +1,74 @@
+use super::*;
+use crate::model::{Format, Paragraphs};
+
+fn story(title: &str, date: &str, paragraphs: &[&str]) -> Story {
+    let mut s =
+        Story::new("t.txt", Format::Text, title.into(), paragraphs.iter().copied().collect::<Paragraphs>());
+    s.published = Some(date.into());
+    s
+}
+
+#[test]
+fn links_compare_without_scheme_www_query_or_trailing_slash() {
+    assert_eq!(normal_link("https://www.News.example/a/b/?utm_source=x#top"), "news.example/a/b");
+    assert_eq!(normal_link("http://news.example/a/b"), "news.example/a/b");
+}
+
+#[test]
+fn similarity_estimates_shared_words() {
+    let words = |n: std::ops::Range<u64>| n.map(|w| fast_hash(&w.to_le_bytes())).collect::<Vec<_>>();
+    let same = similarity(&minhash(&words(0..40)), &minhash(&words(0..40)));
+    let half = similarity(&minhash(&words(0..40)), &minhash(&words(20..60)));
+    let none = similarity(&minhash(&words(0..40)), &minhash(&words(100..140)));
+    assert!((same - 1.0).abs() < f32::EPSILON);
+    assert!((0.15..0.55).contains(&half), "{half}");
+    assert!(none < 0.1, "{none}");
+    assert_eq!(similarity(&minhash(&[]), &minhash(&[])), 0.0, "two empty texts are not alike");
+}
+
+#[test]
+fn a_shared_quote_joins_two_stories_and_a_week_apart_does_not() {
+    let quote = "“The road is closed until the engineers have checked every pillar,” said Abdi Hassan.";
+    let stories = [
+        story("Bridge shut", "2026-11-18T07:00:00+03:00", &["The river rose overnight.", quote]),
+        story("Engineers called in", "2026-11-18T12:00:00+03:00", &["Inspectors came.", quote]),
+        story("Bridge shut again", "2026-11-26T07:00:00+03:00", &["Another flood.", quote]),
+    ];
+    let clusters = cluster(&stories);
+    assert_eq!(clusters.groups.len(), 1);
+    assert_eq!(clusters.groups[0].members, [0, 1], "the lead is the earliest");
+    assert!(
+        matches!(&clusters.groups[0].evidence[0], Evidence::Quote(text) if text.contains("every pillar"))
+    );
+    assert_eq!(clusters.id_of(0), clusters.id_of(1));
+    assert_ne!(clusters.id_of(0), clusters.id_of(2));
+    assert_eq!(clusters.id_of(2), Some(stories[2].id()), "alone, a story's cluster is its own id");
+    assert!(clusters.of(2).is_none());
+}
+
+#[test]
+fn a_person_in_every_story_joins_nothing_alone() {
+    let speeches = [
+        (
+            "Korir opens new road in Meru",
+            "President Daniel Korir opened a tarmac road linking Meru to Isiolo.",
+        ),
+        ("Schools get laptops", "Teachers in Kitui received laptops from President Daniel Korir on a tour."),
+        ("Water project launched", "A dam in Makueni will serve farmers, President Daniel Korir announced."),
+        ("Power line completed", "President Daniel Korir switched on a power line to Wajir villages."),
+        ("Farm inputs subsidy", "Fertiliser prices will fall in Nakuru, President Daniel Korir promised."),
+        ("Port upgrade", "Cranes for Lamu port were inspected by President Daniel Korir."),
+    ];
+    let stories: Vec<Story> =
+        speeches.iter().map(|(title, text)| story(title, "2026-08-11T10:00:00+03:00", &[text])).collect();
+    let clusters = cluster(&stories);
+    assert!(clusters.groups.is_empty(), "{:?}", clusters.groups);
+}
+
+#[test]
+fn words_are_read_as_names_are() {
+    for text in ["Nyong’o said: “It's DONE.” Élodie-Marie (45) a’b ''", "", "  ...  "] {
+        let expected: Vec<u64> = name_words(text).iter().map(|w| fast_hash(w.as_bytes())).collect();
+        assert_eq!(word_hashes(text), expected, "{text}");
+    }
+}
