@@ -57,7 +57,7 @@ pub use write::{STALE_DAYS, Snapshot, write};
 
 /// Change this when the layout changes or a parser reads files
 /// differently: caches of another version are rebuilt.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// Files modified this close to (or after) the start of the load that wrote
 /// the cache are parsed again.
