@@ -25,7 +25,8 @@ pub struct Config {
     pub cache: Option<bool>,
     /// Feeds fetched at once (default 8).
     pub fetch_jobs: Option<std::num::NonZeroU16>,
-    /// Seconds a feed's request may take before it is given up (default 30).
+    /// Seconds a feed's fetch may take, retries included, before it is
+    /// given up (default 30).
     pub fetch_timeout_secs: Option<std::num::NonZeroU16>,
     /// Further attempts after a failure that may pass (default 2).
     pub fetch_retries: Option<u8>,
@@ -285,9 +286,11 @@ pub const DEFAULT_FILE: &str = r##"# byline configuration. Every setting is opti
 # fetch_on_start = false
 # Feeds fetched at once.
 # fetch_jobs = 8
-# Seconds a feed may take to answer in full before it is given up.
+# Seconds a feed may take to answer in full, retries included, before it is
+# given up.
 # fetch_timeout_secs = 30
-# Further attempts after a timeout, a dropped connection, 429 or 5xx.
+# Further attempts, while time is left, after a refused or dropped
+# connection, 408, 429 or 5xx.
 # fetch_retries = 2
 # Feed responses larger than this many MiB are refused.
 # max_response_mib = 32

@@ -162,7 +162,8 @@ fn each_failure_is_reported_on_its_own_line_and_the_other_feeds_still_arrive() {
     assert_eq!(code, Some(1), "a failed feed makes the exit status 1: {out}{err}");
     let line = |path: &str| line_for(&out, &server.url(path));
     assert!(line("/broken").contains("failed: HTTP 500 Internal Server Error (tried 2 times)"), "{out}");
-    assert!(line("/silent").contains("failed: no answer within 1 s (tried 2 times)"), "{out}");
+    assert!(line("/silent").contains("failed: no answer within 1 s"), "{out}");
+    assert!(!line("/silent").contains("tried"), "a timeout has spent the time: not tried again: {out}");
     assert!(line("/missing").contains("failed: HTTP 404 Not Found ("), "a 404 is not retried: {out}");
     assert!(line("/page").contains("failed: not a readable feed"), "{out}");
     assert!(out.contains("Good Wire: 1 new (1 stored)"), "{out}");
@@ -176,6 +177,26 @@ fn each_failure_is_reported_on_its_own_line_and_the_other_feeds_still_arrive() {
 
     let (list, _, _) = run(home.path(), &["feeds", "list"]);
     assert!(list.contains("last error: HTTP 500 Internal Server Error"), "{list}");
+}
+
+#[test]
+fn a_feed_that_never_answers_costs_one_time_limit_retries_included() {
+    let server = Server::start(|_| Reply::Hang);
+    let home = tempfile::tempdir().unwrap();
+    // The default retries (two), a time limit of 2 s.
+    std::fs::create_dir_all(home.path().join("config/byline")).unwrap();
+    std::fs::write(home.path().join("config/byline/config.toml"), "fetch_timeout_secs = 2\n").unwrap();
+    subscribe(home.path(), &server.url("/silent"), &[]);
+    let started = Instant::now();
+    let (out, err, code) = run(home.path(), &["fetch"]);
+    let took = started.elapsed();
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(out.contains("failed: no answer within 2 s"), "{out}");
+    assert!(
+        took < Duration::from_secs(3),
+        "one feed that never answers took {took:?}, not at most 2 s + 1 s"
+    );
+    assert_eq!(server.requests("/silent").len(), 1, "not asked again once the time is spent");
 }
 
 #[test]

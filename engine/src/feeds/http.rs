@@ -1,10 +1,12 @@
 //! HTTP for feeds, through ureq with rustls: http and https only, a time
 //! limit and a size limit on every response, gzip, redirects, a User-Agent
 //! naming byline, conditional requests, and a few retries with growing
-//! pauses when a failure may pass (a timeout, a dropped connection, 429 or
-//! a 5xx answer).
+//! pauses when a failure came fast and may pass (a refused or dropped
+//! connection, 408, 429 or a 5xx answer). The time limit is for the whole
+//! fetch, retries and pauses included: a server that never answers costs
+//! one time limit, not one a try.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::store::Validators;
 
@@ -12,7 +14,7 @@ use super::store::Validators;
 /// says otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// For a whole request, connecting to the last byte.
+    /// For a whole fetch, connecting to the last byte, retries included.
     pub timeout: Duration,
     /// Further attempts after a failure that may pass.
     pub retries: u32,
@@ -93,32 +95,38 @@ impl Client {
     }
 
     /// GET `url`, conditionally when validators are known, retrying
-    /// failures that may pass.
+    /// failures that came fast and may pass, all within the time limit.
     pub fn get(&self, url: &str, known: &Validators) -> Result<Response, Failure> {
+        let deadline = Instant::now() + self.limits.timeout;
         let mut pause = self.limits.backoff;
         let mut attempt = 0;
         loop {
-            match self.attempt(url, known) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.attempt(url, known, left) {
                 Err(failure)
                     if failure.transient
                         && attempt < self.limits.retries
                         && failure.retry_after.is_none_or(|wait| wait <= LONGEST_WAIT) =>
                 {
+                    let wait = pause.max(failure.retry_after.unwrap_or_default());
+                    // No time left after the pause: this failure is the answer.
+                    if deadline.saturating_duration_since(Instant::now()) <= wait {
+                        return Err(tried(failure, attempt));
+                    }
                     attempt += 1;
-                    std::thread::sleep(pause.max(failure.retry_after.unwrap_or_default()));
+                    std::thread::sleep(wait);
                     pause = pause.saturating_mul(2);
                 }
-                Err(mut failure) if attempt > 0 => {
-                    failure.message = format!("{} (tried {} times)", failure.message, attempt + 1);
-                    return Err(failure);
-                }
+                Err(failure) => return Err(tried(failure, attempt)),
                 other => return other,
             }
         }
     }
 
-    fn attempt(&self, url: &str, known: &Validators) -> Result<Response, Failure> {
-        let mut request = self.agent.get(url).header("Accept", ACCEPT);
+    /// One try, given `left` of the time limit.
+    fn attempt(&self, url: &str, known: &Validators, left: Duration) -> Result<Response, Failure> {
+        let mut request =
+            self.agent.get(url).config().timeout_global(Some(left)).build().header("Accept", ACCEPT);
         if let Some(etag) = &known.etag {
             request = request.header("If-None-Match", etag);
         }
@@ -171,7 +179,8 @@ impl Client {
     fn failure(&self, err: &ureq::Error) -> Failure {
         use ureq::Error;
         let (message, transient) = match err {
-            Error::Timeout(_) => (format!("no answer within {} s", self.limits.timeout.as_secs_f32()), true),
+            // The time limit is spent: no time is left to try again.
+            Error::Timeout(_) => (format!("no answer within {} s", self.limits.timeout.as_secs_f32()), false),
             Error::BodyExceedsLimit(_) => (
                 format!(
                     "the response is larger than {} (max_response_mib in the config)",
@@ -190,6 +199,14 @@ impl Client {
         };
         Failure { message: crate::parse::clean::one_line(&message), transient, retry_after: None }
     }
+}
+
+/// `failure`, saying how many tries it took when more than one.
+fn tried(mut failure: Failure, retries: u32) -> Failure {
+    if retries > 0 {
+        failure.message = format!("{} (tried {} times)", failure.message, retries + 1);
+    }
+    failure
 }
 
 const ACCEPT: &str = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8";
