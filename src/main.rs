@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use args::{Cli, Command, JsonStyle};
 use byline::cli::feeds::{FeedsCommand, Places};
 use byline::cli::fetch::FetchArgs;
 use byline::cli::list::Column;
@@ -14,15 +15,13 @@ use byline::cli::progress::{self, ProgressBar};
 use byline::cli::{self, export::ExportFormat};
 use byline::config::{Config, Paths};
 use byline::tui::Stories;
-use byline_engine::bitset::BitSet;
 use byline_engine::cache::CacheSpec;
 use byline_engine::filter::TagFilter;
-use byline_engine::library::SortOrder;
 use byline_engine::load::{self, Skipped, Warning};
 use byline_engine::parse::InputFormat;
 use byline_engine::state::{LoadedState, StateFile, library_key};
 use byline_engine::{Filter, Library, Loaded, Story};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::Parser;
 
 /// Loading parses on every core at once, and glibc's per-thread arenas grow
 /// a few pages at a time under that (tens of thousands of `mprotect` calls
@@ -32,192 +31,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-/// A terminal news reader: story list, reading pane, tag filter and quote
-/// jumping over the news files you keep.
-#[derive(Debug, Parser)]
-#[command(name = "byline", version, subcommand_precedence_over_arg = true)]
-#[command(
-    after_help = "With no PATH, byline opens the `library` of its config file and every story fetched\nfrom your subscriptions (see `byline feeds --help`); with neither, its bundled sample corpus.\nRun `byline` and press ? for the keys."
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Option<Command>,
-
-    /// Files or directories of articles to read
-    paths: Vec<PathBuf>,
-
-    /// Read settings from FILE instead of the usual config.toml
-    #[arg(long, global = true, value_name = "FILE")]
-    config: Option<PathBuf>,
-
-    /// Neither read nor save read/starred marks and positions
-    #[arg(long, global = true)]
-    no_state: bool,
-
-    /// Neither read nor write the parsed cache: parse every file
-    #[arg(long, global = true)]
-    no_cache: bool,
-
-    /// Skip files larger than N MiB (default 64, or max_file_mib in the config)
-    #[arg(long, global = true, value_name = "N")]
-    max_file_mib: Option<std::num::NonZeroU32>,
-
-    /// Read every file as FORMAT (text, json, markdown, rss, atom, jsonfeed, html)
-    /// whatever its name or content
-    #[arg(long = "input-format", global = true, value_name = "FORMAT", value_parser = parse_input_format)]
-    input_format: Option<InputFormat>,
-
-    /// Same as --input-format (for the reader; `export --format` is the output format)
-    #[arg(long = "format", value_name = "FORMAT", value_parser = parse_input_format, hide = true)]
-    format: Option<InputFormat>,
-}
-
-fn parse_input_format(name: &str) -> Result<InputFormat, String> {
-    InputFormat::from_name(name).ok_or_else(|| {
-        format!("unknown format `{name}`; expected text, json, markdown, rss, atom, jsonfeed or html")
-    })
-}
-
-fn parse_column(name: &str) -> Result<Column, String> {
-    Column::from_name(name.trim())
-        .ok_or_else(|| format!("unknown column `{name}`; expected id, date, source, title or tags"))
-}
-
-fn parse_sort(name: &str) -> Result<SortOrder, String> {
-    SortOrder::ALL
-        .into_iter()
-        .find(|o| o.name() == name)
-        .ok_or_else(|| format!("unknown order `{name}`; expected newest, oldest, source or title"))
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Print the stories as JSON (the schema of FORMAT.md)
-    Export {
-        /// json: one array; jsonl: one object a line
-        #[arg(long, value_enum, default_value_t = JsonStyle::Json)]
-        format: JsonStyle,
-        /// Files or directories of articles
-        paths: Vec<PathBuf>,
-    },
-    /// List stories: short id, title, tags
-    List {
-        /// Read every file as FORMAT, whatever its name or content
-        #[arg(long = "format", value_name = "FORMAT", value_parser = parse_input_format)]
-        format: Option<InputFormat>,
-        /// Only stories with a tag matching NAME (whole words, any case); repeat for all of several
-        #[arg(long = "tag", value_name = "NAME")]
-        tags: Vec<String>,
-        /// Only stories whose title, text or tags hold every word of TEXT (the last may be a prefix)
-        #[arg(long, value_name = "TEXT")]
-        search: Option<String>,
-        /// Only stories not yet read
-        #[arg(long)]
-        unread: bool,
-        /// Only starred stories
-        #[arg(long)]
-        starred: bool,
-        /// Only stories from SOURCE (a feed's title, a site's host, a folder's
-        /// name; any case); repeat for any of several
-        #[arg(long = "source", value_name = "SOURCE")]
-        sources: Vec<String>,
-        /// Print COLUMNS, comma-separated, in this order: id, date, source,
-        /// title, tags (the default: all five)
-        #[arg(long, value_name = "COLUMNS", value_delimiter = ',', value_parser = parse_column)]
-        columns: Vec<Column>,
-        /// List in ORDER: newest (the default), oldest, source or title
-        #[arg(long, value_name = "ORDER", value_parser = parse_sort)]
-        sort: Option<SortOrder>,
-        /// Files or directories of articles
-        paths: Vec<PathBuf>,
-    },
-    /// Tag names with their story counts, most used first
-    Tags {
-        /// Read every file as FORMAT, whatever its name or content
-        #[arg(long = "format", value_name = "FORMAT", value_parser = parse_input_format)]
-        format: Option<InputFormat>,
-        /// Files or directories of articles
-        paths: Vec<PathBuf>,
-    },
-    /// Sources (feed titles, site hosts, folder names) with their story and unread counts
-    Sources {
-        /// Read every file as FORMAT, whatever its name or content
-        #[arg(long = "format", value_name = "FORMAT", value_parser = parse_input_format)]
-        format: Option<InputFormat>,
-        /// Files or directories of articles
-        paths: Vec<PathBuf>,
-    },
-    /// Who said what: speaker, quote, story title
-    Quotes {
-        /// Read every file as FORMAT, whatever its name or content
-        #[arg(long = "format", value_name = "FORMAT", value_parser = parse_input_format)]
-        format: Option<InputFormat>,
-        /// Only quotes whose speaker matches NAME (whole words, any case)
-        #[arg(long, value_name = "NAME")]
-        speaker: Option<String>,
-        /// Only stories with a tag matching NAME; repeat for all of several
-        #[arg(long = "tag", value_name = "NAME")]
-        tags: Vec<String>,
-        /// Show the attribution phrase that names each speaker (`said`,
-        /// `told reporters`, `according to`)
-        #[arg(long)]
-        cues: bool,
-        /// Files or directories of articles
-        paths: Vec<PathBuf>,
-    },
-    /// Everyone the stories name: name, kind (person or organisation),
-    /// stories, quotes
-    People {
-        /// Read every file as FORMAT, whatever its name or content
-        #[arg(long = "format", value_name = "FORMAT", value_parser = parse_input_format)]
-        format: Option<InputFormat>,
-        /// Only stories with a tag matching NAME; repeat for all of several
-        #[arg(long = "tag", value_name = "NAME")]
-        tags: Vec<String>,
-        /// Only stories from SOURCE (any case); repeat for any of several
-        #[arg(long = "source", value_name = "SOURCE")]
-        sources: Vec<String>,
-        /// Only people quoted, most quoted first, counting the stories that quote them
-        #[arg(long)]
-        quoted: bool,
-        /// Files or directories of articles
-        paths: Vec<PathBuf>,
-    },
-    /// Stories about the same event from different sources: each group's
-    /// size, sources, titles and what joined them
-    Clusters {
-        /// Read every file as FORMAT, whatever its name or content
-        #[arg(long = "format", value_name = "FORMAT", value_parser = parse_input_format)]
-        format: Option<InputFormat>,
-        /// Only clusters with a story tagged NAME; repeat for all of several
-        #[arg(long = "tag", value_name = "NAME")]
-        tags: Vec<String>,
-        /// Files or directories of articles
-        paths: Vec<PathBuf>,
-    },
-    /// Manage subscriptions: add, list, remove, import and export feeds
-    Feeds {
-        #[command(subcommand)]
-        command: FeedsCommand,
-    },
-    /// Fetch every subscription now; exit status 1 if any feed failed
-    Fetch(FetchArgs),
-    /// Show where the config file is, or print a commented default one
-    Config {
-        /// Print a commented config file with every setting and its default
-        #[arg(long, conflicts_with = "path")]
-        default: bool,
-        /// Print the path the config file is read from (the default action)
-        #[arg(long)]
-        path: bool,
-    },
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum JsonStyle {
-    Json,
-    Jsonl,
-}
+mod args;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -485,27 +299,11 @@ fn print_command(command: Command, library: &Library, out: &mut dyn Write) -> io
             cli::quotes::write(out, &quotes, cues)
         }
         Command::People { tags, sources, quoted, .. } => {
-            // Names are told apart over the whole library (a bare `Rubio`
-            // is the one `Marco Rubio` there), counted over the stories
-            // the filter lets through.
             let filter = Filter { tags: tag_filters(&tags), sources, ..Filter::default() };
-            let mut shown = BitSet::new(library.len());
-            filter.apply(library).into_iter().for_each(|i| shown.insert(i));
-            let everyone: Vec<(usize, &Story)> = library.stories().iter().enumerate().collect();
-            let rows = byline_engine::people::People::of(&everyone).rows(Some(&shown), quoted);
-            cli::people::write(out, rows, quoted)
+            cli::people::print(out, library, &filter, quoted)
         }
         Command::Clusters { tags, .. } => {
-            // Clustered over the whole library; shown when a member passes.
-            let clusters = byline_engine::clusters::cluster(library.stories());
-            let mut shown = BitSet::new(library.len());
-            Filter { tags: tag_filters(&tags), ..Filter::default() }
-                .apply(library)
-                .into_iter()
-                .for_each(|i| shown.insert(i));
-            let groups: Vec<_> =
-                clusters.groups.iter().filter(|c| c.members.iter().any(|&s| shown.contains(s))).collect();
-            cli::clusters::write(out, library, &groups)
+            cli::clusters::print(out, library, &Filter { tags: tag_filters(&tags), ..Filter::default() })
         }
         Command::Config { .. } | Command::Feeds { .. } | Command::Fetch(_) => Ok(()),
     }

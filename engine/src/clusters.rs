@@ -21,9 +21,11 @@
 
 use std::collections::HashMap;
 
+mod features;
+
+use features::{Features, features, mix, name_key, sign_common_words_out, similarity};
+
 use crate::model::{Story, fast_hash};
-use crate::name_match::name_words;
-use crate::parse::lexicon::Words;
 
 /// Words a quote span must share for the quote to count as shared.
 pub const QUOTE_WORDS: usize = 8;
@@ -88,23 +90,6 @@ impl Clusters {
     pub fn id_of(&self, story: usize) -> Option<&str> {
         self.ids.get(story).map(String::as_str)
     }
-}
-
-/// What a story brings to the comparison.
-#[derive(Debug, Default)]
-struct Features {
-    /// Hashes of every `QUOTE_WORDS`-word span of each quote, with the
-    /// quote it came from.
-    spans: Vec<(u64, u32)>,
-    /// Hashes of its people's and organisations' names.
-    names: Vec<u64>,
-    /// Hashes of the content words of the title and lead.
-    words: Vec<u64>,
-    minhash: Vec<u32>,
-    /// Seconds since 1970, when dated.
-    time: Option<i64>,
-    /// The link, normalised (no scheme, `www.`, query or trailing slash).
-    link: Option<String>,
 }
 
 /// Group `stories` (the whole library, by index). Their quotes and people
@@ -335,145 +320,6 @@ impl StoryOf for (u64, u32, u32) {
     }
 }
 
-/// A story's evidence.
-fn features(story: &Story) -> Features {
-    let mut spans = Vec::new();
-    for (q, quote) in story.quotes().iter().enumerate() {
-        let words = word_hashes(&quote.text);
-        for window in words.windows(QUOTE_WORDS) {
-            spans.push((window.iter().fold(0, |h, &w| mix(h ^ w)), q as u32));
-        }
-    }
-    spans.sort_unstable();
-    spans.dedup_by_key(|(h, _)| *h);
-    let mut names: Vec<u64> = story.people().iter().map(|n| name_key(&n.name)).collect();
-    names.sort_unstable();
-    names.dedup();
-    // Names count as names (rare ones only), not as words alike: a
-    // president in every story makes no two stories similar.
-    let mut named: Vec<u64> = story.people().iter().flat_map(|n| word_hashes(&n.name)).collect();
-    named.sort_unstable();
-    let mut text = story.title().to_string();
-    for paragraph in story.paragraphs().iter().take(2) {
-        text.push(' ');
-        text.push_str(paragraph);
-    }
-    let mut words = Vec::new();
-    each_word(&text, |w| {
-        if w.chars().count() >= 3 && !STOPWORDS.has(w) {
-            let h = fast_hash(w.as_bytes());
-            if named.binary_search(&h).is_err() {
-                words.push(h);
-            }
-        }
-    });
-    words.sort_unstable();
-    words.dedup();
-    Features {
-        spans,
-        names,
-        words,
-        minhash: Vec::new(),
-        time: story
-            .published
-            .as_deref()
-            .and_then(|p| chrono::DateTime::parse_from_rfc3339(p).ok())
-            .map(|t| t.timestamp()),
-        link: story.url.as_deref().map(normal_link),
-    }
-}
-
-/// Each story's MinHash signature, over its words less those in many
-/// stories of the library (in more than one in a hundred, and more than
-/// `CROWD`): a word every story uses says nothing of an event. None when
-/// fewer than `MIN_WORDS` are left.
-fn sign_common_words_out(features: &mut [Features]) {
-    let mut df: HashMap<u64, u32> = HashMap::new();
-    for f in features.iter() {
-        for &w in &f.words {
-            *df.entry(w).or_default() += 1;
-        }
-    }
-    let common = (features.len() / 100).max(CROWD) as u32;
-    for f in features.iter_mut() {
-        let words = std::mem::take(&mut f.words);
-        let kept: Vec<u64> = words.into_iter().filter(|w| df[w] <= common).collect();
-        // A few words alike (a place and a number) are not a similar story.
-        if kept.len() >= MIN_WORDS {
-            f.minhash = minhash(&kept);
-        }
-    }
-}
-
-/// The hashes of `text`'s words as `name_words` gives them.
-fn word_hashes(text: &str) -> Vec<u64> {
-    let mut hashes = Vec::new();
-    each_word(text, |w| hashes.push(fast_hash(w.as_bytes())));
-    hashes
-}
-
-/// Each word of `text` as `name_words` gives it (letters and digits,
-/// apostrophes inside kept and made straight, lower case), through one
-/// reused buffer: clustering reads millions of words.
-fn each_word(text: &str, mut each: impl FnMut(&str)) {
-    let mut buf = String::new();
-    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-        let word = word.trim_matches(['\'', '’']);
-        if word.is_empty() {
-            continue;
-        }
-        buf.clear();
-        for c in word.chars() {
-            match c {
-                '’' => buf.push('\''),
-                c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
-                c => buf.extend(c.to_lowercase()),
-            }
-        }
-        each(&buf);
-    }
-}
-
-/// A name as compared across stories: its lower-case words.
-fn name_key(name: &str) -> u64 {
-    fast_hash(name_words(name).join(" ").as_bytes())
-}
-
-/// `https://www.news.example/a/b/?utm=x#top` -> `news.example/a/b`.
-fn normal_link(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let rest = rest.strip_prefix("www.").unwrap_or(rest);
-    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
-    rest.trim_end_matches('/').to_lowercase()
-}
-
-/// The minimum of each of `HASHES` hash functions over `words`.
-fn minhash(words: &[u64]) -> Vec<u32> {
-    (0..HASHES as u64)
-        .map(|i| {
-            let seed = 0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i + 1);
-            words.iter().map(|&w| (mix(w ^ seed) >> 32) as u32).min().unwrap_or(u32::MAX)
-        })
-        .collect()
-}
-
-/// A 64-bit finaliser (splitmix64's).
-fn mix(mut x: u64) -> u64 {
-    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    x ^ (x >> 31)
-}
-
-/// The share of hash functions whose minimum agrees: an estimate of the
-/// Jaccard similarity of the two word sets.
-fn similarity(a: &[u32], b: &[u32]) -> f32 {
-    if a.is_empty() || a.len() != b.len() {
-        return 0.0;
-    }
-    let same = a.iter().zip(b).filter(|(x, y)| x == y && **x != u32::MAX).count();
-    same as f32 / a.len() as f32
-}
-
 /// Union-find over story indices, with each group's earliest and latest
 /// date: a join that would stretch a group over more than `MAX_DAYS` is
 /// refused, so that pairs of close stories never chain into a month.
@@ -522,95 +368,6 @@ impl Union {
         true
     }
 }
-
-/// Words that say nothing of an event: function words and the words of
-/// every news story.
-static STOPWORDS: Words = Words::new(&[
-    "the",
-    "and",
-    "for",
-    "that",
-    "with",
-    "was",
-    "were",
-    "are",
-    "has",
-    "have",
-    "had",
-    "his",
-    "her",
-    "its",
-    "their",
-    "they",
-    "this",
-    "from",
-    "but",
-    "not",
-    "who",
-    "will",
-    "would",
-    "said",
-    "says",
-    "told",
-    "after",
-    "before",
-    "about",
-    "more",
-    "than",
-    "into",
-    "over",
-    "also",
-    "been",
-    "our",
-    "out",
-    "one",
-    "two",
-    "all",
-    "new",
-    "year",
-    "years",
-    "last",
-    "first",
-    "day",
-    "days",
-    "week",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "which",
-    "when",
-    "where",
-    "what",
-    "there",
-    "been",
-    "can",
-    "could",
-    "should",
-    "may",
-    "now",
-    "people",
-    "government",
-    "since",
-    "still",
-    "some",
-    "most",
-    "many",
-    "told",
-    "reporters",
-    "say",
-    "according",
-    "per",
-    "cent",
-    "percent",
-    "such",
-    "other",
-    "only",
-    "just",
-]);
 
 #[cfg(test)]
 mod tests;

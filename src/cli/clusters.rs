@@ -4,10 +4,20 @@
 
 use std::io::{self, Write};
 
-use byline_engine::clusters::{Cluster, Evidence};
-use byline_engine::library::Library;
+use byline_engine::clusters::{Cluster, Evidence, cluster};
+use byline_engine::{Filter, Library};
 
 use super::truncate;
+
+/// The clusters with a story `filter` lets through, clustered over the
+/// whole library.
+pub fn print(out: &mut dyn Write, library: &Library, filter: &Filter) -> io::Result<()> {
+    let clusters = cluster(library.stories());
+    let shown = super::shown(library, filter);
+    let groups: Vec<&Cluster> =
+        clusters.groups.iter().filter(|c| c.members.iter().any(|&s| shown.contains(s))).collect();
+    write(out, library, &groups)
+}
 
 /// The clusters, as blocks separated by a blank line.
 pub fn write(out: &mut dyn Write, library: &Library, clusters: &[&Cluster]) -> io::Result<()> {

@@ -15,3 +15,14 @@ pub mod sources;
 pub mod tags;
 
 pub use crate::columns::{column_width, pad, thousands, truncate};
+
+/// The stories `filter` lets through, as a set: what a command counts
+/// over while it reads the whole library.
+pub fn shown(
+    library: &byline_engine::Library,
+    filter: &byline_engine::Filter,
+) -> byline_engine::bitset::BitSet {
+    let mut shown = byline_engine::bitset::BitSet::new(library.len());
+    filter.apply(library).into_iter().for_each(|i| shown.insert(i));
+    shown
+}

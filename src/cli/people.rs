@@ -5,7 +5,17 @@
 use std::io::{self, Write};
 
 use super::{column_width, pad};
-use byline_engine::people::Person;
+use byline_engine::people::{People, Person};
+use byline_engine::{Filter, Library, Story};
+
+/// Everyone named in the stories `filter` lets through. Names are told
+/// apart over the whole library (a bare `Rubio` is the one `Marco Rubio`
+/// there), counted over those stories.
+pub fn print(out: &mut dyn Write, library: &Library, filter: &Filter, quoted: bool) -> io::Result<()> {
+    let everyone: Vec<(usize, &Story)> = library.stories().iter().enumerate().collect();
+    let rows = People::of(&everyone).rows(Some(&super::shown(library, filter)), quoted);
+    write(out, rows, quoted)
+}
 
 /// One person a line, columns aligned. `quoted`: the rows count the
 /// stories that quote each one, most quoted first; else the stories that
