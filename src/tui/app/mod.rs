@@ -388,36 +388,8 @@ impl App {
         }
     }
 
-    fn reader_action(&mut self, action: Action) {
-        let page = self.panes().reader_rows().saturating_sub(1).max(1);
-        let max = self.max_scroll();
-        let scroll = self.reader.scroll;
-        match action {
-            Action::Down => self.reader.scroll = (scroll + 1).min(max),
-            Action::Up => self.reader.scroll = scroll.saturating_sub(1),
-            Action::Top => self.reader.scroll = 0,
-            Action::Bottom => self.reader.scroll = max,
-            Action::PageDown => self.reader.scroll = (scroll + page).min(max),
-            Action::PageUp => self.reader.scroll = scroll.saturating_sub(page),
-            Action::Back if self.reader.back_to_people.is_some() => {
-                if let Some(pane) = self.reader.back_to_people.take() {
-                    self.overlay = Overlay::People(pane);
-                }
-                self.focus = Focus::Stories;
-            }
-            Action::Back | Action::SwitchFocus => self.focus = Focus::Stories,
-            Action::NextQuote | Action::PrevQuote => match self.step_quote(action == Action::NextQuote) {
-                Ok(q) => self.show_quote(q),
-                Err(why) => self.message = Some(why.into()),
-            },
-            Action::NextMatch if self.filter.search.is_empty() => self.next_unread(),
-            Action::NextMatch | Action::PrevMatch => self.jump_match(action == Action::NextMatch),
-            other => self.common_action(other),
-        }
-    }
-
     /// Keys that mean the same in the list and the reader.
-    fn common_action(&mut self, action: Action) {
+    pub(super) fn common_action(&mut self, action: Action) {
         match action {
             Action::ToggleStar => {
                 let starred = self.selected_story().is_some_and(|i| self.library.stories()[i].starred);
