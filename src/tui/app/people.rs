@@ -124,6 +124,10 @@ impl App {
 
     fn recount_people(&mut self) {
         self.people.recounted_at = self.library.people().covered();
+        // A list filtered by a person grows as their stories are found.
+        if self.filter.tags.iter().any(|t| matches!(t, TagFilter::Speaker(..) | TagFilter::Named(..))) {
+            self.apply_filter();
+        }
         let shown = self.shown_set();
         if let Overlay::People(pane) = &mut self.overlay {
             pane.recount(&self.library, &shown);

@@ -273,3 +273,28 @@ fn opened_while_loading_the_pane_fills_once_every_story_is_in() {
     assert!(find_people(&mut app, effects) > 0, "loading over: the finding starts");
     assert_eq!(&*people(&app).rows[0].name, "William Ruto");
 }
+
+#[test]
+fn a_list_filtered_by_a_person_grows_as_their_stories_are_found() {
+    let mut app = app();
+    app.people.part = 4;
+    let mut effects = app.update(Action::OpenPeople);
+    // Only the first part found: the filter sees what is found so far.
+    let Effect::FindPeople(first) = effects.remove(0) else { panic!("no part handed out") };
+    let found = Mutex::new(Vec::new());
+    StoryText::find_all(&first.0, |part| {
+        found.lock().unwrap().extend(part);
+        true
+    });
+    app.update(Msg::PeopleFound(found.into_inner().unwrap()));
+    app.update(Action::Cancel);
+    app.filter.tags = vec![TagFilter::Speaker("William Ruto".into(), NameKind::Person)];
+    app.apply_filter();
+    let before = app.visible.len();
+    assert!(before < 3, "the first part holds only some of his stories: {before}");
+    // The rest found: the list holds every story he speaks in.
+    effects.extend(app.update(Msg::PeopleDone { started: true }));
+    find_people(&mut app, effects);
+    assert!(!app.people.running());
+    assert_eq!(app.visible.len(), 3, "found before: {before}");
+}
