@@ -14,6 +14,7 @@ use crate::tui::panes::inner;
 use crate::tui::people::{PeoplePane, PersonQuotes};
 use crate::tui::wrap::wrap;
 use byline_engine::library::Library;
+use unicode_width::UnicodeWidthStr;
 
 pub struct PeopleView<'a> {
     pub pane: &'a PeoplePane,
@@ -84,17 +85,24 @@ impl PeopleView<'_> {
         let offset = pane.selected.saturating_sub(rows - 1);
         for (row, (position, &r)) in pane.matching.iter().enumerate().skip(offset).take(rows).enumerate() {
             let person = &pane.rows[r];
-            let counts = format!(
+            // A narrow pane keeps the name and gives up the counts' words,
+            // then the counts.
+            let full = format!(
                 "{} · {}",
                 count(person.quotes, "quote", "quotes"),
                 count(person.stories, "story", "stories")
             );
-            let room = width.saturating_sub(counts.len() + 3);
+            let counts = [full, thousands(person.quotes), String::new()]
+                .into_iter()
+                .find(|c| width >= c.width() + 4 + NAME_ROOM.min(person.name.width()))
+                .unwrap_or_default();
+            let room = width.saturating_sub(counts.width() + 4);
             let mut line = Line::from(vec![
                 Span::raw(" "),
                 Span::raw(pad(&truncate(&person.name, room), room)),
                 Span::raw("  "),
                 Span::styled(counts, theme.tags),
+                Span::raw(" "),
             ]);
             if position == pane.selected {
                 line = line.patch_style(theme.selected);
@@ -150,6 +158,9 @@ impl PeopleView<'_> {
         }
     }
 }
+
+/// Cells a name keeps before its counts are shortened.
+const NAME_ROOM: usize = 16;
 
 /// `1 quote`, `2 quotes`.
 fn count(n: usize, one: &str, many: &str) -> String {
