@@ -38,7 +38,10 @@ pub(super) fn features(story: &Story) -> Features {
     }
     spans.sort_unstable();
     spans.dedup_by_key(|(h, _)| *h);
-    let mut names: Vec<u64> = story.people().iter().map(|n| name_key(&n.name)).collect();
+    // Names of two words or more: a single word (`BAAR`, a dateline's
+    // town in capitals, or an acronym) is too often not a name at all.
+    let mut names: Vec<u64> =
+        story.people().iter().filter(|n| n.name.contains(' ')).map(|n| name_key(&n.name)).collect();
     names.sort_unstable();
     names.dedup();
     // Names count as names (rare ones only), not as words alike: a

@@ -74,3 +74,25 @@ fn words_are_read_as_names_are() {
         assert_eq!(word_hashes(text), expected, "{text}");
     }
 }
+
+#[test]
+fn a_shared_dateline_and_a_company_name_join_nothing() {
+    let stories = [
+        story(
+            "Harbor Systems opens a service centre in Accra",
+            "2026-05-04T09:00:00+00:00",
+            &[
+                "ZUG, SWITZERLAND - Harbor Systems today opened a service centre in Accra for its port cranes and hired forty engineers.",
+            ],
+        ),
+        story(
+            "Harbor Systems signs a crane contract with a Durban terminal",
+            "2026-05-05T09:00:00+00:00",
+            &[
+                "ZUG, SWITZERLAND - Harbor Systems today signed a five-year contract to supply and maintain cranes at a Durban container terminal.",
+            ],
+        ),
+    ];
+    let clusters = cluster(&stories);
+    assert!(clusters.groups.is_empty(), "{:?}", clusters.groups);
+}

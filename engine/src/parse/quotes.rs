@@ -151,11 +151,18 @@ pub fn analyse(paragraphs: &Paragraphs, context: &[&str], everyone: bool) -> (Ve
             NameKind::Organisation => {
                 !n.name.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_lowercase))
                     && !NOT_ORGANISATIONS.has(&n.name)
+                    && !is_shouted(&n.name)
             }
         };
         !n.quotes.is_empty() || (n.mentions > 0 && name_shaped)
     });
     (quotes, named)
+}
+
+/// One word in capitals longer than an acronym (`SWITZERLAND`, `BEFORE`):
+/// a dateline or a shouted word, not an organisation's name.
+fn is_shouted(name: &str) -> bool {
+    !name.contains(' ') && name.chars().count() > 5 && name.chars().all(|c| !c.is_lowercase())
 }
 
 fn char_offset(text: &str, byte: usize) -> usize {
