@@ -113,10 +113,11 @@ pub fn cluster(stories: &[Story]) -> Clusters {
             names.entry(name_key(&n.name)).or_insert(&n.name);
         }
     }
-    let pairs = candidates(&features);
-    let mut union = Union::new(stories.len());
-    let mut evidence: HashMap<(u32, u32), Vec<Evidence>> = HashMap::new();
-    for ((a, b), found) in pairs {
+    // Scored pairs, then joined strongest first and in story order: the
+    // same stories give the same clusters on every run (a join refused
+    // for stretching a group depends on what was joined before).
+    let mut scored: Vec<(f32, u32, u32, Vec<Evidence>)> = Vec::new();
+    for ((a, b), found) in candidates(&features) {
         let (fa, fb) = (&features[a as usize], &features[b as usize]);
         if let (Some(ta), Some(tb)) = (fa.time, fb.time)
             && (ta - tb).abs() > MAX_DAYS * 86_400
@@ -151,7 +152,16 @@ pub fn cluster(stories: &[Story]) -> Clusters {
         {
             score += 0.2;
         }
-        if score >= JOIN && union.join(a as usize, b as usize, fa.time, fb.time) {
+        if score >= JOIN {
+            scored.push((score, a, b, why));
+        }
+    }
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut union = Union::new(stories.len());
+    let mut evidence: HashMap<(u32, u32), Vec<Evidence>> = HashMap::new();
+    for (_, a, b, why) in scored {
+        let (fa, fb) = (&features[a as usize], &features[b as usize]);
+        if union.join(a as usize, b as usize, fa.time, fb.time) {
             evidence.insert((a, b), why);
         }
     }

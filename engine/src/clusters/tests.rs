@@ -96,3 +96,21 @@ fn a_shared_dateline_and_a_company_name_join_nothing() {
     let clusters = cluster(&stories);
     assert!(clusters.groups.is_empty(), "{:?}", clusters.groups);
 }
+
+#[test]
+fn close_pairs_never_chain_into_a_long_group_and_the_result_is_the_same_every_run() {
+    let first = "“We will rebuild the jetty before the long rains arrive,” said Amina Shee.";
+    let second = "“The new jetty will have room for forty boats and a cold store,” said Amina Shee.";
+    let stories = [
+        story("Jetty to be rebuilt", "2026-03-01T09:00:00+03:00", &["Storm damage.", first]),
+        story("Jetty plans", "2026-03-04T09:00:00+03:00", &["Plans shown.", first, second]),
+        story("Jetty contract", "2026-03-07T09:00:00+03:00", &["Contract signed.", second]),
+    ];
+    let clusters = cluster(&stories);
+    assert_eq!(clusters.groups.len(), 1, "{:?}", clusters.groups);
+    let members = &clusters.groups[0].members;
+    assert_eq!(members.len(), 2, "three stories over six days are not one group: {members:?}");
+    for _ in 0..5 {
+        assert_eq!(&cluster(&stories).groups[0].members, members);
+    }
+}
