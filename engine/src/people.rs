@@ -217,13 +217,14 @@ impl People {
     /// Everyone named in the stories of `shown` (every story covered when
     /// `None`), with counts over those stories; `speakers` keeps only
     /// those quoted, counting the stories that quote them. Most quoted
-    /// first, then most stories, then most named, then first named. One
-    /// pass over the index,
-    /// no list of stories kept: it is what opening the people pane costs.
+    /// first, then most stories, then most named, then the one whose first
+    /// story comes first in the library. One pass over the index, no list
+    /// of stories kept: it is what opening the people pane costs.
     pub fn rows(&self, shown: Option<&BitSet>, speakers: bool) -> Vec<Person> {
         let canonical = self.canonical();
-        // (stories, quotes, mentions) under each canonical entry.
-        let mut counts = vec![(0usize, 0usize, 0usize); self.entries.len()];
+        // (stories, quotes, mentions, first story) under each canonical
+        // entry.
+        let mut counts = vec![(0usize, 0usize, 0usize, u32::MAX); self.entries.len()];
         for (e, entry) in self.entries.iter().enumerate() {
             let count = &mut counts[canonical[e]];
             for &(story, mentions, quotes) in &entry.stories {
@@ -233,18 +234,20 @@ impl People {
                 count.0 += 1;
                 count.1 += quotes as usize;
                 count.2 += mentions as usize;
+                count.3 = count.3.min(story);
             }
         }
-        let mut counted: Vec<(usize, (usize, usize, usize))> =
-            counts.into_iter().enumerate().filter(|(_, (stories, _, _))| *stories > 0).collect();
-        // By numbers alone (ties in the order first named): thousands of
-        // names with one quote in one story sort without comparing names.
-        counted.sort_unstable_by_key(|&(e, (stories, quotes, mentions))| {
-            (Reverse(quotes), Reverse(stories), Reverse(mentions), e)
+        let mut counted: Vec<(usize, (usize, usize, usize, u32))> =
+            counts.into_iter().enumerate().filter(|(_, (stories, ..))| *stories > 0).collect();
+        // By numbers alone: thousands of names with one quote in one story
+        // sort without comparing names, the same whichever thread found
+        // them first.
+        counted.sort_unstable_by_key(|&(_, (stories, quotes, mentions, first))| {
+            (Reverse(quotes), Reverse(stories), Reverse(mentions), first)
         });
         counted
             .into_iter()
-            .map(|(e, (stories, quotes, mentions))| Person {
+            .map(|(e, (stories, quotes, mentions, _))| Person {
                 name: self.entries[e].name.clone(),
                 kind: self.entries[e].kind,
                 stories,

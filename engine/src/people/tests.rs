@@ -118,3 +118,23 @@ fn things_that_are_not_names_are_not_offered_as_people() {
         assert!(!names.contains(&not_a_name), "{not_a_name} in {names:?}");
     }
 }
+
+#[test]
+fn rows_are_the_same_whichever_order_the_stories_were_found_in() {
+    let stories = [
+        story("One", &["“Fish are back,” said Amina Shee, a trader."]),
+        story("Two", &["“Prices fell,” said Brian Otieno, a fisherman."]),
+        story("Three", &["“Rain is coming,” said Grace Akinyi, a farmer."]),
+    ];
+    let mut forward = People::default();
+    let mut backward = People::default();
+    for (i, s) in stories.iter().enumerate() {
+        forward.add(i, s.people());
+    }
+    for (i, s) in stories.iter().enumerate().rev() {
+        backward.add(i, s.people());
+    }
+    let names = |p: &People| p.rows(None, true).iter().map(|r| r.name.to_string()).collect::<Vec<_>>();
+    assert_eq!(names(&forward), ["Amina Shee", "Brian Otieno", "Grace Akinyi"], "ties: first story first");
+    assert_eq!(names(&backward), names(&forward));
+}
