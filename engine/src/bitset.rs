@@ -14,6 +14,13 @@ impl BitSet {
         BitSet { words: vec![0; len.div_ceil(64)], len }
     }
 
+    /// The set of `indices` (those below `len`).
+    pub fn of(len: usize, indices: impl IntoIterator<Item = usize>) -> BitSet {
+        let mut set = BitSet::new(len);
+        indices.into_iter().for_each(|i| set.insert(i));
+        set
+    }
+
     /// Every index below `len`.
     pub fn full(len: usize) -> BitSet {
         let mut set = BitSet { words: vec![u64::MAX; len.div_ceil(64)], len };

@@ -107,12 +107,6 @@ pub fn cluster(stories: &[Story]) -> Clusters {
             .collect();
     let mut features = features;
     sign_common_words_out(&mut features);
-    let mut names: HashMap<u64, &str> = HashMap::new();
-    for story in stories {
-        for n in story.people() {
-            names.entry(name_key(&n.name)).or_insert(&n.name);
-        }
-    }
     // Scored pairs, then joined strongest first and in story order: the
     // same stories give the same clusters on every run (a join refused
     // for stretching a group depends on what was joined before).
@@ -138,9 +132,10 @@ pub fn cluster(stories: &[Story]) -> Clusters {
         }
         if !found.names.is_empty() {
             score += 0.4 * found.names.len().min(2) as f32;
-            why.push(Evidence::Names(
-                found.names.iter().map(|h| names.get(h).copied().unwrap_or("").to_string()).collect(),
-            ));
+            // The names as the first story writes them.
+            let people = stories[a as usize].people();
+            let name_of = |h: &u64| people.iter().find(|n| name_key(&n.name) == *h).map(|n| n.name.clone());
+            why.push(Evidence::Names(found.names.iter().filter_map(name_of).collect()));
         }
         let similar = similarity(&fa.minhash, &fb.minhash);
         if similar >= 0.15 {

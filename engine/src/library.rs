@@ -254,20 +254,14 @@ impl Library {
 
     /// The set of stories carrying exactly this tag (ignoring case).
     pub fn with_tag(&self, name: &str) -> BitSet {
-        let mut set = BitSet::new(self.len());
-        if let Some(&t) = self.by_name.get(&name.to_lowercase()) {
-            self.tags[t].stories.iter().for_each(|&i| set.insert(i));
-        }
-        set
+        let tag = self.by_name.get(&name.to_lowercase()).map(|&t| &self.tags[t]);
+        BitSet::of(self.len(), tag.into_iter().flat_map(|t| t.stories.iter().copied()))
     }
 
     /// The set of stories carrying any tag that matches the query.
     pub fn tagged(&self, query: &str) -> BitSet {
-        let mut set = BitSet::new(self.len());
-        for t in self.tags_matching(query) {
-            self.tags[t].stories.iter().for_each(|&i| set.insert(i));
-        }
-        set
+        let tags = self.tags_matching(query);
+        BitSet::of(self.len(), tags.into_iter().flat_map(|t| self.tags[t].stories.iter().copied()))
     }
 
     /// Stop keeping a word index (until `set_words`): a reader loading a

@@ -4,10 +4,30 @@
 /// The lower-case words of a name: letters and digits, apostrophes inside a
 /// word kept (`Nyong'o`; a curly apostrophe counts as a straight one).
 pub fn name_words(name: &str) -> Vec<String> {
-    name.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.trim_matches(['\'', '’']).to_lowercase().replace('’', "'"))
-        .filter(|w| !w.is_empty())
-        .collect()
+    let mut words = Vec::new();
+    each_word(name, |w| words.push(w.to_string()));
+    words
+}
+
+/// Each word of `text` as `name_words` gives it, through one reused
+/// buffer: a pass over millions of words (clustering) allocates none.
+pub fn each_word(text: &str, mut each: impl FnMut(&str)) {
+    let mut buf = String::new();
+    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        let word = word.trim_matches(['\'', '’']);
+        if word.is_empty() {
+            continue;
+        }
+        buf.clear();
+        if word.is_ascii() {
+            buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            // Whole-word lower-casing (a Greek final sigma depends on its
+            // place in the word).
+            buf.push_str(&word.to_lowercase().replace('’', "'"));
+        }
+        each(&buf);
+    }
 }
 
 /// Whether `query`'s words appear in `name` as whole, consecutive words,

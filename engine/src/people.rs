@@ -257,15 +257,22 @@ impl People {
             .collect()
     }
 
-    /// The stories that name `name` (a row's name; `speakers`: that quote
-    /// them), as library indices in ascending order.
-    pub fn stories_of(&self, name: &str, kind: NameKind, speakers: bool) -> Vec<usize> {
+    /// The entries that count under the row named `name`: its own and the
+    /// forms counted with it (`Rubio` under `Marco Rubio`).
+    fn group(&self, name: &str, kind: NameKind) -> Vec<usize> {
         let Some(&top) = self.by_key.get(&(kind, name_words(name).join(" "))) else {
             return Vec::new();
         };
         let canonical = self.canonical();
-        let mut stories: Vec<usize> = (0..self.entries.len())
-            .filter(|&e| canonical[e] == canonical[top])
+        (0..self.entries.len()).filter(|&e| canonical[e] == canonical[top]).collect()
+    }
+
+    /// The stories that name `name` (a row's name; `speakers`: that quote
+    /// them), as library indices in ascending order.
+    pub fn stories_of(&self, name: &str, kind: NameKind, speakers: bool) -> Vec<usize> {
+        let mut stories: Vec<usize> = self
+            .group(name, kind)
+            .into_iter()
             .flat_map(|e| self.entries[e].stories.iter())
             .filter(|(_, _, quotes)| !speakers || *quotes > 0)
             .map(|&(story, _, _)| story as usize)
@@ -279,14 +286,7 @@ impl People {
     /// row `name`: the forms that count under it (`Rubio` and `Marco
     /// Rubio`), lower-case words joined by spaces.
     pub fn forms_of(&self, name: &str, kind: NameKind) -> Vec<String> {
-        let Some(&top) = self.by_key.get(&(kind, name_words(name).join(" "))) else {
-            return Vec::new();
-        };
-        let canonical = self.canonical();
-        (0..self.entries.len())
-            .filter(|&e| canonical[e] == canonical[top])
-            .map(|e| self.entries[e].words.join(" "))
-            .collect()
+        self.group(name, kind).into_iter().map(|e| self.entries[e].words.join(" ")).collect()
     }
 }
 

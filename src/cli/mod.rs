@@ -22,7 +22,5 @@ pub fn shown(
     library: &byline_engine::Library,
     filter: &byline_engine::Filter,
 ) -> byline_engine::bitset::BitSet {
-    let mut shown = byline_engine::bitset::BitSet::new(library.len());
-    filter.apply(library).into_iter().for_each(|i| shown.insert(i));
-    shown
+    byline_engine::bitset::BitSet::of(library.len(), filter.apply(library))
 }

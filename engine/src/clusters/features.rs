@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::{CROWD, HASHES, MIN_WORDS, QUOTE_WORDS};
 use crate::model::{Story, fast_hash};
-use crate::name_match::name_words;
+use crate::name_match::{each_word, name_words};
 use crate::parse::lexicon::Words;
 
 /// What a story brings to the comparison.
@@ -105,28 +105,6 @@ pub(super) fn word_hashes(text: &str) -> Vec<u64> {
     let mut hashes = Vec::new();
     each_word(text, |w| hashes.push(fast_hash(w.as_bytes())));
     hashes
-}
-
-/// Each word of `text` as `name_words` gives it (letters and digits,
-/// apostrophes inside kept and made straight, lower case), through one
-/// reused buffer: clustering reads millions of words.
-fn each_word(text: &str, mut each: impl FnMut(&str)) {
-    let mut buf = String::new();
-    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-        let word = word.trim_matches(['\'', '’']);
-        if word.is_empty() {
-            continue;
-        }
-        buf.clear();
-        for c in word.chars() {
-            match c {
-                '’' => buf.push('\''),
-                c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
-                c => buf.extend(c.to_lowercase()),
-            }
-        }
-        each(&buf);
-    }
 }
 
 /// A name as compared across stories: its lower-case words.

@@ -58,8 +58,6 @@ impl Library {
     /// The stories that quote the person named `name` (`speakers`), or
     /// name them at all, as a set.
     pub fn naming(&self, name: &str, kind: NameKind, speakers: bool) -> BitSet {
-        let mut set = BitSet::new(self.len());
-        self.people.stories_of(name, kind, speakers).into_iter().for_each(|i| set.insert(i));
-        set
+        BitSet::of(self.len(), self.people.stories_of(name, kind, speakers))
     }
 }

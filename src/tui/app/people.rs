@@ -66,9 +66,7 @@ impl App {
 
     /// The stories the list shows, as a set.
     pub(super) fn shown_set(&self) -> BitSet {
-        let mut shown = BitSet::new(self.library.len());
-        self.visible.iter().for_each(|&i| shown.insert(i));
-        shown
+        BitSet::of(self.library.len(), self.visible.iter().copied())
     }
 
     /// Ask for every story's people: threads work on those not yet found,
@@ -128,9 +126,11 @@ impl App {
         if self.filter.tags.iter().any(|t| matches!(t, TagFilter::Speaker(..) | TagFilter::Named(..))) {
             self.apply_filter();
         }
-        let shown = self.shown_set();
-        if let Overlay::People(pane) = &mut self.overlay {
-            pane.recount(&self.library, &shown);
+        if matches!(self.overlay, Overlay::People(_)) {
+            let shown = self.shown_set();
+            if let Overlay::People(pane) = &mut self.overlay {
+                pane.recount(&self.library, &shown);
+            }
         }
         if let Overlay::Picker(picker) = &mut self.overlay {
             picker.reload(&self.library);
@@ -139,7 +139,8 @@ impl App {
 
     /// A key in the people pane, at either level.
     pub(super) fn people_action(&mut self, action: Action) -> Option<Effect> {
-        let shown = self.shown_set();
+        // Only opening a person's quotes counts over the stories shown.
+        let shown = if action == Action::Submit { self.shown_set() } else { BitSet::default() };
         let Overlay::People(pane) = &mut self.overlay else { return None };
         let page = usize::from(self.size.1.saturating_sub(6)).max(1) as isize;
         match action {
