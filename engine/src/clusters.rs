@@ -23,7 +23,9 @@ use std::collections::HashMap;
 
 mod features;
 
-use features::{Features, features, mix, name_key, sign_common_words_out, similarity};
+pub use features::Features;
+pub(crate) use features::Parts;
+use features::{mix, name_key, sign_common_words_out, similarity};
 
 use crate::model::{Story, fast_hash};
 
@@ -33,6 +35,8 @@ pub const QUOTE_WORDS: usize = 8;
 pub const MAX_DAYS: i64 = 4;
 /// A pair joins at this score.
 const JOIN: f32 = 1.0;
+/// Title and lead this alike (estimated Jaccard) count as evidence.
+const SIMILAR: f32 = 0.15;
 /// Fewer content words than this (left after the common ones) and a
 /// story's title and lead are not compared.
 const MIN_WORDS: usize = 8;
@@ -59,11 +63,12 @@ pub enum Evidence {
 /// Stories about one event.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cluster {
-    /// The smallest id among its stories.
+    /// The smallest id among its stories (empty until `Clusters::name`).
     pub id: String,
     /// Library indices: the lead first, then by time.
     pub members: Vec<usize>,
-    /// What joined them, pair by pair (without repeats).
+    /// What joined them, pair by pair (without repeats; empty until
+    /// `Clusters::name`).
     pub evidence: Vec<Evidence>,
 }
 
@@ -74,8 +79,20 @@ pub struct Clusters {
     pub groups: Vec<Cluster>,
     /// For each story (library index), its place in `groups`.
     of_story: Vec<Option<u32>>,
-    /// Each story's cluster id (its own id when alone).
+    /// Each story's cluster id (its own id when alone), once named.
     ids: Vec<String>,
+    /// The pairs joined, in order, with what they share.
+    joins: Vec<Join>,
+}
+
+/// Two stories joined, and what they share (as hashes and indices: the
+/// words are looked up in the stories only when asked for).
+#[derive(Debug, Clone)]
+struct Join {
+    a: u32,
+    b: u32,
+    shared: Shared,
+    similar: f32,
 }
 
 impl Clusters {
@@ -86,61 +103,112 @@ impl Clusters {
     }
 
     /// The cluster id of the story at library index `story` (shared by
-    /// its cluster's members; its own id when alone).
+    /// its cluster's members; its own id when alone), once named.
     pub fn id_of(&self, story: usize) -> Option<&str> {
         self.ids.get(story).map(String::as_str)
     }
+
+    /// How many stories were clustered.
+    pub fn len(&self) -> usize {
+        self.of_story.len()
+    }
+
+    /// Whether no story was.
+    pub fn is_empty(&self) -> bool {
+        self.of_story.is_empty()
+    }
+
+    /// Give each cluster its id and its evidence in words, from the
+    /// stories clustered (the library, by index).
+    pub fn name(&mut self, stories: &[Story]) {
+        self.ids = stories.iter().map(|s| s.id().to_string()).collect();
+        let mut why_by_group: Vec<Vec<Evidence>> = vec![Vec::new(); self.groups.len()];
+        for join in &self.joins {
+            let Some(group) = self.of_story.get(join.a as usize).copied().flatten() else { continue };
+            for e in describe(stories, join) {
+                add_evidence(&mut why_by_group[group as usize], e);
+            }
+        }
+        for (group, why) in self.groups.iter_mut().zip(why_by_group) {
+            let id = group.members.iter().map(|&s| stories[s].id()).min().unwrap_or_default().to_string();
+            for &s in &group.members {
+                self.ids[s] = id.clone();
+            }
+            group.id = id;
+            group.evidence = why;
+        }
+    }
 }
 
-/// Group `stories` (the whole library, by index). Their quotes and people
-/// are found if not yet known, on every core.
+/// What joined a pair, in the words of its first story.
+fn describe(stories: &[Story], join: &Join) -> Vec<Evidence> {
+    let first = &stories[join.a as usize];
+    let mut why = Vec::new();
+    if join.shared.copy {
+        why.push(Evidence::Copy);
+    }
+    if let Some(q) = join.shared.quote {
+        why.push(Evidence::Quote(first.quotes().get(q as usize).map_or(String::new(), |q| q.text.clone())));
+    }
+    if !join.shared.names.is_empty() {
+        let people = first.people();
+        let name_of = |h: &u64| people.iter().find(|n| name_key(&n.name) == *h).map(|n| n.name.clone());
+        why.push(Evidence::Names(join.shared.names.iter().filter_map(name_of).collect()));
+    }
+    if join.similar >= SIMILAR {
+        why.push(Evidence::Similar(join.similar));
+    }
+    why
+}
+
+/// Group `stories` (the whole library, by index), with ids and evidence
+/// in words. Their quotes and people are found if not yet known, on every
+/// core.
 pub fn cluster(stories: &[Story]) -> Clusters {
     let refs: Vec<&Story> = stories.iter().collect();
     crate::model::find_all_people(&refs);
     crate::model::find_all_ids(&refs);
     let cores = crate::parallel::cores();
     let parts: Vec<&[Story]> = stories.chunks(stories.len().div_ceil(cores).max(1)).collect();
-    let features: Vec<Features> =
-        crate::parallel::map_parts(&parts, |_, part| part.iter().map(features).collect::<Vec<_>>())
+    let mut features: Vec<Features> =
+        crate::parallel::map_parts(&parts, |_, part| part.iter().map(Features::of).collect::<Vec<_>>())
             .into_iter()
             .flat_map(Option::unwrap_or_default)
             .collect();
-    let mut features = features;
-    sign_common_words_out(&mut features);
+    let mut clusters = cluster_features(&mut features);
+    clusters.name(stories);
+    clusters
+}
+
+/// Group stories by their features (`Features::of`, in library order):
+/// members and leads, without ids or evidence in words (`Clusters::name`
+/// adds them). Needs no story, so it runs on any thread.
+pub fn cluster_features(features: &mut [Features]) -> Clusters {
+    sign_common_words_out(features);
     // Scored pairs, then joined strongest first and in story order: the
     // same stories give the same clusters on every run (a join refused
     // for stretching a group depends on what was joined before).
-    let mut scored: Vec<(f32, u32, u32, Vec<Evidence>)> = Vec::new();
-    for ((a, b), found) in candidates(&features) {
+    let mut scored: Vec<(f32, Join)> = Vec::new();
+    for ((a, b), mut shared) in candidates(features) {
         let (fa, fb) = (&features[a as usize], &features[b as usize]);
+        shared.copy |= fa.text == fb.text;
         if let (Some(ta), Some(tb)) = (fa.time, fb.time)
             && (ta - tb).abs() > MAX_DAYS * 86_400
-            && !found.copy
+            && !shared.copy
         {
             continue;
         }
         let mut score = 0.0;
-        let mut why = Vec::new();
-        if found.copy || stories[a as usize].id() == stories[b as usize].id() {
+        if shared.copy {
             score += JOIN;
-            why.push(Evidence::Copy);
         }
-        if let Some(q) = found.quote {
+        if shared.quote.is_some() {
             score += JOIN;
-            let text = stories[a as usize].quotes().get(q as usize).map_or(String::new(), |q| q.text.clone());
-            why.push(Evidence::Quote(text));
         }
-        if !found.names.is_empty() {
-            score += 0.4 * found.names.len().min(2) as f32;
-            // The names as the first story writes them.
-            let people = stories[a as usize].people();
-            let name_of = |h: &u64| people.iter().find(|n| name_key(&n.name) == *h).map(|n| n.name.clone());
-            why.push(Evidence::Names(found.names.iter().filter_map(name_of).collect()));
-        }
+        score += 0.4 * shared.names.len().min(2) as f32;
         let similar = similarity(&fa.minhash, &fb.minhash);
-        if similar >= 0.15 {
+        if similar >= SIMILAR {
             score += 2.0 * similar;
-            why.push(Evidence::Similar(similar));
         }
         if let (Some(ta), Some(tb)) = (fa.time, fb.time)
             && (ta - tb).abs() <= 2 * 86_400
@@ -148,59 +216,43 @@ pub fn cluster(stories: &[Story]) -> Clusters {
             score += 0.2;
         }
         if score >= JOIN {
-            scored.push((score, a, b, why));
+            scored.push((score, Join { a, b, shared, similar }));
         }
     }
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    let mut union = Union::new(stories.len());
-    let mut evidence: HashMap<(u32, u32), Vec<Evidence>> = HashMap::new();
-    for (_, a, b, why) in scored {
-        let (fa, fb) = (&features[a as usize], &features[b as usize]);
-        if union.join(a as usize, b as usize, fa.time, fb.time) {
-            evidence.insert((a, b), why);
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1.a, x.1.b).cmp(&(y.1.a, y.1.b))));
+    let mut union = Union::new(features.len());
+    let mut joins = Vec::new();
+    for (_, join) in scored {
+        let (fa, fb) = (&features[join.a as usize], &features[join.b as usize]);
+        if union.join(join.a as usize, join.b as usize, fa.time, fb.time) {
+            joins.push(join);
         }
     }
-    assemble(stories, &features, &mut union, evidence)
+    joins.sort_by_key(|j| (j.a, j.b));
+    assemble(features, &mut union, joins)
 }
 
 /// Clusters from the joined pairs.
-fn assemble(
-    stories: &[Story],
-    features: &[Features],
-    union: &mut Union,
-    evidence: HashMap<(u32, u32), Vec<Evidence>>,
-) -> Clusters {
+fn assemble(features: &[Features], union: &mut Union, joins: Vec<Join>) -> Clusters {
     let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
-    for s in 0..stories.len() {
+    for s in 0..features.len() {
         by_root.entry(union.root(s)).or_default().push(s);
     }
-    let mut ids: Vec<String> = stories.iter().map(|s| s.id().to_string()).collect();
-    let mut of_story = vec![None; stories.len()];
+    let mut of_story = vec![None; features.len()];
     let mut groups: Vec<Cluster> = Vec::new();
-    let mut why_by_root: HashMap<usize, Vec<Evidence>> = HashMap::new();
-    let mut joined: Vec<_> = evidence.into_iter().collect();
-    joined.sort_by_key(|((a, b), _)| (*a, *b));
-    for ((a, _), why) in joined {
-        let list = why_by_root.entry(union.root(a as usize)).or_default();
-        for e in why {
-            add_evidence(list, e);
-        }
-    }
-    let mut roots: Vec<(usize, Vec<usize>)> = by_root.into_iter().filter(|(_, m)| m.len() > 1).collect();
-    roots.sort_by_key(|(_, members)| (std::cmp::Reverse(members.len()), members[0]));
-    for (root, mut members) in roots {
+    let mut roots: Vec<Vec<usize>> = by_root.into_values().filter(|m| m.len() > 1).collect();
+    roots.sort_by_key(|members| (std::cmp::Reverse(members.len()), members[0]));
+    for mut members in roots {
         // The lead: the earliest (undated last), then the most quoted.
         members.sort_by_key(|&s| {
-            (features[s].time.is_none(), features[s].time, std::cmp::Reverse(stories[s].quotes().len()), s)
+            (features[s].time.is_none(), features[s].time, std::cmp::Reverse(features[s].quotes), s)
         });
-        let id = members.iter().map(|&s| stories[s].id()).min().unwrap_or_default().to_string();
         for &s in &members {
-            ids[s] = id.clone();
             of_story[s] = Some(groups.len() as u32);
         }
-        groups.push(Cluster { id, members, evidence: why_by_root.remove(&root).unwrap_or_default() });
+        groups.push(Cluster { id: String::new(), members, evidence: Vec::new() });
     }
-    Clusters { groups, of_story, ids }
+    Clusters { groups, of_story, ids: Vec::new(), joins }
 }
 
 /// Add what joined a pair to what joined its cluster: one entry of each
@@ -222,7 +274,7 @@ fn add_evidence(list: &mut Vec<Evidence>, e: Evidence) {
 }
 
 /// What was found shared by a candidate pair.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 struct Shared {
     copy: bool,
     /// A quote of the first story that the second carries too.
@@ -274,11 +326,14 @@ fn candidates(features: &[Features]) -> HashMap<(u32, u32), Shared> {
     for run in runs(&bands, |x| x.0) {
         for_pairs(run, |a, b| pairs.entry((a.1, b.1)).or_default().similar = true);
     }
-    // Links.
+    // Copies: the same link, or the same text.
     let mut links: Vec<(u64, u32)> = features
         .iter()
         .enumerate()
-        .filter_map(|(s, f)| f.link.as_ref().map(|l| (fast_hash(l.as_bytes()), s as u32)))
+        .flat_map(|(s, f)| {
+            let link = f.link.as_ref().map(|l| (fast_hash(l.as_bytes()), s as u32));
+            link.into_iter().chain([(f.text, s as u32)])
+        })
         .collect();
     links.sort_unstable();
     for run in runs(&links, |x| x.0) {

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::bitset::BitSet;
+use crate::clusters::{Features, Parts};
 use crate::model::{Body, NameKind, Named, Quote, Story};
 use crate::name_match::name_words;
 use crate::parse::quotes::analyse;
@@ -30,6 +31,8 @@ pub struct StoryText {
     title: String,
     caption: Option<String>,
     body: Body,
+    published: Option<String>,
+    url: Option<String>,
 }
 
 /// A story's quotes and people, found by a thread, for
@@ -40,6 +43,8 @@ pub struct Found {
     pub story: usize,
     pub(crate) quotes: Vec<Quote>,
     pub(crate) people: Vec<Named>,
+    /// What the story brings to clustering, worked out on the same thread.
+    pub features: Features,
 }
 
 impl StoryText {
@@ -50,6 +55,8 @@ impl StoryText {
             title: of.title().to_string(),
             caption: of.caption().map(str::to_string),
             body: of.body().clone(),
+            published: of.published.clone(),
+            url: of.url.clone(),
         }
     }
 
@@ -63,13 +70,24 @@ impl StoryText {
         });
     }
 
-    /// Its quotes and people, as `Story::people` finds them. A body still
+    /// Its quotes and people, as `Story::people` finds them, and its
+    /// features for clustering. A body still
     /// in the cache is read and let go, not kept in memory.
     pub fn find(&self) -> Found {
         let mut context = vec![self.title.as_str()];
         context.extend(self.caption.as_deref());
-        let (quotes, people) = self.body.read(|paragraphs| analyse(paragraphs, &context, true));
-        Found { story: self.story, quotes, people }
+        self.body.read(|paragraphs| {
+            let (quotes, people) = analyse(paragraphs, &context, true);
+            let features = Features::from_parts(&Parts {
+                title: &self.title,
+                paragraphs,
+                published: self.published.as_deref(),
+                url: self.url.as_deref(),
+                quotes: &quotes,
+                people: &people,
+            });
+            Found { story: self.story, quotes, people, features }
+        })
     }
 }
 

@@ -4,13 +4,14 @@
 use std::collections::HashMap;
 
 use super::{CROWD, HASHES, MIN_WORDS, QUOTE_WORDS};
-use crate::model::{Story, fast_hash};
+use crate::model::{Named, Paragraphs, Quote, Story, fast_hash};
 use crate::name_match::{each_word, name_words};
 use crate::parse::lexicon::Words;
 
-/// What a story brings to the comparison.
-#[derive(Debug, Default)]
-pub(super) struct Features {
+/// What a story brings to the comparison (`Features::of`), worked out on
+/// any thread; clustering needs nothing else of the story.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
     /// Hashes of every `QUOTE_WORDS`-word span of each quote, with the
     /// quote it came from.
     pub(super) spans: Vec<(u64, u32)>,
@@ -25,56 +26,88 @@ pub(super) struct Features {
     pub(super) time: Option<i64>,
     /// The link, normalised (no scheme, `www.`, query or trailing slash).
     pub(super) link: Option<String>,
+    /// A hash of the title, the lead and the body's length: the same in
+    /// copies of one text.
+    pub(super) text: u64,
+    /// How many quotes it has.
+    pub(super) quotes: u32,
 }
 
-/// A story's evidence.
-pub(super) fn features(story: &Story) -> Features {
-    let mut spans = Vec::new();
-    for (q, quote) in story.quotes().iter().enumerate() {
-        let words = word_hashes(&quote.text);
-        for window in words.windows(QUOTE_WORDS) {
-            spans.push((window.iter().fold(0, |h, &w| mix(h ^ w)), q as u32));
-        }
+/// What `Features::from_parts` reads of a story.
+pub(crate) struct Parts<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) paragraphs: &'a Paragraphs,
+    pub(crate) published: Option<&'a str>,
+    pub(crate) url: Option<&'a str>,
+    pub(crate) quotes: &'a [Quote],
+    pub(crate) people: &'a [Named],
+}
+
+impl Features {
+    /// A story's evidence (its quotes and people are found if not yet).
+    pub fn of(story: &Story) -> Features {
+        Features::from_parts(&Parts {
+            title: story.title(),
+            paragraphs: story.paragraphs(),
+            published: story.published.as_deref(),
+            url: story.url.as_deref(),
+            quotes: story.quotes(),
+            people: story.people(),
+        })
     }
-    spans.sort_unstable();
-    spans.dedup_by_key(|(h, _)| *h);
-    // Names of two words or more: a single word (`BAAR`, a dateline's
-    // town in capitals, or an acronym) is too often not a name at all.
-    let mut names: Vec<u64> =
-        story.people().iter().filter(|n| n.name.contains(' ')).map(|n| name_key(&n.name)).collect();
-    names.sort_unstable();
-    names.dedup();
-    // Names count as names (rare ones only), not as words alike: a
-    // president in every story makes no two stories similar.
-    let mut named: Vec<u64> = story.people().iter().flat_map(|n| word_hashes(&n.name)).collect();
-    named.sort_unstable();
-    let mut text = story.title().to_string();
-    for paragraph in story.paragraphs().iter().take(2) {
-        text.push(' ');
-        text.push_str(paragraph);
-    }
-    let mut words = Vec::new();
-    each_word(&text, |w| {
-        if w.chars().count() >= 3 && !STOPWORDS.has(w) {
-            let h = fast_hash(w.as_bytes());
-            if named.binary_search(&h).is_err() {
-                words.push(h);
+
+    /// The evidence of a story given by its parts, as a thread that found
+    /// its quotes and people has them.
+    pub(crate) fn from_parts(story: &Parts) -> Features {
+        let mut spans = Vec::new();
+        for (q, quote) in story.quotes.iter().enumerate() {
+            let words = word_hashes(&quote.text);
+            for window in words.windows(QUOTE_WORDS) {
+                spans.push((window.iter().fold(0, |h, &w| mix(h ^ w)), q as u32));
             }
         }
-    });
-    words.sort_unstable();
-    words.dedup();
-    Features {
-        spans,
-        names,
-        words,
-        minhash: Vec::new(),
-        time: story
-            .published
-            .as_deref()
-            .and_then(|p| chrono::DateTime::parse_from_rfc3339(p).ok())
-            .map(|t| t.timestamp()),
-        link: story.url.as_deref().map(normal_link),
+        spans.sort_unstable();
+        spans.dedup_by_key(|(h, _)| *h);
+        // Names of two words or more: a single word (`BAAR`, a dateline's
+        // town in capitals, or an acronym) is too often not a name at all.
+        let mut names: Vec<u64> =
+            story.people.iter().filter(|n| n.name.contains(' ')).map(|n| name_key(&n.name)).collect();
+        names.sort_unstable();
+        names.dedup();
+        // Names count as names (rare ones only), not as words alike: a
+        // president in every story makes no two stories similar.
+        let mut named: Vec<u64> = story.people.iter().flat_map(|n| word_hashes(&n.name)).collect();
+        named.sort_unstable();
+        let mut text = story.title.to_string();
+        for paragraph in story.paragraphs.iter().take(2) {
+            text.push(' ');
+            text.push_str(paragraph);
+        }
+        let mut words = Vec::new();
+        each_word(&text, |w| {
+            if w.chars().count() >= 3 && !STOPWORDS.has(w) {
+                let h = fast_hash(w.as_bytes());
+                if named.binary_search(&h).is_err() {
+                    words.push(h);
+                }
+            }
+        });
+        words.sort_unstable();
+        words.dedup();
+        let length: usize = story.paragraphs.iter().map(str::len).sum();
+        Features {
+            spans,
+            names,
+            words,
+            minhash: Vec::new(),
+            time: story
+                .published
+                .and_then(|p| chrono::DateTime::parse_from_rfc3339(p).ok())
+                .map(|t| t.timestamp()),
+            link: story.url.map(normal_link),
+            text: mix(fast_hash(text.as_bytes()) ^ length as u64),
+            quotes: story.quotes.len() as u32,
+        }
     }
 }
 
@@ -91,12 +124,9 @@ pub(super) fn sign_common_words_out(features: &mut [Features]) {
     }
     let common = (features.len() / 100).max(CROWD) as u32;
     for f in features.iter_mut() {
-        let words = std::mem::take(&mut f.words);
-        let kept: Vec<u64> = words.into_iter().filter(|w| df[w] <= common).collect();
+        let kept: Vec<u64> = f.words.iter().copied().filter(|w| df[w] <= common).collect();
         // A few words alike (a place and a number) are not a similar story.
-        if kept.len() >= MIN_WORDS {
-            f.minhash = minhash(&kept);
-        }
+        f.minhash = if kept.len() >= MIN_WORDS { minhash(&kept) } else { Vec::new() };
     }
 }
 

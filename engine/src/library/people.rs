@@ -37,7 +37,7 @@ impl Library {
     /// Keep what a thread found: each story keeps its quotes and people,
     /// and the index counts them.
     pub fn add_people(&mut self, found: Vec<Found>) {
-        for Found { story, quotes, people } in found {
+        for Found { story, quotes, people, .. } in found {
             let Some(of) = self.stories.get(story) else { continue };
             of.keep_found(quotes, people);
             self.people.add(story, of.people());
