@@ -23,6 +23,9 @@ pub struct Config {
     pub fetch_on_start: bool,
     /// Keep the parsed cache of each library (default true).
     pub cache: Option<bool>,
+    /// Stories about one event from several sources are one row in the
+    /// list (default true).
+    pub group_stories: Option<bool>,
     /// Feeds fetched at once (default 8).
     pub fetch_jobs: Option<std::num::NonZeroU16>,
     /// Seconds a feed's fetch may take, retries included, before it is
@@ -280,6 +283,12 @@ pub const DEFAULT_FILE: &str = r##"# byline configuration. Every setting is opti
 # cache directory) so that the next start reads only the files that
 # changed. --no-cache turns it off for one run.
 # cache = true
+
+# Stories about one event from several sources (sharing a quote, rare names,
+# or much of their title and lead, within a few days) are one row in the
+# list, with +N for the other sources; z lists them under it. Set this to
+# false for the flat list.
+# group_stories = true
 
 # Subscriptions (feeds.toml beside this file) are fetched only when asked:
 # `byline fetch`, or r in the reader. Set this to fetch when the reader opens.

@@ -54,7 +54,8 @@ pub enum Action {
     CycleSort,
     /// Open the next unread story, wrapping to the top.
     NextUnread,
-    /// Mark every story shown (after the filters) read.
+    /// Mark every story shown (after the filters) read; on a cluster's
+    /// row, every story of that event.
     MarkAllRead,
     /// Undo the last `mark_all_read`.
     UndoMarkAll,
@@ -87,6 +88,8 @@ pub enum Action {
     FilterByPerson,
     /// Copy the quote with its citation to the clipboard (OSC 52).
     CopyQuote,
+    /// List a cluster's stories under its row, or fold them away.
+    ToggleCluster,
 }
 
 impl Action {

@@ -420,3 +420,40 @@ fn the_people_pane_lists_marco_rubio_in_the_reference_article() {
     }
     people_pane_flow("../shared/seed/", "Boost for Ruto", "Marco Rubio", 2);
 }
+
+/// Events told by several outlets: one row each with `+N`, `z` lists the
+/// other sources under it, `A` on it marks the whole event read (the CLI
+/// sees it), and `group_stories = false` gives the flat list.
+#[test]
+fn an_event_from_several_outlets_is_one_row_to_unfold_and_mark_read() {
+    let dir = "tests/fixtures/clusters";
+    let mut s = Session::start(&[dir], 120, 32);
+    s.wait_until("the events grouped", |screen| {
+        list_rows(screen).iter().any(|row| row.contains("▸ Garissa") && row.contains("+1"))
+    });
+    s.keys("z");
+    s.wait_for_text("↳ ");
+    s.wait_for_text("▾ Garissa");
+    s.keys("A");
+    s.wait_for_text("marked 2 stories of this event read");
+    s.keys("q");
+    let (status, parser, home) = s.finish_keeping_home();
+    assert!(status.success());
+    assert_terminal_restored(&parser);
+    let out = common::byline_in(home.path(), &["export", dir]);
+    let stories: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let read: Vec<&serde_json::Value> = stories.iter().filter(|s| s["read"] == true).collect();
+    assert_eq!(read.len(), 2, "the two stories of the event, nothing else");
+    assert_eq!(read[0]["cluster"], read[1]["cluster"], "one event");
+
+    let config = home.path().join("config/byline/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "group_stories = false\n").unwrap();
+    let mut s = Session::start_in(home, &[dir], 120, 32);
+    s.wait_for_text("Garissa");
+    s.keys("z");
+    s.wait_for_text("stories are not grouped (group_stories = false)");
+    assert!(!s.screen().contains('▸'), "a flat list: {}", s.screen());
+    s.keys("q");
+    assert!(s.finish().0.success());
+}

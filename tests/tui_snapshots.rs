@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 use byline::tui::ui::{draw, theme::Theme};
-use byline::tui::{Action, App, Effect, Msg};
+use byline::tui::{Action, App, Msg};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -29,21 +29,12 @@ fn render(app: &App, theme: &Theme) -> Terminal<TestBackend> {
     terminal
 }
 
-/// Feed `actions`, carrying out the people thread's work as the loop
-/// would, at once.
+/// Feed `actions`, carrying out the threads' work (finding people,
+/// clustering) as the loop would, at once.
 fn run(app: &mut App, actions: &[Msg]) {
     for action in actions {
-        for effect in app.update(action.clone()) {
-            if let Effect::FindPeople(job) = effect {
-                let found = std::sync::Mutex::new(Vec::new());
-                byline_engine::people::StoryText::find_all(&job.0, |part| {
-                    found.lock().unwrap().extend(part);
-                    true
-                });
-                app.update(Msg::PeopleFound(found.into_inner().unwrap()));
-                app.update(Msg::PeopleDone { started: true });
-            }
-        }
+        let effects = app.update(action.clone());
+        app.work_here(effects);
     }
 }
 
@@ -118,6 +109,36 @@ fn the_people_pane_at_150x45() {
         let mut app = app(150, 45);
         run(&mut app, &actions);
         insta::assert_snapshot!(format!("{name}_150x45"), render(&app, &theme).backend());
+    }
+}
+
+/// Events told by several outlets, one row each, at two sizes: folded,
+/// one expanded, and the whole of one event marked read.
+#[test]
+fn the_grouped_list() {
+    let theme = Theme::new(false);
+    let library =
+        byline_engine::load_paths(&[std::path::PathBuf::from("tests/fixtures/clusters")]).unwrap().library;
+    let down = Msg::Action(Action::Down);
+    let states = [
+        ("grouped", vec![]),
+        ("grouped_open", vec![down.clone(), Msg::Action(Action::ToggleCluster), down.clone()]),
+        ("grouped_marked", vec![down, Msg::Action(Action::MarkAllRead)]),
+    ];
+    for (width, height) in [(80, 24), (140, 45)] {
+        for (name, actions) in &states {
+            let mut app = App::new(library.clone(), 0);
+            app.grouping.on = true;
+            app.want_people();
+            run(&mut app, &[Msg::Resize(width, height)]);
+            run(&mut app, actions);
+            insta::assert_snapshot!(format!("{name}_{width}x{height}"), render(&app, &theme).backend());
+            // Narrower, down to nothing: drawn without a panic.
+            for width in [0, 1, 3, 8, 13, 21, 34] {
+                app.update(Msg::Resize(width, 5));
+                render(&app, &theme);
+            }
+        }
     }
 }
 
@@ -209,9 +230,11 @@ fn the_help_screen_lists_the_keymap() {
     let mut app = app(140, 45);
     run(&mut app, &[Msg::Action(Action::ToggleHelp)]);
     let buffer = render(&app, &theme).backend().buffer().clone();
-    for (_, line) in
-        [("open", "open the story in the reader"), ("quote", "next quote"), ("tags", "filter by tag")]
-    {
+    for (_, line) in [
+        ("open", "open the story in the reader"),
+        ("quote", "open the story at its first quote"),
+        ("tags", "filter by tag"),
+    ] {
         assert!(find(&buffer, line).is_some(), "help shows {line:?}");
     }
 }

@@ -83,6 +83,10 @@ pub struct Clusters {
     ids: Vec<String>,
     /// The pairs joined, in order, with what they share.
     joins: Vec<Join>,
+    /// Stories that are copies of each other, each set in library order.
+    copy_sets: Vec<Vec<u32>>,
+    /// For each story with copies, its place in `copy_sets`.
+    copy_set_of: HashMap<u32, u32>,
 }
 
 /// Two stories joined, and what they share (as hashes and indices: the
@@ -106,6 +110,19 @@ impl Clusters {
     /// its cluster's members; its own id when alone), once named.
     pub fn id_of(&self, story: usize) -> Option<&str> {
         self.ids.get(story).map(String::as_str)
+    }
+
+    /// The place in `groups` of the cluster of story `story`, when it has
+    /// company.
+    pub fn group_of(&self, story: usize) -> Option<usize> {
+        self.of_story.get(story).copied().flatten().map(|g| g as usize)
+    }
+
+    /// The other copies of story `story` (the same link or text from
+    /// another feed or file), in library order.
+    pub fn copies_of(&self, story: usize) -> Vec<usize> {
+        let Some(&set) = self.copy_set_of.get(&(story as u32)) else { return Vec::new() };
+        self.copy_sets[set as usize].iter().map(|&s| s as usize).filter(|&s| s != story).collect()
     }
 
     /// How many stories were clustered.
@@ -252,7 +269,41 @@ fn assemble(features: &[Features], union: &mut Union, joins: Vec<Join>) -> Clust
         }
         groups.push(Cluster { id: String::new(), members, evidence: Vec::new() });
     }
-    Clusters { groups, of_story, ids: Vec::new(), joins }
+    let (copy_sets, copy_set_of) = copy_sets(&joins);
+    Clusters { groups, of_story, ids: Vec::new(), joins, copy_sets, copy_set_of }
+}
+
+/// The sets of stories joined as copies (each pair's copies are copies of
+/// each other's), and each such story's set.
+fn copy_sets(joins: &[Join]) -> (Vec<Vec<u32>>, HashMap<u32, u32>) {
+    let mut sets: Vec<Vec<u32>> = Vec::new();
+    let mut set_of: HashMap<u32, u32> = HashMap::new();
+    for join in joins.iter().filter(|j| j.shared.copy) {
+        match (set_of.get(&join.a).copied(), set_of.get(&join.b).copied()) {
+            (Some(x), Some(y)) if x != y => {
+                let moved = std::mem::take(&mut sets[y as usize]);
+                for &s in &moved {
+                    set_of.insert(s, x);
+                }
+                sets[x as usize].extend(moved);
+            }
+            (Some(_), Some(_)) => {}
+            (Some(x), None) | (None, Some(x)) => {
+                let new = if set_of.contains_key(&join.a) { join.b } else { join.a };
+                set_of.insert(new, x);
+                sets[x as usize].push(new);
+            }
+            (None, None) => {
+                set_of.insert(join.a, sets.len() as u32);
+                set_of.insert(join.b, sets.len() as u32);
+                sets.push(vec![join.a, join.b]);
+            }
+        }
+    }
+    for set in &mut sets {
+        set.sort_unstable();
+    }
+    (sets, set_of)
 }
 
 /// Add what joined a pair to what joined its cluster: one entry of each

@@ -62,6 +62,10 @@ pub fn build_app(loaded: Loaded, options: &Options) -> App {
     app.list_columns = config.layout.columns.0.clone();
     app.library_key = options.library_key.clone();
     app.cache = options.cache.clone();
+    app.grouping.on = config.group_stories.unwrap_or(true);
+    if app.grouping.on {
+        app.want_people();
+    }
     app.message = options.notice.clone();
     if let Some(position) = options.state.positions.get(&options.library_key) {
         app.restore(position);

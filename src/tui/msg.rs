@@ -7,12 +7,14 @@
 use std::sync::Arc;
 
 use byline_engine::cache::{Snapshot, Walk};
+use byline_engine::clusters::{Clusters, Features};
 use byline_engine::feeds::FeedResult;
 use byline_engine::load::{Batch, Skipped};
 use byline_engine::people::{Found, StoryText};
 use byline_engine::search_index::{IndexText, WordIndex};
 use byline_engine::state::State;
 
+pub use super::app::clusters::ClusterJob;
 pub use crate::keys::Action;
 
 /// Something that happened, for `App::update`: the user's input, or a
@@ -41,6 +43,8 @@ pub enum Msg {
     /// A thread finding people is done with its part (`started`: it ran;
     /// false when it could not be started).
     PeopleDone { started: bool },
+    /// A thread clustered the stories, and hands their features back.
+    Clustered { clusters: Box<Clusters>, features: Vec<Features> },
     /// Batches of stories that arrived together, with the saved marks to
     /// give them.
     Loaded { batches: Vec<Batch>, marks: Arc<State> },
@@ -102,6 +106,9 @@ pub enum Effect {
     /// they come back as `Msg::PeopleFound`, then `Msg::PeopleDone` (one
     /// for each such effect).
     FindPeople(PeopleJob),
+    /// Cluster the stories by these features, in the background; the
+    /// clusters come back as `Msg::Clustered`.
+    Cluster(ClusterJob),
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
 }

@@ -44,6 +44,8 @@ struct Background<'a> {
     /// Everyone's quotes and people being found by threads, a part of the
     /// library each.
     peopling: Vec<std::sync::mpsc::Receiver<Msg>>,
+    /// The stories being clustered by a thread.
+    clustering: Option<std::sync::mpsc::Receiver<Msg>>,
 }
 
 impl Background<'_> {
@@ -63,11 +65,13 @@ impl Background<'_> {
             msgs.extend(incoming.poll(app));
         }
         msgs.extend(self.fetcher.poll());
-        if let Some(indexing) = &self.indexing
-            && let Ok(msg) = indexing.try_recv()
-        {
-            msgs.push(msg);
-            self.indexing = None;
+        for waiting in [&mut self.indexing, &mut self.clustering] {
+            if let Some(thread) = waiting
+                && let Ok(msg) = thread.try_recv()
+            {
+                msgs.push(msg);
+                *waiting = None;
+            }
         }
         // Every part found so far, as one message: the app keeps them all
         // before it draws again; then one message for each part done.
@@ -95,7 +99,8 @@ impl Background<'_> {
 
     /// How long the loop may wait for an event before looking again.
     fn wait(&self) -> Duration {
-        let indexing = (self.indexing.is_some() || !self.peopling.is_empty()).then_some(INDEXING_TICK);
+        let working = self.indexing.is_some() || !self.peopling.is_empty() || self.clustering.is_some();
+        let indexing = working.then_some(INDEXING_TICK);
         [self.incoming.as_ref().and_then(|i| i.wait()), self.fetcher.wait(), indexing]
             .into_iter()
             .flatten()
@@ -140,6 +145,15 @@ impl Background<'_> {
                             Ok(()) => self.peopling.push(rx),
                             Err(_) => queue.push_back(Msg::PeopleDone { started: false }),
                         }
+                    }
+                    Effect::Cluster(job) => {
+                        let (tx, rx) = std::sync::mpsc::channel();
+                        let started = byline_engine::parallel::spawn_named("clusters", move || {
+                            let (clusters, features) = job.run();
+                            let _ = tx.send(Msg::Clustered { clusters: Box::new(clusters), features });
+                        });
+                        // Without a thread the list stays flat.
+                        self.clustering = started.ok().map(|()| rx);
                     }
                     Effect::Copy(text) => {
                         let backend = terminal.backend_mut();
@@ -200,6 +214,7 @@ pub fn run(
         cache_writer: None,
         indexing: None,
         peopling: Vec::new(),
+        clustering: None,
     };
     let stop = Arc::new(AtomicBool::new(false));
     watch_for_termination(Arc::clone(&stop))?;

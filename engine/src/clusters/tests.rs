@@ -114,3 +114,22 @@ fn close_pairs_never_chain_into_a_long_group_and_the_result_is_the_same_every_ru
         assert_eq!(&cluster(&stories).groups[0].members, members);
     }
 }
+
+#[test]
+fn copies_by_link_or_by_text_are_found_and_other_members_are_not_copies() {
+    let body = ["A fire closed the Gikomba market before dawn, traders said.", "Firefighters came at six."];
+    let mut from_one_feed = story("Market fire", "2026-11-18T07:00:00+03:00", &body);
+    from_one_feed.url = Some("https://www.news.example/fire?utm_source=feed".into());
+    let mut from_another = story("Fire at Gikomba", "2026-11-18T08:00:00+03:00", &["Traders lost stock."]);
+    from_another.url = Some("http://news.example/fire/".into());
+    let same_text = story("Market fire", "2026-11-18T07:30:00+03:00", &body);
+    let other = story("Rains delay harvest", "2026-11-18T07:00:00+03:00", &["Farmers in Nakuru wait."]);
+    let stories = [from_one_feed, from_another, same_text, other];
+    let clusters = cluster(&stories);
+    assert_eq!(clusters.copies_of(0), [1, 2], "the same link, and the same text");
+    assert_eq!(clusters.copies_of(1), [0, 2]);
+    assert!(clusters.copies_of(3).is_empty());
+    assert_eq!(clusters.group_of(0), clusters.group_of(2));
+    assert_eq!(clusters.group_of(3), None);
+    assert!(clusters.groups[0].evidence.contains(&Evidence::Copy));
+}

@@ -90,6 +90,10 @@ impl App {
     pub(super) fn stories_arrived(&mut self) {
         self.library.order_new_stories();
         self.refresh_stories();
+        // Stories fetched later are clustered with the rest.
+        if self.grouping.on && self.loading.is_none() {
+            self.want_people();
+        }
     }
 
     /// Everything is read: tag lines written without separators are
@@ -117,7 +121,8 @@ impl App {
         }
         // What was parsed is kept for the next start, written by a thread.
         self.cache_snapshot = self.cache_to_write();
-        if self.people.wanted {
+        // Grouping stories needs everyone's quotes.
+        if self.people.wanted || self.grouping.on {
             self.want_people();
         }
     }

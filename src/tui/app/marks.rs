@@ -15,12 +15,16 @@ impl App {
         self.set_marks_of(index, read, starred);
     }
 
-    /// Change the marks of story `index`; `None` leaves a mark as it is.
+    /// Change the marks of story `index` and of its copies from other
+    /// feeds or files (one story, several sources); `None` leaves a mark
+    /// as it is.
     pub(super) fn set_marks_of(&mut self, index: usize, read: Option<bool>, starred: Option<bool>) {
-        let story = &self.library.stories()[index];
-        let (read, starred) = (read.unwrap_or(story.read), starred.unwrap_or(story.starred));
-        self.changed.insert(story.id().to_string(), index);
-        self.library.set_marks(index, read, starred);
+        for index in std::iter::once(index).chain(self.copies_of(index)) {
+            let story = &self.library.stories()[index];
+            let (read, starred) = (read.unwrap_or(story.read), starred.unwrap_or(story.starred));
+            self.changed.insert(story.id().to_string(), index);
+            self.library.set_marks(index, read, starred);
+        }
         self.marks_changed = true;
     }
 

@@ -3,6 +3,8 @@
 //! loop must carry out. No terminal, no clock, no files: every behaviour is
 //! testable by feeding actions.
 
+mod background;
+pub mod clusters;
 pub mod fetching;
 mod links;
 pub mod loading;
@@ -77,8 +79,12 @@ pub struct Reader {
 pub struct App {
     pub library: Library,
     pub filter: Filter,
-    /// Library indices of the stories the filter lets through.
+    /// Library indices of the stories the list shows, a row each: those
+    /// the filter lets through, or with `grouping` one row a cluster (its
+    /// lead) and the members of those expanded.
     pub visible: Vec<usize>,
+    /// Library indices of the stories the filter lets through, in order.
+    pub passing: Vec<usize>,
     /// Position in `visible` of the selected story.
     pub selected: usize,
     /// First row shown in the story list.
@@ -135,6 +141,8 @@ pub struct App {
     pub people: people::PeopleWork,
     /// Parts of the library ready for threads to find their people.
     pub(super) people_jobs: Vec<crate::tui::msg::PeopleJob>,
+    /// Stories about one event as one row, and the clustering behind it.
+    pub grouping: clusters::Grouping,
 }
 
 impl App {
@@ -145,6 +153,7 @@ impl App {
         library.index_words();
         let mut app = App {
             visible: library.order().to_vec(),
+            passing: library.order().to_vec(),
             library,
             filter: Filter::default(),
             selected: 0,
@@ -177,6 +186,7 @@ impl App {
             index_job: None,
             people: people::PeopleWork::default(),
             people_jobs: Vec::new(),
+            grouping: clusters::Grouping::default(),
         };
         app.refresh_view();
         app
@@ -260,6 +270,9 @@ impl App {
             effects.push(Effect::IndexWords(job));
         }
         effects.extend(self.people_jobs.drain(..).map(Effect::FindPeople));
+        if let Some(job) = self.cluster_job() {
+            effects.push(Effect::Cluster(job));
+        }
         if let Some(snapshot) = self.cache_snapshot.take() {
             effects.push(Effect::WriteCache(Box::new(snapshot)));
         }
@@ -277,6 +290,7 @@ impl App {
             Msg::WordsIndexed { index, covered } => self.words_indexed(*index, covered),
             Msg::PeopleFound(found) => self.people_found(found),
             Msg::PeopleDone { started } => self.people_done(started),
+            Msg::Clustered { clusters, features } => self.clustered(*clusters, features),
             Msg::FetchStarted { total } => self.fetch_started(total),
             Msg::FetchRefused(reason) => self.fetch_refused(reason),
             Msg::Fetched { results, marks } => self.feeds_fetched(results, &marks),
@@ -364,6 +378,7 @@ impl App {
                     }
                 }
             }
+            Action::ToggleCluster => self.toggle_cluster(),
             Action::UnreadOnly => {
                 self.filter.unread_only = !self.filter.unread_only;
                 self.apply_filter();
@@ -403,6 +418,8 @@ impl App {
             }
             Action::ToggleHelp => self.overlay = Overlay::Help { scroll: 0 },
             Action::NextUnread => self.next_unread(),
+            // On an event's row, its stories; elsewhere everything shown.
+            Action::MarkAllRead if self.mark_cluster_read() => {}
             Action::MarkAllRead => self.mark_all_shown_read(),
             Action::UndoMarkAll => self.undo_mark_all(),
             Action::OpenTagPicker => {
@@ -425,8 +442,14 @@ impl App {
     /// when it is still there.
     pub(super) fn apply_filter(&mut self) {
         let before = self.selected_story();
-        self.visible = self.filter.apply(&self.library);
-        self.selected = before.and_then(|s| self.visible.iter().position(|&v| v == s)).unwrap_or(0);
+        self.passing = self.filter.apply(&self.library);
+        self.visible = self.group_rows(&self.passing).unwrap_or_else(|| self.passing.clone());
+        // A story folded into its cluster leaves the cluster's row selected.
+        let row_of = |s: usize| {
+            let lead = self.cluster_of(s).map_or(s, |members| members[0]);
+            self.visible.iter().position(|&v| v == s).or_else(|| self.visible.iter().position(|&v| v == lead))
+        };
+        self.selected = before.and_then(row_of).unwrap_or(0);
     }
 
     fn select(&mut self, position: usize) {

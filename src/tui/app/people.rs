@@ -66,12 +66,12 @@ impl App {
 
     /// The stories the list shows, as a set.
     pub(super) fn shown_set(&self) -> BitSet {
-        BitSet::of(self.library.len(), self.visible.iter().copied())
+        BitSet::of(self.library.len(), self.passing.iter().copied())
     }
 
     /// Ask for every story's people: threads work on those not yet found,
     /// once the library is loaded.
-    pub(super) fn want_people(&mut self) {
+    pub fn want_people(&mut self) {
         self.people.wanted = true;
         self.hand_out_people();
     }
@@ -95,7 +95,8 @@ impl App {
     /// Some stories' people found: keep them, and count the pane again when
     /// the stories covered have doubled (counting is linear in the index,
     /// so the pane fills in a few steps, not one a batch).
-    pub(super) fn people_found(&mut self, found: Vec<Found>) {
+    pub(super) fn people_found(&mut self, mut found: Vec<Found>) {
+        self.keep_features(&mut found);
         self.library.add_people(found);
         let covered = self.library.people().covered();
         if covered >= self.people.recounted_at.max(256) * 2 {

@@ -27,7 +27,7 @@ impl App {
     /// Mark every story the filters let through read; `U` undoes it once.
     pub(super) fn mark_all_shown_read(&mut self) {
         let unread: Vec<usize> =
-            self.visible.iter().copied().filter(|&i| !self.library.stories()[i].read).collect();
+            self.passing.iter().copied().filter(|&i| !self.library.stories()[i].read).collect();
         if unread.is_empty() {
             self.message = Some("every story shown is read already".into());
             return;
@@ -48,7 +48,7 @@ impl App {
 
     /// Mark `stories` read (or unread), keeping an unread-only list up to
     /// date; how many, in words (`3 stories`).
-    fn mark_read(&mut self, stories: &[usize], read: bool) -> String {
+    pub(super) fn mark_read(&mut self, stories: &[usize], read: bool) -> String {
         for &index in stories {
             self.set_marks_of(index, Some(read), None);
         }

@@ -13,6 +13,7 @@ use crate::columns::{pad, truncate};
 use crate::config::ListColumn;
 use crate::dates;
 use crate::tui::app::App;
+use crate::tui::app::clusters::RowKind;
 use crate::tui::panes::inner;
 use byline_engine::library::SortOrder;
 use byline_engine::model::Story;
@@ -29,9 +30,9 @@ impl Widget for StoryList<'_> {
         let total = app.library.stories().len();
         // Every story is shown when no filter is on: count without visiting.
         let unread =
-            if app.filter.is_active() { app.library.unread_in(&app.visible) } else { app.library.unread() };
+            if app.filter.is_active() { app.library.unread_in(&app.passing) } else { app.library.unread() };
         let count = if app.filter.is_active() {
-            format!(" {unread} unread · {} of {} ", app.visible.len(), total)
+            format!(" {unread} unread · {} of {} ", app.passing.len(), total)
         } else {
             format!(" {unread} unread · {total} ")
         };
@@ -68,7 +69,7 @@ impl Widget for StoryList<'_> {
             .enumerate()
             .skip(app.list_offset)
             .take(usize::from(rows.height))
-            .map(|(position, &index)| Row::new(&app.library.stories()[index], position == app.selected, app))
+            .map(|(position, &index)| Row::new(index, position == app.selected, app))
             .collect();
         let columns = Columns::fit(usize::from(rows.width), &shown, &app.list_columns);
         for (at, row) in shown.iter().enumerate() {
@@ -86,12 +87,52 @@ struct Row<'a> {
     date: String,
     source: &'a str,
     tags: String,
+    kind: RowKind,
 }
 
 impl<'a> Row<'a> {
-    fn new(story: &'a Story, selected: bool, app: &App) -> Row<'a> {
+    fn new(index: usize, selected: bool, app: &'a App) -> Row<'a> {
+        let story = &app.library.stories()[index];
         let date = dates::short(story.published.as_deref(), app.now);
-        Row { story, selected, date, source: story.source_name(), tags: short_tags(&story.tags) }
+        let kind = app.row_kind(index);
+        Row { story, selected, date, source: story.source_name(), tags: short_tags(&story.tags), kind }
+    }
+
+    /// The title cell: a cluster's row opens with its fold mark and ends
+    /// with its other sources and unread count, a member is indented
+    /// under its lead.
+    fn title_spans(&self, width: usize, theme: &Theme) -> Vec<Span<'static>> {
+        let title = self.story.title();
+        let (before, after) = match self.kind {
+            RowKind::Story => (String::new(), String::new()),
+            RowKind::Member => ("  ↳ ".to_string(), String::new()),
+            RowKind::Cluster { others, unread, open } => {
+                let mark = if open { "▾ " } else { "▸ " };
+                // The unread count in words when the title keeps room to
+                // be read, else beside the list's unread mark, else only
+                // the other sources.
+                let mut forms = vec![format!(" +{others}")];
+                if unread > 0 {
+                    forms.insert(0, format!(" +{others} ●{unread}"));
+                    forms.insert(0, format!(" +{others} · {unread} unread"));
+                }
+                let title_keeps = |form: &String, least: usize| width >= least + form.width() + mark.width();
+                let after = match forms.iter().position(|f| title_keeps(f, TITLE_MIN / 2)) {
+                    Some(0) => forms.swap_remove(0),
+                    _ => forms.into_iter().skip(1).find(|f| title_keeps(f, 4)).unwrap_or_default(),
+                };
+                (mark.to_string(), after)
+            }
+        };
+        let room = width.saturating_sub(before.width() + after.width());
+        let title = truncate(title, room);
+        let fill = width.saturating_sub(before.width() + title.width() + after.width());
+        vec![
+            Span::styled(before, theme.meta),
+            Span::styled(title, theme.body),
+            Span::styled(after, theme.meta),
+            Span::raw(" ".repeat(fill)),
+        ]
     }
 }
 
@@ -153,18 +194,20 @@ impl StoryList<'_> {
         let read = if story.read { Span::styled(" ", theme.read) } else { Span::styled("●", theme.unread) };
         let star = if story.starred { Span::styled("★ ", theme.star) } else { Span::raw("  ") };
         let mut spans = vec![read, star];
-        let mut cell = |text: &str, width: usize, style| {
-            if width > 0 {
-                spans.push(Span::styled(pad(&truncate(text, width), width), style));
-                spans.push(Span::raw(" ".repeat(GAP)));
-            }
-        };
         for column in &self.app.list_columns {
-            match column {
-                ListColumn::Date => cell(&row.date, columns.date, theme.dim),
-                ListColumn::Source => cell(row.source, columns.source, theme.meta),
-                ListColumn::Title => cell(story.title(), columns.title, theme.body),
-                ListColumn::Tags => cell(&row.tags, columns.tags, theme.tags),
+            let cell: Vec<Span<'static>> = match column {
+                ListColumn::Date => plain(&row.date, columns.date, theme.dim),
+                ListColumn::Source => plain(row.source, columns.source, theme.meta),
+                ListColumn::Title if row.kind == RowKind::Story => {
+                    plain(story.title(), columns.title, theme.body)
+                }
+                ListColumn::Title if columns.title > 0 => row.title_spans(columns.title, theme),
+                ListColumn::Title => Vec::new(),
+                ListColumn::Tags => plain(&row.tags, columns.tags, theme.tags),
+            };
+            if !cell.is_empty() {
+                spans.extend(cell);
+                spans.push(Span::raw(" ".repeat(GAP)));
             }
         }
         // No gap after the last column.
@@ -172,6 +215,14 @@ impl StoryList<'_> {
         let line = Line::from(spans);
         if row.selected { line.patch_style(theme.selected) } else { line }
     }
+}
+
+/// A cell of one text, `width` wide (nothing when the column is hidden).
+fn plain(text: &str, width: usize, style: ratatui::style::Style) -> Vec<Span<'static>> {
+    if width == 0 {
+        return Vec::new();
+    }
+    vec![Span::styled(pad(&truncate(text, width), width), style)]
 }
 
 /// The first two tags, and how many more.

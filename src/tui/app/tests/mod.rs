@@ -15,6 +15,7 @@ fn finish_loading(app: &mut App) -> Vec<Effect> {
     }
 }
 
+mod clusters;
 mod fetching;
 mod loading;
 mod marks;

@@ -1,32 +1,15 @@
 //! The people pane, following a person through a story, and copying a
 //! quote with its citation.
 
-use std::sync::Mutex;
-
 use super::*;
 use crate::tui::keymap::Context;
 use byline_engine::model::NameKind;
 use byline_engine::people::StoryText;
+use std::sync::Mutex;
 
-/// Carry out the effects as the loop would for the people threads: find
-/// everything each part asks for and hand it back, part after part, until
-/// no part is handed out. How many parts there were.
+/// Carry out the people threads' work at once; how many parts.
 fn find_people(app: &mut App, effects: Vec<Effect>) -> usize {
-    let mut parts = 0;
-    let mut waiting: Vec<Effect> = effects;
-    while let Some(effect) = waiting.pop() {
-        if let Effect::FindPeople(job) = effect {
-            parts += 1;
-            let found = Mutex::new(Vec::new());
-            StoryText::find_all(&job.0, |part| {
-                found.lock().unwrap().extend(part);
-                true
-            });
-            waiting.extend(app.update(Msg::PeopleFound(found.into_inner().unwrap())));
-            waiting.extend(app.update(Msg::PeopleDone { started: true }));
-        }
-    }
-    parts
+    app.work_here(effects)
 }
 
 /// The sample corpus with the people pane open and filled.
