@@ -196,6 +196,50 @@ fn clusters_100k(bencher: Bencher) {
     });
 }
 
+/// The clustering thread's part of the grouping at 100,000 stories: the
+/// features are known (the finding threads work them out with the
+/// quotes); common words, MinHash, candidates, scores, groups.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn cluster_features_100k(bencher: Bencher) {
+    static FEATURES: LazyLock<Vec<byline_engine::clusters::Features>> = LazyLock::new(|| {
+        LIBRARY_100K_PEOPLE.stories().iter().map(byline_engine::clusters::Features::of).collect()
+    });
+    bencher.with_inputs(|| FEATURES.clone()).bench_local_values(|mut features| {
+        let clusters = byline_engine::clusters::cluster_features(&mut features);
+        (features, clusters)
+    });
+}
+
+/// The reader's grouping of 100,000 stories, all of it as its threads do
+/// it once loading ends: every story's quotes, people and clustering
+/// features found a part at a time on every core, then clustered (target:
+/// 3 s).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn grouping_100k(bencher: Bencher) {
+    bencher.with_inputs(|| App::new(LIBRARY_100K.clone(), 0)).bench_local_values(|mut app| {
+        app.grouping.on = true;
+        app.want_people();
+        let effects = app.update(Msg::Resize(200, 60));
+        app.work_here(effects);
+        assert!(app.grouping.clusters.is_some());
+        app
+    });
+}
+
+/// The reader at 200x60 on 100,000 stories, grouped, in the state a bench
+/// needs.
+fn grouped_100k(actions: &[Msg]) -> Mutex<App> {
+    let mut app = App::new(LIBRARY_100K.clone(), 0);
+    app.grouping.on = true;
+    app.want_people();
+    let effects = app.update(Msg::Resize(200, 60));
+    app.work_here(effects);
+    for action in actions {
+        app.update(action.clone());
+    }
+    Mutex::new(app)
+}
+
 /// The reader at 200x60 on 100,000 stories, in the state a bench needs.
 fn app_100k(actions: &[Msg]) -> Mutex<App> {
     app_on(&LIBRARY_100K, actions)
@@ -264,6 +308,27 @@ mod keystroke_100k {
         let app =
             app_on(&LIBRARY_100K_PEOPLE, &[vec![Msg::Action(Action::OpenTagPicker)], typed("ru")].concat());
         keystrokes(bencher, &app, Msg::Insert('t'), Msg::Action(Action::DeleteBack));
+    }
+
+    /// Down and up in the grouped list.
+    #[divan::bench(sample_count = 30)]
+    fn grouped_scroll(bencher: Bencher) {
+        let app = grouped_100k(&[Msg::Action(Action::Down)]);
+        keystrokes(bencher, &app, Msg::Action(Action::Down), Msg::Action(Action::Up));
+    }
+
+    /// `u` and `u` again in the grouped list: filtered and grouped again.
+    #[divan::bench(sample_count = 30)]
+    fn grouped_unread_only(bencher: Bencher) {
+        let app = grouped_100k(&[]);
+        keystrokes(bencher, &app, Msg::Action(Action::UnreadOnly), Msg::Action(Action::UnreadOnly));
+    }
+
+    /// `z` on the first event and `z` again.
+    #[divan::bench(sample_count = 30)]
+    fn grouped_expand(bencher: Bencher) {
+        let app = grouped_100k(&[]);
+        keystrokes(bencher, &app, Msg::Action(Action::ToggleCluster), Msg::Action(Action::ToggleCluster));
     }
 
     /// The first `p` at 100,000 stories, nothing found yet: the pane opens

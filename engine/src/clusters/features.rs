@@ -2,11 +2,13 @@
 //! names, a MinHash signature of its title and lead, its date and link.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use super::{CROWD, HASHES, MIN_WORDS, QUOTE_WORDS};
 use crate::model::{Named, Paragraphs, Quote, Story, fast_hash};
 use crate::name_match::{each_word, name_words};
 use crate::parse::lexicon::Words;
+use crate::search_index::WordHasher;
 
 /// What a story brings to the comparison (`Features::of`), worked out on
 /// any thread; clustering needs nothing else of the story.
@@ -116,17 +118,26 @@ impl Features {
 /// `CROWD`): a word every story uses says nothing of an event. None when
 /// fewer than `MIN_WORDS` are left.
 pub(super) fn sign_common_words_out(features: &mut [Features]) {
-    let mut df: HashMap<u64, u32> = HashMap::new();
+    let mut df: HashMap<u64, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
     for f in features.iter() {
         for &w in &f.words {
             *df.entry(w).or_default() += 1;
         }
     }
     let common = (features.len() / 100).max(CROWD) as u32;
-    for f in features.iter_mut() {
+    let sign = |f: &Features| {
         let kept: Vec<u64> = f.words.iter().copied().filter(|w| df[w] <= common).collect();
         // A few words alike (a place and a number) are not a similar story.
-        f.minhash = if kept.len() >= MIN_WORDS { minhash(&kept) } else { Vec::new() };
+        if kept.len() >= MIN_WORDS { minhash(&kept) } else { Vec::new() }
+    };
+    // Signing is most of the work here: on every core.
+    let part = features.len().div_ceil(crate::parallel::cores()).max(1);
+    let parts: Vec<&[Features]> = features.chunks(part).collect();
+    let signed = crate::parallel::map_parts(&parts, |_, part| part.iter().map(sign).collect::<Vec<_>>());
+    for (chunk, signed) in features.chunks_mut(part).zip(signed) {
+        for (f, minhash) in chunk.iter_mut().zip(signed.unwrap_or_default()) {
+            f.minhash = minhash;
+        }
     }
 }
 
