@@ -201,13 +201,31 @@ fn clusters_100k(bencher: Bencher) {
 /// quotes); common words, MinHash, candidates, scores, groups.
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn cluster_features_100k(bencher: Bencher) {
-    static FEATURES: LazyLock<Vec<byline_engine::clusters::Features>> = LazyLock::new(|| {
-        LIBRARY_100K_PEOPLE.stories().iter().map(byline_engine::clusters::Features::of).collect()
-    });
-    bencher.with_inputs(|| FEATURES.clone()).bench_local_values(|mut features| {
+    bencher.with_inputs(|| FEATURES_100K.clone()).bench_local_values(|mut features| {
         let clusters = byline_engine::clusters::cluster_features(&mut features);
         (features, clusters)
     });
+}
+
+/// Every story's clustering features at 100,000 stories.
+static FEATURES_100K: LazyLock<Vec<byline_engine::clusters::Features>> = LazyLock::new(|| {
+    LIBRARY_100K_PEOPLE.stories().iter().map(byline_engine::clusters::Features::of).collect()
+});
+
+/// 50 fetched stories joining the clusters of 99,950 (the clustering
+/// thread's work after `r`).
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn cluster_add_50_to_100k(bencher: Bencher) {
+    static MADE: LazyLock<byline_engine::clusters::Clusters> = LazyLock::new(|| {
+        let mut features = FEATURES_100K.clone();
+        byline_engine::clusters::cluster_features(&mut features[..FEATURES_100K.len() - 50])
+    });
+    bencher.with_inputs(|| (MADE.clone(), FEATURES_100K.clone())).bench_local_values(
+        |(mut clusters, mut features)| {
+            clusters.add(&mut features);
+            (clusters, features)
+        },
+    );
 }
 
 /// The reader's grouping of 100,000 stories, all of it as its threads do

@@ -120,3 +120,28 @@ fn the_cli_prints_each_cluster_with_its_evidence_and_the_export_shares_ids() {
         stories.iter().map(|s| s["cluster"].clone()).collect::<Vec<_>>()
     );
 }
+
+/// Stories that arrive later (a fetch) join the clusters already made:
+/// the library clustered in two steps, at several points, gives the same
+/// groups as clustered at once.
+#[test]
+fn stories_added_later_join_the_clusters_already_made() {
+    use byline_engine::clusters::{Features, cluster_features};
+    let loaded = byline_engine::load_paths(&[PathBuf::from(DIR)]).unwrap();
+    let stories = loaded.library.stories();
+    let features: Vec<Features> = stories.iter().map(Features::of).collect();
+    let groups = |clusters: &byline_engine::clusters::Clusters| {
+        let mut groups: Vec<Vec<usize>> = clusters.groups.iter().map(|c| c.members.clone()).collect();
+        groups.sort();
+        groups
+    };
+    let whole = groups(&cluster_features(&mut features.clone()));
+    assert!(whole.len() >= 8, "the corpus's events are found");
+    for first in [1, stories.len() / 3, stories.len() / 2, stories.len() - 1] {
+        let mut all = features.clone();
+        let mut clusters = cluster_features(&mut all[..first]);
+        clusters.add(&mut all);
+        assert_eq!(clusters.len(), stories.len());
+        assert_eq!(groups(&clusters), whole, "{first} stories first, then the rest");
+    }
+}

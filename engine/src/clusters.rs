@@ -19,16 +19,17 @@
 //! smallest story id among its members, so it is the same on every run for
 //! the same stories.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 mod features;
+mod incremental;
 
 pub use features::Features;
 pub(crate) use features::Parts;
-use features::{mix, name_key, sign_common_words_out, similarity};
+use features::{WordSet, mix, name_key, quote_spans, sign_common_words_out, similarity};
 
-use crate::model::{Story, fast_hash};
+use crate::model::Story;
 use crate::search_index::WordHasher;
 
 /// Words a quote span must share for the quote to count as shared.
@@ -89,6 +90,11 @@ pub struct Clusters {
     copy_sets: Vec<Vec<u32>>,
     /// For each story with copies, its place in `copy_sets`.
     copy_set_of: HashMap<u32, u32>,
+    /// The groups joined so far, for stories added later.
+    union: Union,
+    /// The words too common to sign with, as the library had them when
+    /// it was clustered whole.
+    common: WordSet,
 }
 
 /// Two stories joined, and what they share (as hashes and indices: the
@@ -166,8 +172,11 @@ fn describe(stories: &[Story], join: &Join) -> Vec<Evidence> {
     if join.shared.copy {
         why.push(Evidence::Copy);
     }
-    if let Some(q) = join.shared.quote {
-        why.push(Evidence::Quote(first.quotes().get(q as usize).map_or(String::new(), |q| q.text.clone())));
+    if join.shared.quote {
+        let theirs: HashSet<u64> =
+            stories[join.b as usize].quotes().iter().flat_map(|q| quote_spans(&q.text)).collect();
+        let shared = first.quotes().iter().find(|q| quote_spans(&q.text).iter().any(|h| theirs.contains(h)));
+        why.push(Evidence::Quote(shared.map_or(String::new(), |q| q.text.clone())));
     }
     if !join.shared.names.is_empty() {
         let people = first.people();
@@ -203,43 +212,23 @@ pub fn cluster(stories: &[Story]) -> Clusters {
 /// members and leads, without ids or evidence in words (`Clusters::name`
 /// adds them). Needs no story, so it runs on any thread.
 pub fn cluster_features(features: &mut [Features]) -> Clusters {
-    sign_common_words_out(features);
-    // Scored pairs, then joined strongest first and in story order: the
-    // same stories give the same clusters on every run (a join refused
-    // for stretching a group depends on what was joined before).
-    let mut scored: Vec<(f32, Join)> = Vec::new();
-    for ((a, b), mut shared) in candidates(features) {
-        let (fa, fb) = (&features[a as usize], &features[b as usize]);
-        shared.copy |= fa.text == fb.text;
-        if let (Some(ta), Some(tb)) = (fa.time, fb.time)
-            && (ta - tb).abs() > MAX_DAYS * 86_400
-            && !shared.copy
-        {
-            continue;
-        }
-        let mut score = 0.0;
-        if shared.copy {
-            score += JOIN;
-        }
-        if shared.quote.is_some() {
-            score += JOIN;
-        }
-        score += 0.4 * shared.names.len().min(2) as f32;
-        let similar = similarity(&fa.minhash, &fb.minhash);
-        if similar >= SIMILAR {
-            score += 2.0 * similar;
-        }
-        if let (Some(ta), Some(tb)) = (fa.time, fb.time)
-            && (ta - tb).abs() <= 2 * 86_400
-        {
-            score += 0.2;
-        }
-        if score >= JOIN {
-            scored.push((score, Join { a, b, shared, similar }));
-        }
-    }
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1.a, x.1.b).cmp(&(y.1.a, y.1.b))));
+    let common = sign_common_words_out(features);
     let mut union = Union::new(features.len());
+    let joins = join_strongest_first(features, candidates(features), &mut union);
+    let mut clusters = assemble(features, &mut union, joins);
+    clusters.union = union;
+    clusters.common = common;
+    clusters
+}
+
+/// Score the candidate pairs and join those that reach `JOIN`, strongest
+/// first and in story order: the same stories give the same clusters on
+/// every run (a join refused for stretching a group depends on what was
+/// joined before). The pairs joined, in story order.
+fn join_strongest_first(features: &[Features], pairs: Pairs, union: &mut Union) -> Vec<Join> {
+    let mut scored: Vec<(f32, Join)> =
+        pairs.into_iter().filter_map(|(pair, shared)| score(features, pair, shared)).collect();
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1.a, x.1.b).cmp(&(y.1.a, y.1.b))));
     let mut joins = Vec::new();
     for (_, join) in scored {
         let (fa, fb) = (&features[join.a as usize], &features[join.b as usize]);
@@ -248,7 +237,36 @@ pub fn cluster_features(features: &mut [Features]) -> Clusters {
         }
     }
     joins.sort_by_key(|j| (j.a, j.b));
-    assemble(features, &mut union, joins)
+    joins
+}
+
+/// A candidate pair's score, when it is worth joining.
+fn score(features: &[Features], (a, b): (u32, u32), mut shared: Shared) -> Option<(f32, Join)> {
+    let (fa, fb) = (&features[a as usize], &features[b as usize]);
+    shared.copy |= fa.text == fb.text;
+    let apart = match (fa.time, fb.time) {
+        (Some(ta), Some(tb)) => Some((ta - tb).abs()),
+        _ => None,
+    };
+    if apart.is_some_and(|t| t > MAX_DAYS * 86_400) && !shared.copy {
+        return None;
+    }
+    let mut score = 0.0;
+    if shared.copy {
+        score += JOIN;
+    }
+    if shared.quote {
+        score += JOIN;
+    }
+    score += 0.4 * shared.names.len().min(2) as f32;
+    let similar = similarity(&fa.minhash, &fb.minhash);
+    if similar >= SIMILAR {
+        score += 2.0 * similar;
+    }
+    if apart.is_some_and(|t| t <= 2 * 86_400) {
+        score += 0.2;
+    }
+    (score >= JOIN).then_some((score, Join { a, b, shared, similar }))
 }
 
 /// Clusters from the joined pairs.
@@ -272,7 +290,16 @@ fn assemble(features: &[Features], union: &mut Union, joins: Vec<Join>) -> Clust
         groups.push(Cluster { id: String::new(), members, evidence: Vec::new() });
     }
     let (copy_sets, copy_set_of) = copy_sets(&joins);
-    Clusters { groups, of_story, ids: Vec::new(), joins, copy_sets, copy_set_of }
+    Clusters {
+        groups,
+        of_story,
+        ids: Vec::new(),
+        joins,
+        copy_sets,
+        copy_set_of,
+        union: Union::default(),
+        common: WordSet::default(),
+    }
 }
 
 /// The sets of stories joined as copies (each pair's copies are copies of
@@ -330,8 +357,8 @@ fn add_evidence(list: &mut Vec<Evidence>, e: Evidence) {
 #[derive(Debug, Clone, Default)]
 struct Shared {
     copy: bool,
-    /// A quote of the first story that the second carries too.
-    quote: Option<u32>,
+    /// A quote span both carry.
+    quote: bool,
     names: Vec<u64>,
     /// Found in a MinHash band.
     similar: bool,
@@ -362,8 +389,8 @@ fn candidates(features: &[Features]) -> Pairs {
     maybe.sort_unstable();
     maybe.dedup();
     for (a, b) in maybe {
-        if let Some(quote) = shared_quote(&features[a as usize], &features[b as usize]) {
-            pairs.entry((a, b)).or_default().quote = Some(quote);
+        if share_a_span(&features[a as usize].spans, &features[b as usize].spans) {
+            pairs.entry((a, b)).or_default().quote = true;
         }
     }
     // Rare names: named by at most a few stories of the library.
@@ -392,8 +419,8 @@ fn span_list(features: &[Features], high: bool) -> Vec<u64> {
         .flat_map(|(s, f)| {
             f.spans
                 .iter()
-                .filter(move |&&(h, _)| (h >> 63 == 1) == high)
-                .map(move |&(h, _)| (h & !0xffff_ffff) | s as u64)
+                .filter(move |&&h| (h >> 63 == 1) == high)
+                .map(move |&h| (h & !0xffff_ffff) | s as u64)
         })
         .collect();
     spans.sort_unstable();
@@ -401,23 +428,17 @@ fn span_list(features: &[Features], high: bool) -> Vec<u64> {
     spans
 }
 
-/// The first quote of `a` with a span that `b` has too (both lists of
-/// spans are sorted by hash).
-fn shared_quote(a: &Features, b: &Features) -> Option<u32> {
+/// Whether two sorted lists of span hashes have one in common.
+fn share_a_span(a: &[u64], b: &[u64]) -> bool {
     let (mut i, mut j) = (0, 0);
-    let mut first: Option<u32> = None;
-    while i < a.spans.len() && j < b.spans.len() {
-        match a.spans[i].0.cmp(&b.spans[j].0) {
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                first = Some(first.map_or(a.spans[i].1, |q| q.min(a.spans[i].1)));
-                i += 1;
-                j += 1;
-            }
+            std::cmp::Ordering::Equal => return true,
         }
     }
-    first
+    false
 }
 
 /// Every story's names, sorted: (name, story).
@@ -430,18 +451,18 @@ fn name_list(features: &[Features]) -> Vec<(u64, u32)> {
 
 /// Every story's MinHash bands, sorted: (band, story).
 fn band_list(features: &[Features]) -> Vec<(u64, u32)> {
-    let mut bands: Vec<(u64, u32)> = features
-        .iter()
-        .enumerate()
-        .flat_map(|(s, f)| {
-            f.minhash.chunks(ROWS).enumerate().map(move |(band, rows)| {
-                let key = rows.iter().fold(band as u64, |h, &r| mix(h ^ u64::from(r)));
-                (key, s as u32)
-            })
-        })
-        .collect();
+    let mut bands: Vec<(u64, u32)> =
+        features.iter().enumerate().flat_map(|(s, f)| band_keys(f).map(move |key| (key, s as u32))).collect();
     bands.sort_unstable();
     bands
+}
+
+/// A story's MinHash bands, each as one key.
+fn band_keys(f: &Features) -> impl Iterator<Item = u64> + '_ {
+    f.minhash
+        .chunks(ROWS)
+        .enumerate()
+        .map(|(band, rows)| rows.iter().fold(band as u64, |h, &r| mix(h ^ u64::from(r))))
 }
 
 /// Every story's link and text hash (copies share one), sorted.
@@ -450,7 +471,7 @@ fn link_list(features: &[Features]) -> Vec<(u64, u32)> {
         .iter()
         .enumerate()
         .flat_map(|(s, f)| {
-            let link = f.link.as_ref().map(|l| (fast_hash(l.as_bytes()), s as u32));
+            let link = f.link.map(|l| (l, s as u32));
             link.into_iter().chain([(f.text, s as u32)])
         })
         .collect();
@@ -500,6 +521,7 @@ impl StoryOf for u64 {
 /// Union-find over story indices, with each group's earliest and latest
 /// date: a join that would stretch a group over more than `MAX_DAYS` is
 /// refused, so that pairs of close stories never chain into a month.
+#[derive(Debug, Clone, Default)]
 struct Union {
     parent: Vec<usize>,
     span: Vec<Option<(i64, i64)>>,
@@ -507,7 +529,16 @@ struct Union {
 
 impl Union {
     fn new(n: usize) -> Union {
-        Union { parent: (0..n).collect(), span: vec![None; n] }
+        let mut union = Union::default();
+        union.grow(n);
+        union
+    }
+
+    /// Room for `n` stories, those added each alone.
+    fn grow(&mut self, n: usize) {
+        let from = self.parent.len();
+        self.parent.extend(from..n.max(from));
+        self.span.resize(self.parent.len(), None);
     }
 
     fn root(&mut self, mut s: usize) -> usize {

@@ -1,7 +1,7 @@
 //! What each story brings to the clustering: its quotes' word spans, its
 //! names, a MinHash signature of its title and lead, its date and link.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use super::{CROWD, HASHES, MIN_WORDS, QUOTE_WORDS};
@@ -14,20 +14,21 @@ use crate::search_index::WordHasher;
 /// any thread; clustering needs nothing else of the story.
 #[derive(Debug, Clone, Default)]
 pub struct Features {
-    /// Hashes of every `QUOTE_WORDS`-word span of each quote, with the
-    /// quote it came from.
-    pub(super) spans: Vec<(u64, u32)>,
+    /// Hashes of every `QUOTE_WORDS`-word span of its quotes, sorted.
+    pub(super) spans: Box<[u64]>,
     /// Hashes of its people's and organisations' names.
-    pub(super) names: Vec<u64>,
-    /// Hashes of the content words of the title and lead.
-    pub(super) words: Vec<u64>,
+    pub(super) names: Box<[u64]>,
+    /// Hashes (32 bits: they are only counted and signed) of the content
+    /// words of the title and lead.
+    pub(super) words: Box<[u32]>,
     /// MinHash of `words` less the library's common ones (empty when too
     /// few are left).
-    pub(super) minhash: Vec<u32>,
+    pub(super) minhash: Box<[u32]>,
     /// Seconds since 1970, when dated.
     pub(super) time: Option<i64>,
-    /// The link, normalised (no scheme, `www.`, query or trailing slash).
-    pub(super) link: Option<String>,
+    /// A hash of the link, normalised (no scheme, `www.`, query or
+    /// trailing slash).
+    pub(super) link: Option<u64>,
     /// A hash of the title, the lead and the body's length: the same in
     /// copies of one text.
     pub(super) text: u64,
@@ -61,15 +62,9 @@ impl Features {
     /// The evidence of a story given by its parts, as a thread that found
     /// its quotes and people has them.
     pub(crate) fn from_parts(story: &Parts) -> Features {
-        let mut spans = Vec::new();
-        for (q, quote) in story.quotes.iter().enumerate() {
-            let words = word_hashes(&quote.text);
-            for window in words.windows(QUOTE_WORDS) {
-                spans.push((window.iter().fold(0, |h, &w| mix(h ^ w)), q as u32));
-            }
-        }
+        let mut spans: Vec<u64> = story.quotes.iter().flat_map(|q| quote_spans(&q.text)).collect();
         spans.sort_unstable();
-        spans.dedup_by_key(|(h, _)| *h);
+        spans.dedup();
         // Names of two words or more: a single word (`BAAR`, a dateline's
         // town in capitals, or an acronym) is too often not a name at all.
         let mut names: Vec<u64> =
@@ -90,7 +85,7 @@ impl Features {
             if w.chars().count() >= 3 && !STOPWORDS.has(w) {
                 let h = fast_hash(w.as_bytes());
                 if named.binary_search(&h).is_err() {
-                    words.push(h);
+                    words.push(h as u32);
                 }
             }
         });
@@ -98,47 +93,63 @@ impl Features {
         words.dedup();
         let length: usize = story.paragraphs.iter().map(str::len).sum();
         Features {
-            spans,
-            names,
-            words,
-            minhash: Vec::new(),
+            spans: spans.into(),
+            names: names.into(),
+            words: words.into(),
+            minhash: Box::default(),
             time: story
                 .published
                 .and_then(|p| chrono::DateTime::parse_from_rfc3339(p).ok())
                 .map(|t| t.timestamp()),
-            link: story.url.map(normal_link),
+            link: story.url.map(|url| fast_hash(normal_link(url).as_bytes())),
             text: mix(fast_hash(text.as_bytes()) ^ length as u64),
             quotes: story.quotes.len() as u32,
         }
     }
 }
 
+/// Word hashes, as a set.
+pub(super) type WordSet = HashSet<u32, BuildHasherDefault<WordHasher>>;
+
 /// Each story's MinHash signature, over its words less those in many
 /// stories of the library (in more than one in a hundred, and more than
-/// `CROWD`): a word every story uses says nothing of an event. None when
-/// fewer than `MIN_WORDS` are left.
-pub(super) fn sign_common_words_out(features: &mut [Features]) {
-    let mut df: HashMap<u64, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+/// `CROWD`): a word every story uses says nothing of an event. Those
+/// common words, for stories signed later.
+pub(super) fn sign_common_words_out(features: &mut [Features]) -> WordSet {
+    let mut df: HashMap<u32, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
     for f in features.iter() {
         for &w in &f.words {
             *df.entry(w).or_default() += 1;
         }
     }
-    let common = (features.len() / 100).max(CROWD) as u32;
-    let sign = |f: &Features| {
-        let kept: Vec<u64> = f.words.iter().copied().filter(|w| df[w] <= common).collect();
-        // A few words alike (a place and a number) are not a similar story.
-        if kept.len() >= MIN_WORDS { minhash(&kept) } else { Vec::new() }
-    };
+    let limit = (features.len() / 100).max(CROWD) as u32;
+    let common: WordSet = df.into_iter().filter(|&(_, n)| n > limit).map(|(w, _)| w).collect();
     // Signing is most of the work here: on every core.
     let part = features.len().div_ceil(crate::parallel::cores()).max(1);
     let parts: Vec<&[Features]> = features.chunks(part).collect();
-    let signed = crate::parallel::map_parts(&parts, |_, part| part.iter().map(sign).collect::<Vec<_>>());
+    let signed = crate::parallel::map_parts(&parts, |_, part| {
+        part.iter().map(|f| sign(f, &common)).collect::<Vec<_>>()
+    });
     for (chunk, signed) in features.chunks_mut(part).zip(signed) {
         for (f, minhash) in chunk.iter_mut().zip(signed.unwrap_or_default()) {
             f.minhash = minhash;
         }
     }
+    common
+}
+
+/// A story's MinHash signature over its words less `common` ones; empty
+/// when fewer than `MIN_WORDS` are left (a few words alike, a place and a
+/// number, are not a similar story).
+pub(super) fn sign(f: &Features, common: &WordSet) -> Box<[u32]> {
+    let kept: Vec<u64> = f.words.iter().filter(|w| !common.contains(w)).map(|&w| u64::from(w)).collect();
+    if kept.len() >= MIN_WORDS { minhash(&kept).into() } else { Box::default() }
+}
+
+/// The hashes of every `QUOTE_WORDS`-word span of a quote.
+pub(super) fn quote_spans(quote: &str) -> Vec<u64> {
+    let words = word_hashes(quote);
+    words.windows(QUOTE_WORDS).map(|window| window.iter().fold(0, |h, &w| mix(h ^ w))).collect()
 }
 
 /// The hashes of `text`'s words as `name_words` gives them.

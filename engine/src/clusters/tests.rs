@@ -1,6 +1,6 @@
 use super::features::{minhash, normal_link, similarity, word_hashes};
 use super::*;
-use crate::model::{Format, Paragraphs};
+use crate::model::{Format, Paragraphs, fast_hash};
 use crate::name_match::name_words;
 
 fn story(title: &str, date: &str, paragraphs: &[&str]) -> Story {

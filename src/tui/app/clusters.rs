@@ -1,6 +1,7 @@
 //! Stories about one event shown as one row (`group_stories`): the
-//! clustering of the library on a thread once everyone's quotes are found,
-//! the grouped list, a cluster's row expanded and collapsed, and marks
+//! clustering of the library on a thread once everyone's quotes are found
+//! (and of stories fetched later, which join the clusters made), the
+//! grouped list, a cluster's row expanded and collapsed, and marks
 //! that follow a story's copies.
 
 use std::collections::HashSet;
@@ -28,25 +29,37 @@ pub struct Grouping {
     pub expanded: HashSet<usize>,
 }
 
-/// The features of every story, for a thread to cluster; they come back
-/// with the clusters (`Msg::Clustered`).
+/// The features of every story, for a thread to cluster (with the
+/// clusters made so far, which the stories added since join); they come
+/// back with the clusters (`Msg::Clustered`).
 #[derive(Debug, Clone)]
-pub struct ClusterJob(pub Vec<Features>);
+pub struct ClusterJob {
+    features: Vec<Features>,
+    clusters: Option<Arc<Clusters>>,
+}
 
 impl PartialEq for ClusterJob {
     fn eq(&self, other: &ClusterJob) -> bool {
-        self.0.len() == other.0.len()
+        self.features.len() == other.features.len()
     }
 }
 
 impl Eq for ClusterJob {}
 
 impl ClusterJob {
-    /// Cluster the stories (on the calling thread): the clusters and the
-    /// features handed back.
+    /// Cluster the stories (on the calling thread): the whole library the
+    /// first time, then only the stories added since. The clusters, and
+    /// the features handed back.
     pub fn run(mut self) -> (Clusters, Vec<Features>) {
-        let clusters = byline_engine::clusters::cluster_features(&mut self.0);
-        (clusters, self.0)
+        let clusters = match self.clusters {
+            Some(made) => {
+                let mut clusters = Arc::unwrap_or_clone(made);
+                clusters.add(&mut self.features);
+                clusters
+            }
+            None => byline_engine::clusters::cluster_features(&mut self.features),
+        };
+        (clusters, self.features)
     }
 }
 
@@ -69,10 +82,12 @@ impl App {
             return;
         }
         let features = &mut self.grouping.features;
+        // Room for every story at once, not grown a part at a time.
+        let most = found.iter().map(|f| f.story + 1).max().unwrap_or(0).max(self.library.len());
+        if features.len() < most {
+            features.resize_with(most, Features::default);
+        }
         for f in found {
-            if features.len() <= f.story {
-                features.resize_with(f.story + 1, Features::default);
-            }
             features[f.story] = std::mem::take(&mut f.features);
         }
     }
@@ -90,7 +105,16 @@ impl App {
         }
         g.features.resize_with(self.library.len(), Features::default);
         g.running = true;
-        Some(ClusterJob(std::mem::take(&mut g.features)))
+        Some(ClusterJob { features: std::mem::take(&mut g.features), clusters: g.clusters.clone() })
+    }
+
+    /// Whether the list is still to be grouped (or grouped again with
+    /// stories that arrived since): quotes are being found, or a thread
+    /// clusters.
+    pub fn grouping_pending(&self) -> bool {
+        let covered = self.grouping.clusters.as_ref().map_or(0, |c| c.len());
+        let working = self.people.wanted || self.grouping.running;
+        self.grouping.on && working && self.loading.is_none() && covered < self.library.len()
     }
 
     /// A thread clustered the stories: the list groups them from now on.

@@ -60,6 +60,9 @@ impl StatusBar<'_> {
         if let Some(text) = app.fetch_text() {
             push(&mut spans, text, theme.status_key);
         }
+        if app.grouping_pending() {
+            push(&mut spans, "grouping stories by event".into(), theme.status_key);
+        }
         let (speakers, tags): (Vec<&TagFilter>, Vec<&TagFilter>) =
             app.filter.tags.iter().partition(|t| matches!(t, TagFilter::Speaker(..)));
         for (conditions, label) in [(tags, "tag"), (speakers, "speaker")] {

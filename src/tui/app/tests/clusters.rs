@@ -74,8 +74,10 @@ fn grouped() -> App {
     app.want_people();
     let effects = app.update(Msg::Resize(120, 30));
     assert!(effects.iter().any(|e| matches!(e, Effect::FindPeople(_))), "quotes are found for grouping");
+    assert!(app.grouping_pending(), "the status bar says the list is being grouped");
     app.work_here(effects);
     assert!(app.grouping.clusters.is_some(), "the stories were clustered");
+    assert!(!app.grouping_pending());
     app
 }
 
