@@ -39,6 +39,17 @@ pub struct ReaderLayout {
 impl ReaderLayout {
     /// `now` gives the time zone the date is shown in.
     pub fn new(story: &Story, width: usize, now: DateTime<FixedOffset>) -> ReaderLayout {
+        ReaderLayout::with_copies(story, &[], width, now)
+    }
+
+    /// The layout of a story that other feeds or files carry too (`also`:
+    /// their sources), said under its byline.
+    pub fn with_copies(
+        story: &Story,
+        also: &[&str],
+        width: usize,
+        now: DateTime<FixedOffset>,
+    ) -> ReaderLayout {
         let width = width.max(1);
         let mut lines = Vec::new();
         let mut push = |kind: LineKind, text: &str, para: Option<usize>| {
@@ -66,6 +77,9 @@ impl ReaderLayout {
         }
         if !byline.is_empty() {
             push(LineKind::Meta, &byline.join("  ·  "), None);
+        }
+        if !also.is_empty() {
+            push(LineKind::Meta, &format!("Also from: {}", also.join(", ")), None);
         }
         if let Some(tags) = tags {
             push(LineKind::Meta, &tags, None);

@@ -132,6 +132,8 @@ impl App {
         // Clusters whose lead changed are closed.
         g.expanded.retain(|&lead| clusters.of(lead).is_some_and(|c| c.members[0] == lead));
         g.clusters = Some(Arc::new(clusters));
+        // The story shown may have copies now: lay it out again.
+        self.layout_story = None;
         self.apply_filter();
     }
 

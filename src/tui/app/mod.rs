@@ -95,7 +95,7 @@ pub struct App {
     /// The shown story laid out for the reader's width.
     pub layout: ReaderLayout,
     /// Which story `layout` was made for.
-    layout_story: Option<usize>,
+    pub(super) layout_story: Option<usize>,
     /// The time, from the last `Msg::Tick` (the Unix epoch in UTC until
     /// then): dates are shown relative to it, in its time zone.
     pub now: chrono::DateTime<chrono::FixedOffset>,
@@ -488,7 +488,17 @@ impl App {
                 || self.layout.lines.is_empty()
                 || self.layout_story != Some(index))
         {
-            self.layout = ReaderLayout::new(&self.library.stories()[index], width, self.now);
+            let stories = self.library.stories();
+            let story = &stories[index];
+            // Copies from other feeds or files: one story, its other sources.
+            let mut also: Vec<&str> = Vec::new();
+            for copy in self.copies_of(index) {
+                let source = stories[copy].source_name();
+                if source != story.source_name() && !also.contains(&source) {
+                    also.push(source);
+                }
+            }
+            self.layout = ReaderLayout::with_copies(story, &also, width, self.now);
             self.layout_story = Some(index);
         }
         if story.is_none() {

@@ -31,6 +31,7 @@ fn stories() -> Vec<Story> {
         "Nairobi",
     );
     fire_one.url = Some("https://wire.example/gikomba-fire?utm_source=one".into());
+    fire_one.site = Some("One Daily".into());
     let mut fire_two = story(
         "https://two.example/feed",
         "Gikomba traders count their losses",
@@ -39,6 +40,7 @@ fn stories() -> Vec<Story> {
         "Nairobi",
     );
     fire_two.url = Some("https://www.wire.example/gikomba-fire/".into());
+    fire_two.site = Some("Two Weekly".into());
     vec![
         story(
             "coast/bridge.txt",
@@ -172,6 +174,9 @@ fn one_item_from_two_feeds_is_read_once() {
     assert!(app.library.stories()[3].read, "its copy from the other feed is read too");
     assert!(!app.library.stories()[0].read);
     assert_eq!(app.changed.len(), 2, "both ids are saved");
+    app.update(Action::Open);
+    let header: Vec<&str> = app.layout.lines.iter().take(6).map(|l| l.text.as_str()).collect();
+    assert!(header.contains(&"Also from: Two Weekly"), "the other feed is named: {header:?}");
 }
 
 #[test]
