@@ -133,3 +133,37 @@ fn copies_by_link_or_by_text_are_found_and_other_members_are_not_copies() {
     assert_eq!(clusters.group_of(3), None);
     assert!(clusters.groups[0].evidence.contains(&Evidence::Copy));
 }
+
+#[test]
+fn a_common_word_or_a_shared_tag_joins_nothing() {
+    // Sixty stories on one day, all about the drought and all tagged
+    // Drought, each about a different county and its own people: one
+    // topic, sixty events.
+    let counties = [
+        "Turkana", "Marsabit", "Wajir", "Mandera", "Garissa", "Isiolo", "Samburu", "Baringo", "Kitui",
+        "Makueni",
+    ];
+    let trades = ["herders", "farmers", "traders", "teachers", "nurses", "fishermen"];
+    let mut stories = Vec::new();
+    for (i, county) in counties.iter().enumerate() {
+        for (j, trade) in trades.iter().enumerate() {
+            let mut s = story(
+                &format!("Drought hits {trade} in {county}"),
+                "2026-08-11T10:00:00+03:00",
+                &[&format!(
+                    "The drought left {trade} in {county} without water, officer number {} said of ward {}.",
+                    i * 10 + j,
+                    j * 7 + i
+                )],
+            );
+            s.tags = vec!["Drought".into(), "Kenya".into()];
+            stories.push(s);
+        }
+    }
+    let clusters = cluster(&stories);
+    assert!(
+        clusters.groups.is_empty(),
+        "{:?}",
+        clusters.groups.iter().map(|c| &c.evidence).collect::<Vec<_>>()
+    );
+}
