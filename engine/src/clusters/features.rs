@@ -19,7 +19,7 @@ pub struct Features {
     /// Hashes of its people's and organisations' names.
     pub(super) names: Box<[u64]>,
     /// Hashes (32 bits: they are only counted and signed) of the content
-    /// words of the title and lead.
+    /// words of the title and lead; let go once signed.
     pub(super) words: Box<[u32]>,
     /// MinHash of `words` less the library's common ones (empty when too
     /// few are left).
@@ -133,6 +133,8 @@ pub(super) fn sign_common_words_out(features: &mut [Features]) -> WordSet {
     for (chunk, signed) in features.chunks_mut(part).zip(signed) {
         for (f, minhash) in chunk.iter_mut().zip(signed.unwrap_or_default()) {
             f.minhash = minhash;
+            // Signed: the words are not needed again.
+            f.words = Box::default();
         }
     }
     common

@@ -50,6 +50,7 @@ impl Clusters {
         }
         for f in &mut features[from..] {
             f.minhash = sign(f, &self.common);
+            f.words = Box::default();
         }
         let mut keys = Keys::default();
         for (n, f) in features.iter().enumerate().skip(from) {
