@@ -3,24 +3,58 @@
 //! read at once, with one undo.
 
 use super::App;
+use byline_engine::bitset::BitSet;
 
 impl App {
     /// Open the next unread story after the selected one, wrapping to the
     /// top of the list.
     pub(super) fn next_unread(&mut self) {
         let count = self.visible.len();
-        let unread = |app: &App, position: usize| !app.library.stories()[app.visible[position]].read;
-        let next = (1..=count).map(|step| (self.selected + step) % count).find(|&p| unread(self, p));
+        // Which stories pass, for the members of folded events.
+        let passing = self
+            .grouping
+            .clusters
+            .as_ref()
+            .map(|_| BitSet::of(self.library.len(), self.passing.iter().copied()));
+        let next = (1..=count).map(|step| (self.selected + step) % count).find_map(|p| {
+            let story = self.unread_at(p, passing.as_ref())?;
+            Some((p, story))
+        });
         match next {
-            Some(position) => {
+            Some((position, story)) => {
                 let wrapped = position <= self.selected;
                 self.select(position);
+                // An unread story folded into its event: list the event's
+                // stories and go to it.
+                if self.selected_story() != Some(story) {
+                    self.toggle_cluster();
+                    self.selected = self.visible.iter().position(|&s| s == story).unwrap_or(self.selected);
+                }
                 self.open();
                 if wrapped && count > 1 {
                     self.message = Some("next unread, from the top".into());
                 }
             }
             None => self.message = Some("no unread story here".into()),
+        }
+    }
+
+    /// The unread story the row at `position` stands for: its own story,
+    /// or on a folded event's row the event's first unread story that the
+    /// filters let through.
+    fn unread_at(&self, position: usize, passing: Option<&BitSet>) -> Option<usize> {
+        let story = *self.visible.get(position)?;
+        let unread = |s: usize| !self.library.stories()[s].read;
+        if unread(story) {
+            return Some(story);
+        }
+        match self.row_kind(story) {
+            super::clusters::RowKind::Cluster { open: false, .. } => {
+                let members = self.cluster_of(story)?;
+                let passes = |m: usize| passing.is_some_and(|p| p.contains(m));
+                members[1..].iter().copied().find(|&m| unread(m) && passes(m))
+            }
+            _ => None,
         }
     }
 

@@ -216,3 +216,19 @@ fn with_grouping_off_the_list_is_flat_and_nothing_is_clustered() {
     assert_eq!(app.visible.len(), 5);
     assert!(app.visible.iter().all(|&i| app.row_kind(i) == RowKind::Story));
 }
+
+#[test]
+fn n_finds_an_unread_story_folded_into_an_event() {
+    let mut app = grouped();
+    // The bridge's first report is read; the second is unread, folded.
+    app.update(Action::Open);
+    app.update(Action::Back);
+    app.update(Action::Bottom);
+    app.update(Action::Open);
+    assert_eq!(app.selected_story(), Some(4), "the harvest story, read");
+    app.update(Action::NextUnread);
+    assert_eq!(app.selected_story(), Some(1), "the event unfolded at its unread story");
+    assert_eq!(app.row_kind(0), RowKind::Cluster { others: 1, unread: 0, open: true });
+    assert!(app.library.stories()[1].read);
+    assert_eq!(app.focus, Focus::Reader);
+}
