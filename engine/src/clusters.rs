@@ -18,6 +18,11 @@
 //! most quotes): the first report, which the others follow. Its id is the
 //! smallest story id among its members, so it is the same on every run for
 //! the same stories.
+//!
+//! Clustering reads only each story's `Features` (`cluster_features`), so
+//! the reader runs it on a thread; stories that arrive later join the
+//! clusters made (`Clusters::add`, in `incremental.rs`) without clustering
+//! the library again.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
