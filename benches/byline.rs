@@ -207,6 +207,15 @@ fn cluster_features_100k(bencher: Bencher) {
     });
 }
 
+/// Working out every story's clustering features at 100,000 stories
+/// (quotes and people known), on one thread.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn features_100k(bencher: Bencher) {
+    bencher.bench_local(|| {
+        LIBRARY_100K_PEOPLE.stories().iter().map(byline_engine::clusters::Features::of).collect::<Vec<_>>()
+    });
+}
+
 /// Every story's clustering features at 100,000 stories.
 static FEATURES_100K: LazyLock<Vec<byline_engine::clusters::Features>> = LazyLock::new(|| {
     LIBRARY_100K_PEOPLE.stories().iter().map(byline_engine::clusters::Features::of).collect()

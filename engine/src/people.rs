@@ -33,6 +33,8 @@ pub struct StoryText {
     body: Body,
     published: Option<String>,
     url: Option<String>,
+    /// Work out the story's clustering features too.
+    clustering: bool,
 }
 
 /// A story's quotes and people, found by a thread, for
@@ -43,7 +45,8 @@ pub struct Found {
     pub story: usize,
     pub(crate) quotes: Vec<Quote>,
     pub(crate) people: Vec<Named>,
-    /// What the story brings to clustering, worked out on the same thread.
+    /// What the story brings to clustering, worked out on the same thread
+    /// when asked (`StoryText::for_clustering`; empty otherwise).
     pub features: Features,
 }
 
@@ -57,7 +60,14 @@ impl StoryText {
             body: of.body().clone(),
             published: of.published.clone(),
             url: of.url.clone(),
+            clustering: false,
         }
+    }
+
+    /// The same, with the story's clustering features worked out by the
+    /// thread too (`Found::features`).
+    pub fn for_clustering(self) -> StoryText {
+        StoryText { clustering: true, ..self }
     }
 
     /// Find the quotes and people of `texts` on every core, handing them
@@ -78,14 +88,18 @@ impl StoryText {
         context.extend(self.caption.as_deref());
         self.body.read(|paragraphs| {
             let (quotes, people) = analyse(paragraphs, &context, true);
-            let features = Features::from_parts(&Parts {
-                title: &self.title,
-                paragraphs,
-                published: self.published.as_deref(),
-                url: self.url.as_deref(),
-                quotes: &quotes,
-                people: &people,
-            });
+            let features = if !self.clustering {
+                Features::default()
+            } else {
+                Features::from_parts(&Parts {
+                    title: &self.title,
+                    paragraphs,
+                    published: self.published.as_deref(),
+                    url: self.url.as_deref(),
+                    quotes: &quotes,
+                    people: &people,
+                })
+            };
             Found { story: self.story, quotes, people, features }
         })
     }

@@ -6,7 +6,7 @@ use std::hash::BuildHasherDefault;
 
 use super::{CROWD, HASHES, MIN_WORDS, QUOTE_WORDS};
 use crate::model::{Named, Paragraphs, Quote, Story, fast_hash};
-use crate::name_match::{each_word, name_words};
+use crate::name_match::each_word;
 use crate::parse::lexicon::Words;
 use crate::search_index::WordHasher;
 
@@ -82,7 +82,7 @@ impl Features {
         }
         let mut words = Vec::new();
         each_word(&text, |w| {
-            if w.chars().count() >= 3 && !STOPWORDS.has(w) {
+            if w.len() >= 3 && (w.is_ascii() || w.chars().count() >= 3) && !STOPWORDS.has(w) {
                 let h = fast_hash(w.as_bytes());
                 if named.binary_search(&h).is_err() {
                     words.push(h as u32);
@@ -163,7 +163,9 @@ pub(super) fn word_hashes(text: &str) -> Vec<u64> {
 
 /// A name as compared across stories: its lower-case words.
 pub(super) fn name_key(name: &str) -> u64 {
-    fast_hash(name_words(name).join(" ").as_bytes())
+    let mut key = 0;
+    each_word(name, |w| key = mix(key ^ fast_hash(w.as_bytes())));
+    key
 }
 
 /// `https://www.news.example/a/b/?utm=x#top` -> `news.example/a/b`.

@@ -4,7 +4,7 @@
 
 use byline_engine::bitset::BitSet;
 use byline_engine::filter::TagFilter;
-use byline_engine::people::{Found, Person};
+use byline_engine::people::{Found, Person, StoryText};
 
 use super::{Action, App, Effect, Focus, Overlay};
 use crate::tui::msg::Job;
@@ -83,7 +83,10 @@ impl App {
             return;
         }
         while self.people.in_flight < PEOPLE_PARTS_AHEAD && self.people.next < self.library.len() {
-            let (texts, next) = self.library.people_texts(self.people.next, self.people.part.max(1));
+            let (mut texts, next) = self.library.people_texts(self.people.next, self.people.part.max(1));
+            if self.grouping.on {
+                texts = texts.into_iter().map(StoryText::for_clustering).collect();
+            }
             self.people.next = next;
             if !texts.is_empty() {
                 self.people.in_flight += 1;
