@@ -5,6 +5,10 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use super::{CROWD, HASHES, MIN_WORDS, QUOTE_WORDS};
+
+/// Content words enough for a lead: the second paragraph is read only
+/// when the title and the first give fewer.
+const LEAD_WORDS: usize = 24;
 use crate::model::{Named, Paragraphs, Quote, Story, fast_hash};
 use crate::name_match::each_word;
 use crate::parse::lexicon::Words;
@@ -80,15 +84,23 @@ impl Features {
             text.push(' ');
             text.push_str(paragraph);
         }
-        let mut words = Vec::new();
-        each_word(&text, |w| {
-            if w.len() >= 3 && (w.is_ascii() || w.chars().count() >= 3) && !STOPWORDS.has(w) {
-                let h = fast_hash(w.as_bytes());
-                if named.binary_search(&h).is_err() {
-                    words.push(h as u32);
-                }
+        // The title and the first paragraph; the second too when they are
+        // short (a one-line lead).
+        let mut words: Vec<u32> = Vec::new();
+        let lead = std::iter::once(story.title).chain(story.paragraphs.iter().take(2));
+        for (at, part) in lead.enumerate() {
+            if at == 2 && words.len() >= LEAD_WORDS {
+                break;
             }
-        });
+            each_word(part, |w| {
+                if w.len() >= 3 && (w.is_ascii() || w.chars().count() >= 3) {
+                    let h = fast_hash(w.as_bytes());
+                    if named.binary_search(&h).is_err() && !STOPWORDS.has(w) {
+                        words.push(h as u32);
+                    }
+                }
+            });
+        }
         words.sort_unstable();
         words.dedup();
         let length: usize = story.paragraphs.iter().map(str::len).sum();
@@ -150,8 +162,24 @@ pub(super) fn sign(f: &Features, common: &WordSet) -> Box<[u32]> {
 
 /// The hashes of every `QUOTE_WORDS`-word span of a quote.
 pub(super) fn quote_spans(quote: &str) -> Vec<u64> {
+    // A rolling hash (each word weighted by a power of an odd number by
+    // its place in the span), finished by `mix`: one step a span rather
+    // than one a word of it.
+    const BASE: u64 = 0x100_0000_01b3;
+    let top = (1..QUOTE_WORDS).fold(1u64, |p, _| p.wrapping_mul(BASE));
     let words = word_hashes(quote);
-    words.windows(QUOTE_WORDS).map(|window| window.iter().fold(0, |h, &w| mix(h ^ w))).collect()
+    let mut spans = Vec::with_capacity(words.len().saturating_sub(QUOTE_WORDS - 1));
+    let mut rolling = 0u64;
+    for (i, &w) in words.iter().enumerate() {
+        if i >= QUOTE_WORDS {
+            rolling = rolling.wrapping_sub(words[i - QUOTE_WORDS].wrapping_mul(top));
+        }
+        rolling = rolling.wrapping_mul(BASE).wrapping_add(w);
+        if i + 1 >= QUOTE_WORDS {
+            spans.push(mix(rolling));
+        }
+    }
+    spans
 }
 
 /// The hashes of `text`'s words as `name_words` gives them.

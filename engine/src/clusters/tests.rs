@@ -167,3 +167,16 @@ fn a_common_word_or_a_shared_tag_joins_nothing() {
         clusters.groups.iter().map(|c| &c.evidence).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn an_eight_word_run_gives_the_same_span_wherever_it_stands() {
+    use super::features::quote_spans;
+    let run = "the road is closed until every pillar is checked";
+    let a = quote_spans(&format!("Officials said {run} today"));
+    let b = quote_spans(&format!("{run}, and the ferry will run"));
+    assert_eq!(a.len(), 12 - 7, "one span a word from the eighth");
+    let shared: Vec<&u64> = a.iter().filter(|h| b.contains(h)).collect();
+    // The nine-word run holds two eight-word spans.
+    assert_eq!(shared.len(), 2, "{a:?} / {b:?}");
+    assert!(quote_spans("too short to span").is_empty());
+}
