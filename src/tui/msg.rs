@@ -45,6 +45,8 @@ pub enum Msg {
     PeopleDone { started: bool },
     /// A thread clustered the stories, and hands their features back.
     Clustered { clusters: Box<Clusters>, features: Vec<Features> },
+    /// The clustering thread could not start, or ended without clusters.
+    ClusteringStopped,
     /// Batches of stories that arrived together, with the saved marks to
     /// give them.
     Loaded { batches: Vec<Batch>, marks: Arc<State> },

@@ -65,12 +65,21 @@ impl Background<'_> {
             msgs.extend(incoming.poll(app));
         }
         msgs.extend(self.fetcher.poll());
-        for waiting in [&mut self.indexing, &mut self.clustering] {
-            if let Some(thread) = waiting
-                && let Ok(msg) = thread.try_recv()
-            {
-                msgs.push(msg);
-                *waiting = None;
+        for (waiting, clustering) in [(&mut self.indexing, false), (&mut self.clustering, true)] {
+            let Some(thread) = waiting else { continue };
+            match thread.try_recv() {
+                Ok(msg) => {
+                    msgs.push(msg);
+                    *waiting = None;
+                }
+                // The thread ended without an answer (a bug): stop waiting.
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    *waiting = None;
+                    if clustering {
+                        msgs.push(Msg::ClusteringStopped);
+                    }
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
             }
         }
         // Every part found so far, as one message: the app keeps them all
@@ -152,8 +161,10 @@ impl Background<'_> {
                             let (clusters, features) = job.run();
                             let _ = tx.send(Msg::Clustered { clusters: Box::new(clusters), features });
                         });
-                        // Without a thread the list stays flat.
-                        self.clustering = started.ok().map(|()| rx);
+                        match started {
+                            Ok(()) => self.clustering = Some(rx),
+                            Err(_) => queue.push_back(Msg::ClusteringStopped),
+                        }
                     }
                     Effect::Copy(text) => {
                         let backend = terminal.backend_mut();

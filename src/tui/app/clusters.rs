@@ -23,6 +23,9 @@ pub struct Grouping {
     features: Vec<Features>,
     /// A thread is clustering.
     running: bool,
+    /// A clustering thread could not start or ended without clusters: no
+    /// more are asked for in this run.
+    stopped: bool,
     /// The clusters, once a thread has made them; `None` before.
     pub clusters: Option<Arc<Clusters>>,
     /// Expanded clusters, by their lead's library index.
@@ -97,7 +100,7 @@ impl App {
     pub(super) fn cluster_job(&mut self) -> Option<ClusterJob> {
         let g = &mut self.grouping;
         let covered = g.clusters.as_ref().map_or(0, |c| c.len());
-        if !g.on || g.running || self.loading.is_some() || !self.library.people_complete() {
+        if !g.on || g.running || g.stopped || self.loading.is_some() || !self.library.people_complete() {
             return None;
         }
         if covered >= self.library.len() || self.library.is_empty() {
@@ -113,7 +116,7 @@ impl App {
     /// clusters.
     pub fn grouping_pending(&self) -> bool {
         let covered = self.grouping.clusters.as_ref().map_or(0, |c| c.len());
-        let working = self.people.wanted || self.grouping.running;
+        let working = (self.people.wanted || self.grouping.running) && !self.grouping.stopped;
         self.grouping.on && working && self.loading.is_none() && covered < self.library.len()
     }
 
@@ -135,6 +138,14 @@ impl App {
         // The story shown may have copies now: lay it out again.
         self.layout_story = None;
         self.apply_filter();
+    }
+
+    /// The clustering thread could not start or died (a bug): the list
+    /// keeps what it has (flat, or the clusters made before) and says so.
+    pub(super) fn clustering_stopped(&mut self) {
+        self.grouping.running = false;
+        self.grouping.stopped = true;
+        self.message = Some("could not group stories by event: the list shows them as they are".into());
     }
 
     /// The rows of the list for the stories the filter lets through (in

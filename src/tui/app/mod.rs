@@ -291,6 +291,7 @@ impl App {
             Msg::PeopleFound(found) => self.people_found(found),
             Msg::PeopleDone { started } => self.people_done(started),
             Msg::Clustered { clusters, features } => self.clustered(*clusters, features),
+            Msg::ClusteringStopped => self.clustering_stopped(),
             Msg::FetchStarted { total } => self.fetch_started(total),
             Msg::FetchRefused(reason) => self.fetch_refused(reason),
             Msg::Fetched { results, marks } => self.feeds_fetched(results, &marks),

@@ -232,3 +232,36 @@ fn n_finds_an_unread_story_folded_into_an_event() {
     assert!(app.library.stories()[1].read);
     assert_eq!(app.focus, Focus::Reader);
 }
+
+#[test]
+fn a_clustering_thread_that_stops_leaves_the_list_flat_and_says_so() {
+    let mut app = App::new(byline_engine::library::Library::from_stories(stories()), 0);
+    app.grouping.on = true;
+    app.want_people();
+    let mut effects = app.update(Msg::Resize(120, 30));
+    // Find the quotes, but let the clustering thread die.
+    let mut asked = false;
+    while let Some(effect) = effects.pop() {
+        match effect {
+            Effect::FindPeople(job) => {
+                let found: Vec<_> = job.0.iter().map(byline_engine::people::StoryText::find).collect();
+                effects.extend(app.update(Msg::PeopleFound(found)));
+                effects.extend(app.update(Msg::PeopleDone { started: true }));
+            }
+            Effect::Cluster(_) => {
+                asked = true;
+                effects.extend(app.update(Msg::ClusteringStopped));
+            }
+            _ => {}
+        }
+    }
+    assert!(asked, "the quotes found, clustering was asked for");
+    assert!(app.grouping.clusters.is_none());
+    assert_eq!(app.visible.len(), 5, "the flat list");
+    assert!(!app.grouping_pending(), "the status bar no longer says it is grouping");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("could not group stories by event: the list shows them as they are")
+    );
+    assert!(!app.update(Action::Down).iter().any(|e| matches!(e, Effect::Cluster(_))), "not asked again");
+}
