@@ -470,6 +470,7 @@ fn fetched_feed_joins_100k(bencher: Bencher) {
                     unreadable: Vec::new(),
                 },
                 new_stories: new_stories.clone(),
+                pages: Default::default(),
             };
             (app, result)
         })

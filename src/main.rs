@@ -110,6 +110,7 @@ impl Context {
                 None => d.feeds_file.clone(),
             }),
             store: byline_engine::feeds::Store::new(&d.data_dir),
+            limits: config.fetch_limits(),
         });
         let cache_dir =
             dirs.filter(|_| !cli.no_cache && config.cache != Some(false)).map(|d| d.cache_dir.clone());
@@ -160,7 +161,7 @@ fn feeds_command(command: FeedsCommand, context: &Context) -> anyhow::Result<Exi
 /// `byline fetch`: every subscription (or those named) now; status 1 if
 /// any failed.
 fn fetch_command(FetchArgs { urls, jobs }: FetchArgs, context: &Context) -> anyhow::Result<ExitCode> {
-    let Places { file, store } = context.places()?;
+    let Places { file, store, .. } = context.places()?;
     let subs = cli::fetch::chosen(file.load()?, &urls)?;
     if subs.is_empty() {
         eprintln!("byline: no subscriptions yet; add one with `byline feeds add URL`");
@@ -198,7 +199,7 @@ fn read_command(
         let options = load::Options { forced, max_file_size, story_ids, cache: cache.clone() };
         Stories::Loading(load::spawn(&paths, options)?)
     };
-    let feeds = places.map(|Places { file, store }| byline::tui::workers::FeedSetup {
+    let feeds = places.map(|Places { file, store, .. }| byline::tui::workers::FeedSetup {
         file,
         store,
         limits: config.fetch_limits(),

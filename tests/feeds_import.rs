@@ -107,8 +107,10 @@ fn a_file_that_is_not_opml_is_refused_and_nothing_changes() {
 #[test]
 fn the_subscriptions_file_is_plain_toml_that_hand_edits_reach() {
     let home = tempfile::tempdir().unwrap();
-    let (_, err, code) =
-        run(home.path(), &["feeds", "add", "https://wire.example/rss", "--tag", "Haiti", "--title", "Wire"]);
+    let (_, err, code) = run(
+        home.path(),
+        &["feeds", "add", "--no-check", "https://wire.example/rss", "--tag", "Haiti", "--title", "Wire"],
+    );
     assert_eq!(code, Some(0), "{err}");
     let path = home.path().join("config/byline/feeds.toml");
     let text = std::fs::read_to_string(&path).unwrap();
@@ -147,7 +149,8 @@ fn with_another_config_file_the_subscriptions_sit_beside_it() {
     let config = elsewhere.join("work.toml");
     std::fs::write(&config, "").unwrap();
     let config = config.to_str().unwrap();
-    let (_, err, code) = run(home.path(), &["--config", config, "feeds", "add", "https://work.example/rss"]);
+    let (_, err, code) =
+        run(home.path(), &["--config", config, "feeds", "add", "--no-check", "https://work.example/rss"]);
     assert_eq!(code, Some(0), "{err}");
     assert!(elsewhere.join("feeds.toml").exists());
     assert!(subscriptions(home.path()).is_empty(), "the usual feeds.toml is untouched");

@@ -228,6 +228,7 @@ fn subscription() -> impl Strategy<Value = byline_engine::feeds::Subscription> {
             url,
             title,
             tags: byline_engine::parse::tags::dedupe(tags),
+            full_text: false,
         })
 }
 

@@ -305,12 +305,14 @@ fn while_fetching_the_status_bar_counts_feeds_and_new_stories_join_the_list() {
             unreadable: Vec::new(),
         },
         new_stories: vec![byline_engine::parse::Draft::from_story(story)],
+        pages: Default::default(),
     };
     let failed = byline_engine::feeds::FeedResult {
         url: "https://down.example/rss".into(),
         title: "Down Daily".into(),
         outcome: byline_engine::feeds::Outcome::Failed("HTTP 503 Service Unavailable (tried 3 times)".into()),
         new_stories: Vec::new(),
+        pages: Default::default(),
     };
     app.update(Msg::Fetched { results: vec![fetched, failed], marks: Default::default() });
     insta::assert_snapshot!("fetching_100x24", render(&app, &theme).backend());

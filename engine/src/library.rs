@@ -74,6 +74,9 @@ pub struct Library {
     sources: OnceLock<Vec<SourceCount>>,
     /// Everyone the stories name, as far as found (`library/people.rs`).
     people: crate::people::People,
+    /// Stories given new text since they were indexed (`set_full_text`):
+    /// searches read them directly.
+    rewritten: Vec<usize>,
 }
 
 /// A source (`Story::source_name`) and the stories from it, in reading
@@ -264,6 +267,17 @@ impl Library {
         BitSet::of(self.len(), tags.into_iter().flat_map(|t| self.tags[t].stories.iter().copied()))
     }
 
+    /// Give story `index` the whole text of its web page (`F` in the
+    /// reader). Its id, place and tags stay; searches read its new text
+    /// directly, as the word index holds the old.
+    pub fn set_full_text(&mut self, index: usize, page: &crate::parse::full_text::FullText) {
+        let Some(story) = self.stories.get_mut(index) else { return };
+        page.apply_text_to(story);
+        if !self.rewritten.contains(&index) {
+            self.rewritten.push(index);
+        }
+    }
+
     /// Stop keeping a word index (until `set_words`): a reader loading a
     /// library builds it once every story is in, on another thread.
     pub fn drop_words(&mut self) {
@@ -303,7 +317,10 @@ impl Library {
         if query.is_empty() {
             return BitSet::full(self.len());
         }
-        if let Some(set) = self.words.as_ref().and_then(|w| w.search(query, self.len())) {
+        if let Some(mut set) = self.words.as_ref().and_then(|w| w.search(query, self.len())) {
+            for &i in &self.rewritten {
+                set.set(i, search_index::story_matches(&self.stories[i], query));
+            }
             return set;
         }
         let mut set = BitSet::new(self.len());

@@ -177,6 +177,15 @@ impl Story {
         self.quotes = LazyQuotes::default();
     }
 
+    /// Give the story new paragraphs (the full text of its web page,
+    /// fetched later). The id stays the one of the text it was first read
+    /// with, so marks saved under it still apply; quotes are found again.
+    pub fn set_text(&mut self, paragraphs: impl Into<Paragraphs>) {
+        let _ = self.id();
+        self.body = Body::new(paragraphs.into());
+        self.quotes = LazyQuotes::default();
+    }
+
     /// Whether the id is already known (given, or computed before), so
     /// that asking for it costs nothing.
     pub fn has_id(&self) -> bool {

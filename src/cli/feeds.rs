@@ -7,16 +7,25 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 use serde_json::json;
 
+use byline_engine::feeds::discover::{Found, discover};
 use byline_engine::feeds::fetch::title_of;
+use byline_engine::feeds::http::{Client, Limits};
 use byline_engine::feeds::opml::{self, Imported};
+use byline_engine::feeds::store::FeedMeta;
 use byline_engine::feeds::subscriptions::{add_all, check_url};
 use byline_engine::feeds::{Store, Subscription, SubscriptionFile};
 
 #[derive(Debug, Subcommand)]
 pub enum FeedsCommand {
-    /// Subscribe to an RSS, Atom or JSON Feed URL (nothing is fetched until `byline fetch`)
+    /// Subscribe to an RSS, Atom or JSON Feed URL, or to the feed a web page names
+    ///
+    /// The URL is fetched once to check it: a web page is searched for the
+    /// feeds it names (`<link rel="alternate">`), and with one it is
+    /// subscribed to, with several they are listed. Its stories arrive
+    /// with `byline fetch`. Adding a URL already subscribed changes its
+    /// title, tags or full text without fetching anything.
     Add {
-        /// http:// or https:// address of the feed
+        /// http:// or https:// address of the feed, or of a web page that names it
         url: String,
         /// Add NAME to every story of the feed; repeat for several
         #[arg(long = "tag", value_name = "NAME")]
@@ -24,6 +33,15 @@ pub enum FeedsCommand {
         /// Show the feed under this name instead of its own title
         #[arg(long, value_name = "TEXT")]
         title: Option<String>,
+        /// Fetch each new item's web page and keep its whole text (for feeds that give a summary only)
+        #[arg(long, conflicts_with = "no_full_text")]
+        full_text: bool,
+        /// Keep the feed's own text only (undoes --full-text)
+        #[arg(long)]
+        no_full_text: bool,
+        /// Subscribe without fetching the URL first (offline, or a feed that is down today)
+        #[arg(long)]
+        no_check: bool,
     },
     /// List subscriptions: title, items stored, last fetch, tags, URL and last error
     List {
@@ -49,18 +67,22 @@ pub enum FeedsCommand {
     Export,
 }
 
-/// Where subscriptions and fetched stories live.
+/// Where subscriptions and fetched stories live, and how to fetch.
 pub struct Places {
     pub file: SubscriptionFile,
     pub store: Store,
+    pub limits: Limits,
 }
 
 /// Run a `feeds` subcommand. Messages for people go to stderr; what a
 /// script would read (list, export) to `out`.
 pub fn run(command: FeedsCommand, places: &Places, out: &mut dyn Write) -> anyhow::Result<()> {
-    let Places { file, store } = places;
+    let Places { file, store, .. } = places;
     match command {
-        FeedsCommand::Add { url, tags, title } => add(places, url, &tags, title)?,
+        FeedsCommand::Add { url, tags, title, full_text, no_full_text, no_check } => {
+            let full_text = (full_text || no_full_text).then_some(full_text);
+            add(places, url, &tags, title, full_text, !no_check)?;
+        }
         FeedsCommand::List { json } => {
             let subs = file.load()?;
             if json {
@@ -83,26 +105,43 @@ pub fn run(command: FeedsCommand, places: &Places, out: &mut dyn Write) -> anyho
     Ok(())
 }
 
-/// `feeds add`: subscribe, or give a subscription new tags or a title
-/// (its stored stories are retagged).
-fn add(places: &Places, url: String, tags: &[String], title: Option<String>) -> anyhow::Result<()> {
-    let Places { file, store } = places;
+/// `feeds add`: subscribe (to the feed a web page names, when the URL is
+/// a page), or give a subscription new tags, a title or full text (its
+/// stored stories are retagged).
+fn add(
+    places: &Places,
+    url: String,
+    tags: &[String],
+    title: Option<String>,
+    full_text: Option<bool>,
+    check: bool,
+) -> anyhow::Result<()> {
+    let Places { file, store, limits } = places;
     check_url(&url).map_err(anyhow::Error::msg)?;
+    let known = file.load()?.iter().any(|f| f.url == url);
+    let url = if check && !known { checked(&url, *limits)? } else { url };
     let title = title.map(|t| byline_engine::parse::clean::one_line(&t)).filter(|t| !t.is_empty());
     let tags =
         tags.iter().map(|t| byline_engine::parse::clean::one_line(t)).filter(|t| !t.is_empty()).collect();
-    let sub = Subscription { url: url.clone(), title, tags };
+    let sub = Subscription { url: url.clone(), title, tags, full_text: full_text == Some(true) };
     let (new, updated) = file.update(|feeds| {
         let new = add_all(feeds, vec![sub]);
+        let feed = feeds.iter_mut().find(|f| f.url == url);
+        if let (Some(feed), Some(full_text)) = (feed, full_text) {
+            feed.full_text = full_text;
+        }
         (new, feeds.iter().find(|f| f.url == url).cloned())
     })?;
     if let Some(updated) = updated {
         store.retag(&updated)?;
-        let tags = if updated.tags.is_empty() {
+        let mut tags = if updated.tags.is_empty() {
             String::new()
         } else {
             format!(" (tags: {})", updated.tags.join(", "))
         };
+        if updated.full_text {
+            tags.push_str(", full text from each item's page");
+        }
         if new == 1 {
             eprintln!("byline: subscribed to {url}{tags}; `byline fetch` fetches it");
         } else {
@@ -112,9 +151,46 @@ fn add(places: &Places, url: String, tags: &[String], title: Option<String>) -> 
     Ok(())
 }
 
+/// The feed to subscribe to for `url`: itself when it is a feed, the one
+/// feed a web page names; an error listing them when it names several,
+/// or saying why when it is neither. A URL that cannot be fetched now is
+/// subscribed to as it is, with a warning.
+fn checked(url: &str, limits: Limits) -> anyhow::Result<String> {
+    let client = Client::new(limits);
+    match discover(&client, url) {
+        Ok(Found::Feed { title, items }) => {
+            let title = title.map_or(String::new(), |t| format!("\"{t}\", "));
+            let noun = if items == 1 { "item" } else { "items" };
+            eprintln!("byline: {url} is a feed ({title}{items} {noun} now)");
+            Ok(url.to_string())
+        }
+        Ok(Found::Page(feeds)) if feeds.len() == 1 => {
+            let feed = &feeds[0];
+            eprintln!("byline: {url} is a web page; it names the {} feed {}", feed.kind, feed.url);
+            Ok(feed.url.clone())
+        }
+        Ok(Found::Page(feeds)) => {
+            let mut message =
+                format!("{url} is a web page that names {} feeds; add the one you want:", feeds.len());
+            for feed in &feeds {
+                let title = feed.title.as_deref().map_or(String::new(), |t| format!(" \"{t}\""));
+                message.push_str(&format!("\n  byline feeds add {}    # {}{title}", feed.url, feed.kind));
+            }
+            anyhow::bail!(message)
+        }
+        Ok(Found::Neither(why)) => {
+            anyhow::bail!("{url}: {why}; nothing was subscribed (--no-check subscribes to it anyway)")
+        }
+        Err(reason) => {
+            eprintln!("byline: warning: could not check {url} now ({reason}); subscribed to it as it is");
+            Ok(url.to_string())
+        }
+    }
+}
+
 /// `feeds remove`: unsubscribe, deleting the stored stories unless kept.
 fn remove(places: &Places, url: &str, keep_items: bool) -> anyhow::Result<()> {
-    let Places { file, store } = places;
+    let Places { file, store, .. } = places;
     let removed = file.update(|feeds| {
         let before = feeds.len();
         feeds.retain(|f| f.url != url);
@@ -161,6 +237,7 @@ struct Row<'a> {
     fetched: String,
     tags: String,
     url: &'a str,
+    full_text: Option<String>,
     error: Option<String>,
 }
 
@@ -178,6 +255,7 @@ pub fn write_list(out: &mut dyn Write, subs: &[Subscription], store: &Store) -> 
                 }),
                 tags: sub.tags.join(", "),
                 url: &sub.url,
+                full_text: sub.full_text.then(|| full_text_line(&meta)),
                 error: meta.last_error,
             }
         })
@@ -196,6 +274,9 @@ pub fn write_list(out: &mut dyn Write, subs: &[Subscription], store: &Store) -> 
             row.url
         );
         writeln!(out, "{}", line.trim_end())?;
+        if let Some(full_text) = &row.full_text {
+            writeln!(out, "  {full_text}")?;
+        }
         if let Some(error) = &row.error {
             writeln!(out, "  last error: {error}")?;
         }
@@ -203,8 +284,23 @@ pub fn write_list(out: &mut dyn Write, subs: &[Subscription], store: &Store) -> 
     Ok(())
 }
 
+/// What a full-text feed's pages gave: `full text: 12 items from their
+/// pages; 3 kept the feed's summary (last: HTTP 404 Not Found)`.
+fn full_text_line(meta: &FeedMeta) -> String {
+    let items = |n: usize| if n == 1 { "1 item".to_string() } else { format!("{n} items") };
+    let mut line = format!("full text: {} from their pages", items(meta.full_text));
+    if meta.kept_summary > 0 {
+        line.push_str(&format!("; {} kept the feed's summary", items(meta.kept_summary)));
+        if let Some(reason) = &meta.kept_reason {
+            line.push_str(&format!(" (last: {reason})"));
+        }
+    }
+    line
+}
+
 /// One JSON object a line: `url`, `title`, `tags`, `items`, `last_fetch`,
-/// `last_error`.
+/// `last_error`, and for full text `full_text`, `full_text_items`,
+/// `kept_summary`, `kept_reason`.
 pub fn write_list_json(out: &mut dyn Write, subs: &[Subscription], store: &Store) -> io::Result<()> {
     for sub in subs {
         let meta = store.meta(&sub.url);
@@ -215,6 +311,10 @@ pub fn write_list_json(out: &mut dyn Write, subs: &[Subscription], store: &Store
             "items": meta.items,
             "last_fetch": meta.last_fetch,
             "last_error": meta.last_error,
+            "full_text": sub.full_text,
+            "full_text_items": meta.full_text,
+            "kept_summary": meta.kept_summary,
+            "kept_reason": meta.kept_reason,
         });
         writeln!(out, "{line}")?;
     }
@@ -237,11 +337,13 @@ mod tests {
                 url: "https://down.example/rss".into(),
                 title: Some("Down".into()),
                 tags: vec!["Haiti".into()],
+                full_text: false,
             },
             Subscription {
                 url: "https://wire.example/rss".into(),
                 title: Some("Island Wire".into()),
                 tags: vec![],
+                full_text: true,
             },
         ];
         let mut out = Vec::new();
@@ -251,7 +353,8 @@ mod tests {
             text,
             "Down         0 items  fetched 2026-11-29 10:00:00 UTC  Haiti  https://down.example/rss\n\
              \x20 last error: HTTP 503 Service Unavailable\n\
-             Island Wire  0 items  never fetched                           https://wire.example/rss\n"
+             Island Wire  0 items  never fetched                           https://wire.example/rss\n\
+             \x20 full text: 0 items from their pages\n"
         );
         let mut json = Vec::new();
         write_list_json(&mut json, &subs, &store).unwrap();

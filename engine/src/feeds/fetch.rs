@@ -4,7 +4,10 @@
 
 use std::sync::mpsc::Sender;
 
+use super::address::Reach;
+use super::gate::Gate;
 use super::http::{Client, Limits, Response};
+use super::pages::{PAGES_PER_FETCH, PageFetcher};
 use super::store::{FeedMeta, Fetched, Store, Validators};
 use super::subscriptions::Subscription;
 use crate::parse::{self, Draft};
@@ -45,8 +48,20 @@ pub struct FeedResult {
     pub title: String,
     /// How the fetch ended.
     pub outcome: Outcome,
-    /// Items never stored before, ready for a library.
+    /// Items never stored before, ready for a library (with their full
+    /// text when their pages gave it).
     pub new_stories: Vec<Draft>,
+    /// Pages fetched for the full text of items (`full_text` feeds).
+    pub pages: Pages,
+}
+
+/// What a full-text feed's pages gave in one fetch.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pages {
+    /// Pages fetched.
+    pub fetched: usize,
+    /// Of those, pages whose article replaced the feed's summary.
+    pub full: usize,
 }
 
 impl std::fmt::Display for FeedResult {
@@ -67,6 +82,14 @@ impl std::fmt::Display for FeedResult {
             }
             Outcome::Unchanged { items } => write!(f, "{}: unchanged ({items} stored)", self.title),
             Outcome::Failed(reason) => write!(f, "{}: failed: {reason} ({})", self.title, self.url),
+        }?;
+        match self.pages {
+            Pages { fetched: 0, .. } => Ok(()),
+            Pages { fetched, full } if fetched == full => write!(f, "; full text of {full} from their pages"),
+            Pages { fetched, full } => write!(
+                f,
+                "; full text of {full} of {fetched} from their pages (`byline feeds list` says why not)"
+            ),
         }
     }
 }
@@ -81,20 +104,54 @@ pub fn fetch_all(
     results: &Sender<FeedResult>,
 ) {
     let client = Client::new(limits);
+    let gate = Gate::new(jobs, super::gate::PER_HOST);
     crate::parallel::for_each_shared(subs, 1, jobs, |sub| {
         // A bug in one feed's parsing costs that feed only.
-        let result = crate::crash::guard(|| fetch_one(&client, sub, store)).unwrap_or_else(|crashed| {
+        let result = crate::crash::guard(|| {
+            let mut result = fetch_one(&client, &gate, sub, store);
+            if sub.full_text && !matches!(result.outcome, Outcome::Failed(_)) {
+                full_text(limits, &gate, sub, store, &mut result);
+            }
+            result
+        });
+        let result = result.unwrap_or_else(|crashed| {
             failed(sub, store.meta(&sub.url).feed_title.as_deref(), crashed.to_string())
         });
         results.send(result).is_ok()
     });
 }
 
-/// Fetch one feed and merge it into the store.
-pub fn fetch_one(client: &Client, sub: &Subscription, store: &Store) -> FeedResult {
+/// Fetch the pages of a full-text feed's items that want them, keep what
+/// they gave in the store, and give it to the new stories.
+fn full_text(limits: Limits, gate: &Gate, sub: &Subscription, store: &Store, result: &mut FeedResult) {
+    let wanted = match store.pages_wanted(&sub.url, PAGES_PER_FETCH) {
+        Ok(wanted) if !wanted.is_empty() => wanted,
+        _ => return,
+    };
+    let pages =
+        PageFetcher::new(limits, Reach::of_subscription(&sub.url), gate).fetch_all(&wanted, &now_rfc3339());
+    result.pages =
+        Pages { fetched: pages.len(), full: pages.iter().filter(|(_, page)| page.has_text()).count() };
+    if let Err(err) = store.keep_pages(&sub.url, &pages) {
+        result.outcome = Outcome::Failed(format!("could not store the full text of its items: {err}"));
+        return;
+    }
+    for draft in &mut result.new_stories {
+        if let Some((_, page)) = pages.iter().find(|(want, _)| want.id == draft.story.id()) {
+            page.apply_to(&mut draft.story);
+        }
+    }
+}
+
+/// Fetch one feed (its request passing `gate`) and merge it into the store.
+pub fn fetch_one(client: &Client, gate: &Gate, sub: &Subscription, store: &Store) -> FeedResult {
     let meta = store.meta(&sub.url);
     let now = now_rfc3339();
-    let (fetched, unreadable) = match download(client, sub, &meta) {
+    let downloaded = {
+        let _permit = gate.enter_feed(&sub.url);
+        download(client, sub, &meta)
+    };
+    let (fetched, unreadable) = match downloaded {
         Ok(downloaded) => downloaded,
         Err(reason) => {
             let _ = store.save_failure(&sub.url, &reason, &now);
@@ -120,6 +177,7 @@ pub fn fetch_one(client: &Client, sub: &Subscription, store: &Store) -> FeedResu
         title: title_of(sub, feed_title.as_deref()),
         outcome,
         new_stories: merged.new,
+        pages: Pages::default(),
     }
 }
 
@@ -147,6 +205,7 @@ fn failed(sub: &Subscription, feed_title: Option<&str>, reason: String) -> FeedR
         title: title_of(sub, feed_title),
         outcome: Outcome::Failed(reason),
         new_stories: Vec::new(),
+        pages: Pages::default(),
     }
 }
 

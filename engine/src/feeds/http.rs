@@ -63,6 +63,14 @@ pub struct Failure {
     retry_after: Option<Duration>,
 }
 
+impl Failure {
+    /// Whether trying again later may work (a timeout, a refused or
+    /// dropped connection, 408, 429, a 5xx answer).
+    pub fn may_pass(&self) -> bool {
+        self.transient || self.message.starts_with("no answer within")
+    }
+}
+
 /// The longest `Retry-After` a fetch waits for; a server asking for more
 /// is tried again at the next fetch instead.
 const LONGEST_WAIT: Duration = Duration::from_secs(30);
@@ -79,19 +87,27 @@ pub const USER_AGENT: &str = concat!(
 pub struct Client {
     agent: ureq::Agent,
     limits: Limits,
+    accept: &'static str,
 }
 
 impl Client {
-    /// A client that keeps to `limits` (time, size, redirects).
+    /// A client for feeds that keeps to `limits` (time, size, redirects).
     pub fn new(limits: Limits) -> Client {
-        let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(limits.timeout))
-            .user_agent(USER_AGENT)
-            .max_redirects(5)
-            .http_status_as_error(false)
-            .build()
-            .into();
-        Client { agent, limits }
+        Client { agent: config(limits).into(), limits, accept: ACCEPT }
+    }
+
+    /// A client for web pages linked from feeds: the same limits, asking
+    /// for HTML, and connecting only where `reach` allows (checked at every
+    /// connection, redirects included).
+    pub fn for_pages(limits: Limits, reach: super::address::Reach) -> Client {
+        let connector = ureq::unversioned::transport::DefaultConnector::default();
+        let agent = ureq::Agent::with_parts(config(limits), connector, super::address::KeepingTo::new(reach));
+        Client { agent, limits, accept: ACCEPT_PAGE }
+    }
+
+    /// The limits it keeps to.
+    pub fn limits(&self) -> Limits {
+        self.limits
     }
 
     /// GET `url`, conditionally when validators are known, retrying
@@ -126,7 +142,7 @@ impl Client {
     /// One try, given `left` of the time limit.
     fn attempt(&self, url: &str, known: &Validators, left: Duration) -> Result<Response, Failure> {
         let mut request =
-            self.agent.get(url).config().timeout_global(Some(left)).build().header("Accept", ACCEPT);
+            self.agent.get(url).config().timeout_global(Some(left)).build().header("Accept", self.accept);
         if let Some(etag) = &known.etag {
             request = request.header("If-None-Match", etag);
         }
@@ -195,6 +211,8 @@ impl Client {
             Error::BadUri(uri) => {
                 (format!("cannot fetch `{uri}`: only http and https URLs are fetched"), false)
             }
+            // Our own refusals (`address::KeepingTo`) say why themselves.
+            Error::Other(reason) => (reason.to_string(), false),
             other => (other.to_string(), false),
         };
         Failure { message: crate::parse::clean::one_line(&message), transient, retry_after: None }
@@ -208,6 +226,19 @@ fn tried(mut failure: Failure, retries: u32) -> Failure {
     }
     failure
 }
+
+/// The agent's settings: the whole time limit, byline's name, a few
+/// redirects, and error statuses returned as answers (to say which).
+fn config(limits: Limits) -> ureq::config::Config {
+    ureq::Agent::config_builder()
+        .timeout_global(Some(limits.timeout))
+        .user_agent(USER_AGENT)
+        .max_redirects(5)
+        .http_status_as_error(false)
+        .build()
+}
+
+const ACCEPT_PAGE: &str = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
 
 const ACCEPT: &str = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8";
 

@@ -8,10 +8,18 @@
 //! - [`http`]: the HTTP client and its limits.
 //! - [`store`]: items merged by id, written atomically under a lock.
 //! - [`fetch`]: every feed at once, a few at a time.
+//! - [`pages`]: the full text of items, from their web pages.
+//! - [`address`]: where links found in a feed may lead.
+//! - [`discover`]: the feeds a web page names.
+//! - [`gate`]: requests at once, in all and to a host.
 
+pub mod address;
+pub mod discover;
 pub mod fetch;
+pub mod gate;
 pub mod http;
 pub mod opml;
+pub mod pages;
 pub mod store;
 pub mod subscriptions;
 

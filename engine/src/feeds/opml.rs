@@ -104,7 +104,7 @@ impl Outline {
             tags.extend(parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).map(String::from));
         }
         let title = name.filter(|n| *n != url);
-        imported.feeds.push(Subscription { url, title, tags: dedupe(tags) });
+        imported.feeds.push(Subscription { url, title, tags: dedupe(tags), full_text: false });
         None
     }
 }

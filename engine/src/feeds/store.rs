@@ -45,6 +45,13 @@ pub struct FeedMeta {
     pub items: usize,
     /// The subscription's tags as they were added to the stored items.
     pub tags: Vec<String>,
+    /// Stored items whose web page gave their whole text (`full_text`).
+    pub full_text: usize,
+    /// Stored items that kept the feed's summary when their page was
+    /// fetched, and the reason for the last of them.
+    pub kept_summary: usize,
+    /// Why the last item that kept its summary did.
+    pub kept_reason: Option<String>,
 }
 
 /// A fetch that got an answer.
@@ -186,20 +193,33 @@ impl Store {
         let (mut records, notice) = self.read_items(&sub.url)?;
         let site = sub.title.as_deref().or(meta.feed_title.as_deref());
         let merged = merge(&mut records, incoming, sub, site, now);
-        atomic_file::write(lock, &path, |out| {
-            for record in &records {
+        meta.tags.clone_from(&sub.tags);
+        if notice.is_some() {
+            meta.last_error = notice;
+        }
+        self.write_items(lock, &sub.url, &records, meta)?;
+        Ok(merged)
+    }
+
+    /// Write a feed's records, then its meta with their counts. Call with
+    /// the feed's lock held.
+    fn write_items(
+        &self,
+        lock: &atomic_file::Lock,
+        url: &str,
+        records: &[Record],
+        mut meta: FeedMeta,
+    ) -> io::Result<()> {
+        atomic_file::write(lock, &self.items_path(url), |out| {
+            for record in records {
                 serde_json::to_writer(&mut *out, record)?;
                 out.write_all(b"\n")?;
             }
             Ok(())
         })?;
         meta.items = records.len();
-        meta.tags.clone_from(&sub.tags);
-        if notice.is_some() {
-            meta.last_error = notice;
-        }
-        self.write_meta(lock, &meta)?;
-        Ok(merged)
+        full_text::count(records, &mut meta);
+        self.write_meta(lock, &meta)
     }
 
     /// Remember that the last fetch of `url` failed, and why. Stored items
@@ -386,5 +406,6 @@ fn to_record(story: &Story, feed_url: &str, key: &str) -> Record {
     record
 }
 
+mod full_text;
 #[cfg(test)]
 mod tests;

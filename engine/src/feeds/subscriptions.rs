@@ -23,12 +23,16 @@ pub struct Subscription {
     /// Added to the tags of every item of the feed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Fetch each new item's web page and keep its whole text (the feed
+    /// gives a summary only).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub full_text: bool,
 }
 
 impl Subscription {
     /// A subscription with no title and no tags.
     pub fn new(url: &str) -> Subscription {
-        Subscription { url: url.to_string(), title: None, tags: Vec::new() }
+        Subscription { url: url.to_string(), title: None, tags: Vec::new(), full_text: false }
     }
 }
 
@@ -43,6 +47,7 @@ const HEADER: &str = "\
 # byline subscriptions: one [[feed]] table a feed, fetched by `byline fetch`
 # (or `r` in the reader). Edit freely: `url` is required, `title` and `tags`
 # are optional, and the tags are added to every story of the feed.
+# `full_text = true` fetches each new item's web page for its whole text.
 # `byline feeds add`, `remove` and `import` rewrite this file.
 ";
 
@@ -139,7 +144,8 @@ fn line_of_nth_feed(text: &str, i: usize) -> usize {
 }
 
 /// Add or update subscriptions: a URL already there keeps its place, takes
-/// a new title if one is given and gains the new tags. Returns how many
+/// a new title if one is given, gains the new tags and takes full text if
+/// asked (never loses it: an OPML import knows nothing of it). Returns how many
 /// were new.
 pub fn add_all(feeds: &mut Vec<Subscription>, added: Vec<Subscription>) -> usize {
     let mut new = 0;
@@ -150,6 +156,7 @@ pub fn add_all(feeds: &mut Vec<Subscription>, added: Vec<Subscription>) -> usize
                     old.title = sub.title;
                 }
                 old.tags = crate::parse::tags::dedupe(old.tags.drain(..).chain(sub.tags));
+                old.full_text |= sub.full_text;
             }
             None => {
                 feeds.push(sub);
@@ -189,6 +196,7 @@ mod tests {
             url: "https://example.com/rss".into(),
             title: Some("Example \"News\"".into()),
             tags: vec!["world".into(), "two words".into()],
+            full_text: true,
         };
         file.update(|feeds| add_all(feeds, vec![sub.clone(), Subscription::new("http://b.example/atom")]))
             .unwrap();
@@ -199,15 +207,17 @@ mod tests {
 
     #[test]
     fn adding_a_known_url_updates_it_in_place() {
-        let mut feeds = vec![Subscription { url: "https://a/".into(), title: None, tags: vec!["x".into()] }];
+        let mut feeds = vec![Subscription { tags: vec!["x".into()], ..Subscription::new("https://a/") }];
         let again = Subscription {
             url: "https://a/".into(),
             title: Some("A".into()),
             tags: vec!["x".into(), "y".into()],
+            full_text: true,
         };
         assert_eq!(add_all(&mut feeds, vec![again]), 0);
         assert_eq!(feeds[0].title.as_deref(), Some("A"));
         assert_eq!(feeds[0].tags, ["x", "y"]);
+        assert!(feeds[0].full_text, "asking for full text again turns it on");
     }
 
     #[test]

@@ -17,10 +17,27 @@ const MAX_ELEMENTS: usize = 50_000;
 
 pub fn parse(source: &str, html: &str) -> Draft {
     let meta = Meta::read(html);
+    let article = readable(html, &meta);
+    assemble(source, html, meta, article.as_ref())
+}
+
+/// The article of a page fetched for a feed item's full text; `None` when
+/// readability finds no article in it (an index page, a login wall).
+pub(crate) fn article(source: &str, html: &str) -> Option<Draft> {
+    let meta = Meta::read(html);
+    let article = readable(html, &meta)?;
+    Some(assemble(source, html, meta, Some(&article)))
+}
+
+fn readable(html: &str, meta: &Meta) -> Option<dom_smoothie::Article> {
     let config = Config { max_elements_to_parse: MAX_ELEMENTS, ..Config::default() };
-    let article =
-        Readability::new(html, meta.url.as_deref(), Some(config)).ok().and_then(|mut r| r.parse().ok());
-    let (title, content, byline, published) = match &article {
+    Readability::new(html, meta.url.as_deref(), Some(config)).ok().and_then(|mut r| r.parse().ok())
+}
+
+/// The story of a page: its article when one was found, else its whole
+/// text.
+fn assemble(source: &str, html: &str, meta: Meta, article: Option<&dom_smoothie::Article>) -> Draft {
+    let (title, content, byline, published) = match article {
         Some(a) => (a.title.clone(), a.content.to_string(), a.byline.clone(), a.published_time.clone()),
         None => (meta.title.clone().unwrap_or_default(), html.to_string(), None, None),
     };

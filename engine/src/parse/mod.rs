@@ -8,6 +8,7 @@ pub(crate) mod date;
 mod declaration;
 pub(crate) mod detect;
 pub(crate) mod feed;
+pub mod full_text;
 pub(crate) mod html;
 pub(crate) mod html_text;
 pub(crate) mod json;

@@ -5,6 +5,7 @@ fn sub(url: &str, title: Option<&str>, tags: &[&str]) -> Subscription {
         url: url.into(),
         title: title.map(Into::into),
         tags: tags.iter().map(|t| t.to_string()).collect(),
+        full_text: false,
     }
 }
 

@@ -15,6 +15,7 @@ fn sub(tags: &[&str]) -> Subscription {
         url: "https://feed.example/rss".into(),
         title: None,
         tags: tags.iter().map(|t| t.to_string()).collect(),
+        full_text: false,
     }
 }
 

@@ -200,6 +200,7 @@ fn stories_fetched_later_join_the_events_already_grouped() {
             unreadable: Vec::new(),
         },
         new_stories: vec![byline_engine::parse::Draft::from_story(later)],
+        pages: Default::default(),
     };
     app.fetch = crate::tui::app::fetching::FetchStatus::Running(Default::default());
     let effects = app.update(Msg::Fetched { results: vec![result], marks: Default::default() });

@@ -33,6 +33,7 @@ fn fetched(title: &str, stories: &[&str]) -> FeedResult {
             unreadable: Vec::new(),
         },
         new_stories,
+        pages: Default::default(),
     }
 }
 
@@ -42,6 +43,7 @@ fn failed(title: &str, reason: &str) -> FeedResult {
         title: title.into(),
         outcome: Outcome::Failed(reason.into()),
         new_stories: Vec::new(),
+        pages: Default::default(),
     }
 }
 
