@@ -73,6 +73,8 @@ pub enum Action {
     OpenUrl,
     /// List the story's links to open one.
     ShowLinks,
+    /// Fetch the story's web page and read its whole text.
+    FullText,
     /// In the tag picker: add or remove the highlighted tag and stay.
     PickerToggle,
     /// Apply what the picker or search line holds.

@@ -27,7 +27,7 @@ fn wire() -> Server {
 fn home_subscribed(urls: &[String], config: &str) -> tempfile::TempDir {
     let home = tempfile::tempdir().unwrap();
     for url in urls {
-        assert!(byline_in(home.path(), &["feeds", "add", url]).status.success());
+        assert!(byline_in(home.path(), &["feeds", "add", "--no-check", url]).status.success());
     }
     let dir = home.path().join("config/byline");
     std::fs::write(dir.join("config.toml"), config).unwrap();
@@ -84,6 +84,61 @@ fn r_with_no_subscriptions_says_how_to_add_one() {
     s.wait_for_text("Stories");
     s.keys("r");
     s.wait_for_text("no subscriptions yet: add one with `byline feeds add URL`");
+    s.keys("q");
+    assert!(s.finish().0.success());
+}
+
+/// A summary feed at `/rss` whose one item links to an article at `/pier`.
+fn pier_server() -> Server {
+    let base = std::sync::Arc::new(std::sync::OnceLock::<String>::new());
+    let seen = std::sync::Arc::clone(&base);
+    let server = Server::start(move |request| match request.path.as_str() {
+        "/rss" => Reply::ok(format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Pier Brief</title>\
+             <item><guid>p1</guid><title>Pier closed for repairs</title><link>{}/pier</link>\
+             <description>One line of summary.</description><pubDate>Tue, 01 Dec 2026 08:00:00 GMT</pubDate></item></channel></rss>",
+            seen.get().unwrap()
+        )),
+        "/pier" => {
+            let paragraphs: String = (0..5)
+                .map(|i| format!("<p>Part {i}: divers found the pilings rotten below the waterline, and the harbour board met at noon to decide.</p>"))
+                .collect();
+            Reply::Full(
+                200,
+                vec![("Content-Type".into(), "text/html".into())],
+                format!("<html><head><title>Pier closed</title></head><body><article><h1>Pier closed</h1>{paragraphs}</article></body></html>").into_bytes(),
+            )
+        }
+        _ => Reply::status(404),
+    });
+    base.set(server.url("")).unwrap();
+    server
+}
+
+#[test]
+fn capital_f_shows_the_whole_story_from_its_page_and_keeps_it() {
+    let server = pier_server();
+    let home = home_subscribed(&[server.url("/rss")], "");
+    assert!(byline_in(home.path(), &["fetch"]).status.success());
+    let mut s = Session::start_in(home, &[], 140, 30);
+    s.wait_for_text("Pier closed for repairs");
+    s.keys("\r");
+    s.wait_for_text("One line of summary.");
+    s.keys("F");
+    s.wait_for_text("full text from 127.0.0.1");
+    s.wait_for_text("Part 0: divers found the pilings rotten");
+    assert!(!s.screen().contains("One line of summary."), "{}", s.screen());
+    s.keys("q");
+    let (status, _, home) = s.finish_keeping_home();
+    assert!(status.success());
+    assert_eq!(server.requests("/pier").len(), 1);
+
+    // Kept with the item: the next start shows it without the server.
+    drop(server);
+    let mut s = Session::start_in(home, &[], 140, 30);
+    s.wait_for_text("Pier closed for repairs");
+    s.keys("\r");
+    s.wait_for_text("Part 0: divers found the pilings rotten");
     s.keys("q");
     assert!(s.finish().0.success());
 }

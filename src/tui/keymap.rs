@@ -106,6 +106,7 @@ const DEFAULTS: &[(Context, &[&str], Action, &str)] = &[
     (Context::Reader, &["/"], Action::OpenSearch, "search"),
     (Context::Reader, &["o"], Action::OpenUrl, "open the story's web page in the browser"),
     (Context::Reader, &["L"], Action::ShowLinks, "list the story's links to open one"),
+    (Context::Reader, &["F"], Action::FullText, "fetch the story's web page for its whole text"),
     (Context::Reader, &["p"], Action::OpenPeople, "people quoted in the stories shown"),
     (Context::Reader, &["y"], Action::CopyQuote, "copy the quote with its citation"),
     (Context::Reader, &["s"], Action::ToggleStar, "star or unstar the story"),

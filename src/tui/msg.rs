@@ -9,6 +9,7 @@ use std::sync::Arc;
 use byline_engine::cache::{Snapshot, Walk};
 use byline_engine::clusters::{Clusters, Features};
 use byline_engine::feeds::FeedResult;
+use byline_engine::feeds::pages::{FullText, PageRequest};
 use byline_engine::load::{Batch, Skipped};
 use byline_engine::people::{Found, StoryText};
 use byline_engine::search_index::{IndexText, WordIndex};
@@ -71,6 +72,10 @@ pub enum Msg {
     Tick(chrono::DateTime<chrono::FixedOffset>),
     /// A link was handed to the browser, or why it could not be.
     LinkOpened { url: String, result: Result<(), String> },
+    /// A story's web page was fetched (`F`): what it gave, and whether it
+    /// was kept with the stored item (`Ok(false)`: the story is not a
+    /// stored feed item; `Err`: the store could not be written).
+    PageFetched { story: usize, page: Box<FullText>, kept: Result<bool, String> },
 }
 
 impl Msg {
@@ -113,6 +118,12 @@ pub enum Effect {
     Cluster(ClusterJob),
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
+    /// Fetch a story's web page in the background; what it gives comes
+    /// back as `Msg::PageFetched`.
+    FetchPage {
+        story: usize,
+        request: PageRequest,
+    },
 }
 
 /// What a thread is handed to work on: shared, not copied, with the

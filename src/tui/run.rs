@@ -133,6 +133,9 @@ impl Background<'_> {
                     }
                     Effect::SaveState => self.saver.request(),
                     Effect::Fetch => queue.push_back(self.fetcher.start()),
+                    Effect::FetchPage { story, request } => {
+                        queue.extend(self.fetcher.fetch_page(story, request))
+                    }
                     Effect::IndexWords(job) => {
                         let (tx, rx) = std::sync::mpsc::channel();
                         let built = byline_engine::parallel::spawn_named("index", move || {

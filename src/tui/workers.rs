@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::app::{App, Msg};
 use byline_engine::feeds::http::Limits;
+use byline_engine::feeds::pages::{FullText, PageRequest};
 use byline_engine::feeds::{FeedResult, Store, SubscriptionFile};
 use byline_engine::load::{Progress, Skipped, Warning};
 use byline_engine::state::State;
@@ -29,6 +30,8 @@ pub struct Fetcher {
     /// Saved marks, for the fetched stories.
     state: Arc<State>,
     results: Option<Receiver<FeedResult>>,
+    /// Pages asked for with `F`, each on a thread of its own.
+    pages: Vec<Receiver<Msg>>,
 }
 
 /// While fetching, the screen is redrawn at least this often.
@@ -38,7 +41,35 @@ impl Fetcher {
     /// `setup` is `None` when there is nowhere to keep subscriptions (no
     /// home directory).
     pub fn new(setup: Option<FeedSetup>, state: Arc<State>) -> Fetcher {
-        Fetcher { setup, state, results: None }
+        Fetcher { setup, state, results: None, pages: Vec::new() }
+    }
+
+    /// Fetch story `story`'s web page on a thread; the page comes back as
+    /// `Msg::PageFetched` from `poll`.
+    pub fn fetch_page(&mut self, story: usize, request: PageRequest) -> Option<Msg> {
+        let (limits, store) = match &self.setup {
+            Some(setup) => (setup.limits, Some(setup.store.clone())),
+            None => (Limits::default(), None),
+        };
+        let (tx, rx) = mpsc::channel();
+        let spawned = byline_engine::parallel::spawn_named("page", move || {
+            let (page, kept) = request.fetch(limits, store.as_ref());
+            let _ = tx.send(Msg::PageFetched { story, page: Box::new(page), kept });
+        });
+        match spawned {
+            Ok(()) => {
+                self.pages.push(rx);
+                None
+            }
+            Err(err) => Some(Msg::PageFetched {
+                story,
+                page: Box::new(FullText {
+                    kept_summary: Some(format!("cannot start: {err}")),
+                    ..FullText::default()
+                }),
+                kept: Ok(false),
+            }),
+        }
     }
 
     /// Start fetching every subscription: the message says it started, or
@@ -70,7 +101,16 @@ impl Fetcher {
 
     /// The feeds done since the last look, and whether all are.
     pub fn poll(&mut self) -> Vec<Msg> {
-        let Some(results) = &self.results else { return Vec::new() };
+        let mut msgs = Vec::new();
+        self.pages.retain(|page| match page.try_recv() {
+            Ok(msg) => {
+                msgs.push(msg);
+                false
+            }
+            Err(TryRecvError::Empty) => true,
+            Err(TryRecvError::Disconnected) => false,
+        });
+        let Some(results) = &self.results else { return msgs };
         let mut done = Vec::new();
         let finished = loop {
             match results.try_recv() {
@@ -79,7 +119,6 @@ impl Fetcher {
                 Err(TryRecvError::Disconnected) => break true,
             }
         };
-        let mut msgs = Vec::new();
         // Every feed done since the last look joins the list at once: one
         // reordering of the library, not one a feed.
         if !done.is_empty() {
@@ -94,7 +133,7 @@ impl Fetcher {
 
     /// How long the loop may wait for a key before looking again.
     pub fn wait(&self) -> Option<Duration> {
-        self.results.as_ref().map(|_| FETCH_TICK)
+        (self.results.is_some() || !self.pages.is_empty()).then_some(FETCH_TICK)
     }
 }
 

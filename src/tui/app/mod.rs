@@ -6,6 +6,7 @@
 mod background;
 pub mod clusters;
 pub mod fetching;
+mod full_text;
 mod links;
 mod list;
 pub mod loading;
@@ -144,6 +145,8 @@ pub struct App {
     pub(super) people_jobs: Vec<crate::tui::msg::PeopleJob>,
     /// Stories about one event as one row, and the clustering behind it.
     pub grouping: clusters::Grouping,
+    /// Stories whose web page is being fetched (`F`).
+    pub(super) pages_fetching: Vec<usize>,
 }
 
 impl App {
@@ -188,6 +191,7 @@ impl App {
             people: people::PeopleWork::default(),
             people_jobs: Vec::new(),
             grouping: clusters::Grouping::default(),
+            pages_fetching: Vec::new(),
         };
         app.refresh_view();
         app
@@ -313,6 +317,7 @@ impl App {
                     Err(reason) => reason,
                 })
             }
+            Msg::PageFetched { story, page, kept } => self.page_fetched(story, &page, kept),
             Msg::Action(_) | Msg::Insert(_) | Msg::Resize(..) | Msg::Scroll { .. } | Msg::Click { .. } => {}
         }
     }
@@ -326,6 +331,7 @@ impl App {
                 self.ask_to_fetch()
             }
             Action::OpenUrl if self.overlay == Overlay::None => self.story_url(),
+            Action::FullText if self.overlay == Overlay::None => self.ask_for_full_text(),
             Action::ShowLinks if self.overlay == Overlay::None => {
                 self.show_links();
                 None

@@ -17,6 +17,7 @@ fn finish_loading(app: &mut App) -> Vec<Effect> {
 
 mod clusters;
 mod fetching;
+mod full_text;
 mod loading;
 mod marks;
 mod people;
