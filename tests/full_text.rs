@@ -6,7 +6,8 @@
 mod common;
 
 use std::path::Path;
-use std::time::Duration;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 use common::byline_in;
 use common::http::{Reply, Server};
@@ -17,9 +18,13 @@ fn run(home: &Path, args: &[&str]) -> (String, String, Option<i32>) {
 }
 
 fn config(home: &Path) {
+    config_with(home, "fetch_timeout_secs = 10\n");
+}
+
+fn config_with(home: &Path, settings: &str) {
     let dir = home.join("config/byline");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("config.toml"), "fetch_retries = 1\nfetch_timeout_secs = 10\n").unwrap();
+    std::fs::write(dir.join("config.toml"), format!("fetch_retries = 1\n{settings}")).unwrap();
 }
 
 /// A web page holding an article of `paragraphs` paragraphs about the
@@ -253,4 +258,84 @@ fn a_page_with_no_feed_is_refused_and_an_unreachable_url_is_added_with_a_warning
     let (_, err, code) = run(home.path(), &["feeds", "add", &gone]);
     assert_eq!(code, Some(0), "{err}");
     assert!(err.contains("could not check") && err.contains("subscribed to it as it is"), "{err}");
+}
+
+/// A summary feed of `items` items, each linking to its own article page
+/// on the same server; the feed's summaries say `version`. The server
+/// counts the page requests in flight and keeps the most seen.
+fn counting_server(items: usize, version: Arc<Mutex<&'static str>>) -> (Server, Arc<Mutex<(usize, usize)>>) {
+    let counts = Arc::new(Mutex::new((0usize, 0usize)));
+    let base = Arc::new(OnceLock::<String>::new());
+    let (seen, at) = (Arc::clone(&counts), Arc::clone(&base));
+    let server = Server::start(move |request| {
+        let base = at.get().cloned().unwrap_or_default();
+        if request.path == "/rss" {
+            let version = *version.lock().unwrap();
+            let items: Vec<(String, String)> =
+                (0..items).map(|n| (format!("p{n}"), format!("{base}/page/{n}"))).collect();
+            let items: Vec<(&str, String)> = items.iter().map(|(g, l)| (g.as_str(), l.clone())).collect();
+            return Reply::ok(summary_feed(&items).replace("A short summary", version));
+        }
+        {
+            let mut c = seen.lock().unwrap();
+            c.0 += 1;
+            c.1 = c.1.max(c.0);
+        }
+        // Long enough for the others to arrive while this one is served.
+        std::thread::sleep(Duration::from_millis(150));
+        seen.lock().unwrap().0 -= 1;
+        html(article_page(5))
+    });
+    base.set(server.url("")).unwrap();
+    (server, counts)
+}
+
+#[test]
+fn pages_on_one_host_are_fetched_two_at_a_time_and_again_only_when_their_item_changes() {
+    let version = Arc::new(Mutex::new("A short summary"));
+    let (server, counts) = counting_server(6, Arc::clone(&version));
+    let home = tempfile::tempdir().unwrap();
+    config(home.path());
+    assert_eq!(
+        run(home.path(), &["feeds", "add", "--no-check", "--full-text", &server.url("/rss")]).2,
+        Some(0)
+    );
+    let (out, err, code) = run(home.path(), &["fetch"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("full text of 6 from their pages"), "{out}");
+    assert_eq!(counts.lock().unwrap().1, 2, "at most two requests at once to one host");
+
+    assert_eq!(run(home.path(), &["fetch"]).2, Some(0));
+    assert_eq!(server.requests("/page/0").len(), 1, "a page is fetched once");
+    *version.lock().unwrap() = "An updated summary";
+    let (out, _, _) = run(home.path(), &["fetch"]);
+    assert!(out.contains("6 updated") && out.contains("full text of 6"), "{out}");
+    assert_eq!(server.requests("/page/0").len(), 2, "an item that changed has its page fetched again");
+}
+
+#[test]
+fn a_page_that_never_answers_costs_one_time_limit_and_is_tried_again_next_time() {
+    let base = Arc::new(OnceLock::<String>::new());
+    let at = Arc::clone(&base);
+    let server = Server::start(move |request| match request.path.as_str() {
+        "/rss" => Reply::ok(summary_feed(&[("stuck", format!("{}/stuck", at.get().unwrap()))])),
+        _ => Reply::Hang,
+    });
+    base.set(server.url("")).unwrap();
+    let home = tempfile::tempdir().unwrap();
+    config_with(home.path(), "fetch_timeout_secs = 2\n");
+    assert_eq!(
+        run(home.path(), &["feeds", "add", "--no-check", "--full-text", &server.url("/rss")]).2,
+        Some(0)
+    );
+    let started = Instant::now();
+    let (out, err, code) = run(home.path(), &["fetch"]);
+    let took = started.elapsed();
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(took < Duration::from_secs(3), "the page held the fetch for {took:?}");
+    assert!(out.contains("full text of 0 of 1"), "{out}");
+    let (out, _, _) = run(home.path(), &["feeds", "list"]);
+    assert!(out.contains("(last: no answer within 2 s)"), "{out}");
+    run(home.path(), &["fetch"]);
+    assert_eq!(server.requests("/stuck").len(), 2, "a page that timed out is tried at the next fetch");
 }

@@ -134,14 +134,14 @@ fn add(
     })?;
     if let Some(updated) = updated {
         store.retag(&updated)?;
-        let mut tags = if updated.tags.is_empty() {
-            String::new()
-        } else {
-            format!(" (tags: {})", updated.tags.join(", "))
-        };
-        if updated.full_text {
-            tags.push_str(", full text from each item's page");
+        let mut notes = Vec::new();
+        if !updated.tags.is_empty() {
+            notes.push(format!("tags: {}", updated.tags.join(", ")));
         }
+        if updated.full_text {
+            notes.push("full text from each item's page".to_string());
+        }
+        let tags = if notes.is_empty() { String::new() } else { format!(" ({})", notes.join("; ")) };
         if new == 1 {
             eprintln!("byline: subscribed to {url}{tags}; `byline fetch` fetches it");
         } else {
