@@ -404,3 +404,35 @@ fn the_list_shows_dates_and_sources_in_columns() {
         assert!(find(&wide, shown).is_some(), "{shown} in the wide list");
     }
 }
+
+#[test]
+fn f_shows_the_whole_story_in_the_reading_pane_when_its_page_arrives() {
+    let theme = Theme::new(false);
+    let mut story = byline_engine::Story::new(
+        "https://wire.example/rss",
+        byline_engine::Format::Rss,
+        "Pier closed for repairs".into(),
+        vec!["One line of summary.".into()],
+    );
+    story.url = Some("https://wire.example/pier".into());
+    story.published = Some("2030-01-01T08:00:00Z".into());
+    let mut app = App::new(byline_engine::library::Library::from_stories(vec![story]), 0);
+    app.update(Msg::Resize(100, 24));
+    app.update(Msg::Action(Action::Open));
+    app.update(Msg::Action(Action::FullText));
+    insta::assert_snapshot!("full_text_asked_100x24", render(&app, &theme).backend());
+    let page = byline_engine::feeds::pages::FullText {
+        page: "https://wire.example/pier".into(),
+        paragraphs: vec![
+            "Divers found the pilings rotten below the waterline on Monday.".into(),
+            "\u{201c}We will rebuild it before the storms,\u{201d} said harbourmaster Ines Duarte.".into(),
+        ],
+        author: Some("Lena Marsh".into()),
+        ..Default::default()
+    };
+    app.update(Msg::PageFetched { story: 0, page: Box::new(page), kept: Ok(true) });
+    insta::assert_snapshot!("full_text_shown_100x24", render(&app, &theme).backend());
+    let buffer = render(&app, &theme).backend().buffer().clone();
+    assert!(find(&buffer, "Divers found the pilings").is_some());
+    assert!(find(&buffer, "One line of summary.").is_none());
+}
