@@ -196,8 +196,11 @@ fn read_command(
         // matches marks by id); with --no-state only the cache needs them,
         // after loading.
         let story_ids = state_file.is_some();
-        let options = load::Options { forced, max_file_size, story_ids, cache: cache.clone() };
-        Stories::Loading(load::spawn(&paths, options)?)
+        // The reader shows a cached library before checking its files,
+        // and checks them after (`App::reread`).
+        let options =
+            load::Options { forced, max_file_size, story_ids, cache: cache.clone(), trust_stamps: true };
+        Stories::Loading(load::spawn(&paths, options.clone())?, options)
     };
     let feeds = places.map(|Places { file, store, .. }| byline::tui::workers::FeedSetup {
         file,
@@ -244,7 +247,13 @@ fn library_command(
         !matches!(command, Command::Tags { .. } | Command::Quotes { .. } | Command::People { .. });
     let max_file_size = context.config.max_file_size();
     let cache = context.cache_spec(&paths, forced);
-    let options = load::Options { forced, max_file_size, story_ids: marks_matter, cache: cache.clone() };
+    let options = load::Options {
+        forced,
+        max_file_size,
+        story_ids: marks_matter,
+        cache: cache.clone(),
+        trust_stamps: false,
+    };
     let mut loaded = load(&paths, options)?;
     report(&loaded.skipped, &loaded.warnings);
     if marks_matter {

@@ -207,16 +207,23 @@ fn two_processes_opening_one_library_at_once_both_work_and_leave_one_valid_cache
     assert_eq!(again.stdout, a.stdout);
 }
 
-#[test]
-fn the_reader_writes_the_cache_once_loaded_and_opens_from_it_next_time() {
-    let dir = tempfile::tempdir().unwrap();
-    corpus(dir.path(), 600);
-    let path = dir.path().to_str().unwrap();
+/// Open the reader on the 600 stories at `path` and quit once they are
+/// in (the cache is then written); the session's home.
+fn read_once(path: &str) -> tempfile::TempDir {
     let mut s = Session::start(&[path], 100, 30);
     wait_loaded(&mut s, 600, "every story loaded");
     s.keys("q");
     let (status, _, home) = s.finish_keeping_home();
     assert!(status.success());
+    home
+}
+
+#[test]
+fn the_reader_writes_the_cache_once_loaded_and_opens_from_it_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path(), 600);
+    let path = dir.path().to_str().unwrap();
+    let home = read_once(path);
     assert_eq!(open_cache(home.path(), dir.path()).files(), 600);
     let mut s = Session::start_in(home, &[path], 100, 30);
     wait_loaded(&mut s, 600, "every story loaded from the cache");
@@ -226,5 +233,45 @@ fn the_reader_writes_the_cache_once_loaded_and_opens_from_it_next_time() {
     s.wait_for_text("Story number 421");
     s.keys("\r");
     s.keys("q");
+    assert!(s.finish().0.success());
+}
+
+/// Date a file or directory an hour back (`minutes` earlier still), as
+/// files are that were not edited in the last seconds.
+fn backdate(path: &Path, minutes: u64) {
+    let file = std::fs::File::options().write(!path.is_dir()).read(path.is_dir()).open(path).unwrap();
+    let when = std::time::SystemTime::now() - std::time::Duration::from_secs(3600 + minutes * 60);
+    file.set_modified(when).unwrap();
+}
+
+#[test]
+fn a_file_changed_since_the_cache_was_written_shows_its_change_soon_after_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path(), 600);
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let folder = entry.unwrap().path();
+        for file in std::fs::read_dir(&folder).unwrap() {
+            backdate(&file.unwrap().path(), 5);
+        }
+        backdate(&folder, 5);
+    }
+    backdate(dir.path(), 5);
+    let path = dir.path().to_str().unwrap();
+    let home = read_once(path);
+
+    // Edited in place (the directory does not change), dated in the past.
+    let edited = dir.path().join("00/00421.txt");
+    std::fs::write(&edited, "Story number 421 revised\n\nThe okapi herd was counted again.\n").unwrap();
+    backdate(&edited, 1);
+    let mut s = Session::start_in(home, &[path], 100, 30);
+    s.wait_for_text("1 file changed since last time: read again");
+    wait_loaded(&mut s, 600, "the changed story in place of the old one");
+    s.keys("/okapi");
+    s.wait_for_text("1 of 600");
+    s.wait_for_text("Story number 421 revised");
+    // The old text of the story is gone from the list and the search.
+    s.keys("\x1b/number 421");
+    s.wait_for_text("1 of 600");
+    s.keys("\rq");
     assert!(s.finish().0.success());
 }

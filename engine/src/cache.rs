@@ -234,6 +234,9 @@ pub struct Manifest {
     pub parsed: usize,
     /// The paths were walked: no cache said which files there are.
     pub walked: bool,
+    /// The files were taken on the cache's word (`load::Options::
+    /// trust_stamps`): `load::recheck` has yet to stamp them.
+    pub unchecked: bool,
 }
 
 impl Manifest {
@@ -242,6 +245,7 @@ impl Manifest {
         self.started = walk.started;
         self.dirs = walk.dirs;
         self.walked = walk.walked;
+        self.unchecked = walk.unchecked;
     }
 
     /// Take in a batch's files, its first story being at `base`;
@@ -275,4 +279,6 @@ pub struct Walk {
     /// How many stories the cache holds for these files (room is made
     /// for them at once); 0 when not known.
     pub stories: usize,
+    /// The files were taken on the cache's word, not stamped.
+    pub unchecked: bool,
 }

@@ -77,6 +77,9 @@ pub struct Library {
     /// Stories given new text since they were indexed (`set_full_text`):
     /// searches read them directly.
     rewritten: Vec<usize>,
+    /// Stories whose file changed or went away after they were shown
+    /// (`retire`): they keep their index but no filter passes them.
+    retired: BitSet,
 }
 
 /// A source (`Story::source_name`) and the stories from it, in reading
@@ -315,12 +318,15 @@ impl Library {
     /// index when the library keeps one, else by reading every story.
     pub fn search(&self, query: &[String]) -> BitSet {
         if query.is_empty() {
-            return BitSet::full(self.len());
+            let mut all = BitSet::full(self.len());
+            all.subtract(&self.retired);
+            return all;
         }
         if let Some(mut set) = self.words.as_ref().and_then(|w| w.search(query, self.len())) {
             for &i in &self.rewritten {
                 set.set(i, search_index::story_matches(&self.stories[i], query));
             }
+            set.subtract(&self.retired);
             return set;
         }
         let mut set = BitSet::new(self.len());
@@ -353,9 +359,39 @@ impl Library {
         stories.iter().filter(|&&i| !self.read.contains(i)).count()
     }
 
-    /// How many stories are unread, without visiting them.
+    /// How many stories are unread, without visiting them (but the few
+    /// retired).
     pub fn unread(&self) -> usize {
-        self.stories.len() - self.read.count()
+        let unread = self.stories.len() - self.read.count();
+        if self.retired.is_empty() {
+            return unread;
+        }
+        unread
+            - (0..self.stories.len()).filter(|&i| self.retired.contains(i) && !self.read.contains(i)).count()
+    }
+
+    /// Take stories `range` out of every list, count and filter: their
+    /// file changed or went away after they were shown, and what it holds
+    /// now is added as new stories. Indices of the other stories stay.
+    pub fn retire(&mut self, range: std::ops::Range<usize>) {
+        self.retired.grow(self.stories.len());
+        for i in range.clone() {
+            self.retired.insert(i);
+        }
+        for tag in &mut self.tags {
+            tag.stories.retain(|i| !range.contains(i));
+        }
+        self.sources = OnceLock::new();
+    }
+
+    /// How many stories there are to show: all but those retired.
+    pub fn live_len(&self) -> usize {
+        self.stories.len() - self.retired.count()
+    }
+
+    /// Whether story `index` was retired.
+    pub fn is_retired(&self, index: usize) -> bool {
+        self.retired.contains(index)
     }
 
     /// Every source, most stories first, then by name.
@@ -363,7 +399,7 @@ impl Library {
         self.sources.get_or_init(|| {
             let mut at: HashMap<String, usize> = HashMap::new();
             let mut sources: Vec<SourceCount> = Vec::new();
-            for &index in &self.order {
+            for &index in self.order.iter().filter(|&&i| !self.retired.contains(i)) {
                 let name = self.stories[index].source_name();
                 let slot = *at.entry(name.to_lowercase()).or_insert_with(|| {
                     sources.push(SourceCount { name: name.to_string(), stories: Vec::new() });

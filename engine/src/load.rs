@@ -133,11 +133,22 @@ pub struct Options {
     /// Read what a parsed cache holds instead of parsing files that have
     /// not changed (the cache is written by `cache::write` after a load).
     pub cache: Option<CacheSpec>,
+    /// When no directory changed, take each cached file's stories on the
+    /// stamp the cache recorded, without a stat a file (most of a cached
+    /// load's time): for a reader, which shows them at once and then
+    /// checks every file with `recheck` (`Manifest::unchecked` says so).
+    pub trust_stamps: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { forced: None, max_file_size: MAX_FILE_SIZE, story_ids: true, cache: None }
+        Options {
+            forced: None,
+            max_file_size: MAX_FILE_SIZE,
+            story_ids: true,
+            cache: None,
+            trust_stamps: false,
+        }
     }
 }
 
@@ -277,7 +288,8 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
                         path
                     }
                     Work::Cached(n) => match &cache {
-                        Some(cache) => match stamper.stamp(cache.path(n)) {
+                        Some(cache) => match trusted_or_stamped(cache, n, options.trust_stamps, &mut stamper)
+                        {
                             Ok(stamp) if !cache.records_ready() => {
                                 waiting.push((n, stamp));
                                 continue;
@@ -303,7 +315,7 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
         send(&mut batch, options, tx);
     };
     crate::parallel::alongside(crate::parallel::cores(), read, || {
-        let mut walk = Walk { started, dirs: Some(Vec::new()), walked: true, stories: 0 };
+        let mut walk = Walk { started, dirs: Some(Vec::new()), walked: true, stories: 0, unchecked: false };
         if let Some(cache) = cache.as_ref().filter(|c| c.tree_unchanged()) {
             let count = cache.files();
             for first in (0..count).step_by(CHUNK_FILES) {
@@ -311,7 +323,8 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
             }
             drop(work_tx);
             let stories = cache.story_count();
-            walk = Walk { started, dirs: Some(cache.dirs().to_vec()), walked: false, stories };
+            let unchecked = options.trust_stamps;
+            walk = Walk { started, dirs: Some(cache.dirs().to_vec()), walked: false, stories, unchecked };
             let _ = tx.send(Progress::Found { files: count, skipped: Vec::new(), walk });
             cache.read_records();
             return;
@@ -335,6 +348,12 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
         drop(work_tx);
         let _ = tx.send(Progress::Found { files, skipped, walk });
     });
+}
+
+/// Cached file `n`'s stamp: the one recorded when `trust` (no stat),
+/// else the file's now.
+fn trusted_or_stamped(cache: &Cache, n: usize, trust: bool, stamper: &mut Stamper) -> std::io::Result<Stamp> {
+    if trust { Ok(cache.recorded_stamp(n)) } else { stamper.stamp(cache.path(n)) }
 }
 
 /// Gather files under `path`. `named`: the user named this path, so it is
@@ -409,5 +428,7 @@ fn has_article_extension(path: &Path) -> bool {
 }
 
 mod one_file;
+mod recheck;
+pub use recheck::{Rechecked, recheck, take_in};
 #[cfg(test)]
 mod tests;

@@ -82,7 +82,7 @@ pub enum Stories {
     Loaded(Box<Loaded>),
     /// Arriving from `load::spawn`: the reader opens at once and shows
     /// them as they come.
-    Loading(Receiver<Progress>),
+    Loading(Receiver<Progress>, byline_engine::load::Options),
 }
 
 /// Open the reader. Returns the reports about files that came in while it
@@ -96,8 +96,9 @@ pub fn start(stories: Stories, options: Options) -> std::io::Result<(Vec<Skipped
             run::run(app, &theme, options.state_file, None, &mut fetcher)?;
             Ok((Vec::new(), Vec::new()))
         }
-        Stories::Loading(progress) => {
+        Stories::Loading(progress, read_with) => {
             let mut app = build_app(Loaded::default(), &options);
+            app.reread = Some(read_with);
             app.start_loading(options.state.positions.get(&options.library_key).cloned());
             let state = Arc::new(options.state);
             let mut fetcher = workers::Fetcher::new(options.feeds, Arc::clone(&state));

@@ -72,6 +72,8 @@ pub enum Msg {
     Tick(chrono::DateTime<chrono::FixedOffset>),
     /// A link was handed to the browser, or why it could not be.
     LinkOpened { url: String, result: Result<(), String> },
+    /// The files taken on the cache's word were checked (`App::reread`).
+    Rechecked(Box<byline_engine::load::Rechecked>),
     /// A story's web page was fetched (`F`): what it gave, and whether it
     /// was kept with the stored item (`Ok(false)`: the story is not a
     /// stored feed item; `Err`: the store could not be written).
@@ -118,6 +120,9 @@ pub enum Effect {
     Cluster(ClusterJob),
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
+    /// Stamp the files taken on the cache's word, and read again those
+    /// that changed, in the background; `Msg::Rechecked` comes back.
+    Recheck(super::app::recheck::RecheckJob),
     /// Fetch a story's web page in the background; what it gives comes
     /// back as `Msg::PageFetched`.
     FetchPage {

@@ -46,6 +46,8 @@ struct Background<'a> {
     peopling: Vec<std::sync::mpsc::Receiver<Msg>>,
     /// The stories being clustered by a thread.
     clustering: Option<std::sync::mpsc::Receiver<Msg>>,
+    /// The files of a cached load being checked by a thread.
+    rechecking: Option<std::sync::mpsc::Receiver<Msg>>,
 }
 
 impl Background<'_> {
@@ -65,7 +67,9 @@ impl Background<'_> {
             msgs.extend(incoming.poll(app));
         }
         msgs.extend(self.fetcher.poll());
-        for (waiting, clustering) in [(&mut self.indexing, false), (&mut self.clustering, true)] {
+        let threads =
+            [(&mut self.indexing, false), (&mut self.clustering, true), (&mut self.rechecking, false)];
+        for (waiting, clustering) in threads {
             let Some(thread) = waiting else { continue };
             match thread.try_recv() {
                 Ok(msg) => {
@@ -108,7 +112,10 @@ impl Background<'_> {
 
     /// How long the loop may wait for an event before looking again.
     fn wait(&self) -> Duration {
-        let working = self.indexing.is_some() || !self.peopling.is_empty() || self.clustering.is_some();
+        let working = self.indexing.is_some()
+            || !self.peopling.is_empty()
+            || self.clustering.is_some()
+            || self.rechecking.is_some();
         let indexing = working.then_some(INDEXING_TICK);
         [self.incoming.as_ref().and_then(|i| i.wait()), self.fetcher.wait(), indexing]
             .into_iter()
@@ -168,6 +175,13 @@ impl Background<'_> {
                             Ok(()) => self.clustering = Some(rx),
                             Err(_) => queue.push_back(Msg::ClusteringStopped),
                         }
+                    }
+                    Effect::Recheck(job) => {
+                        let (tx, rx) = std::sync::mpsc::channel();
+                        let started = byline_engine::parallel::spawn_named("recheck", move || {
+                            let _ = tx.send(Msg::Rechecked(Box::new(job.run())));
+                        });
+                        self.rechecking = started.ok().map(|()| rx);
                     }
                     Effect::Copy(text) => {
                         let backend = terminal.backend_mut();
@@ -229,6 +243,7 @@ pub fn run(
         indexing: None,
         peopling: Vec::new(),
         clustering: None,
+        rechecking: None,
     };
     let stop = Arc::new(AtomicBool::new(false));
     watch_for_termination(Arc::clone(&stop))?;

@@ -201,6 +201,11 @@ impl Cache {
         self.file.files.iter().filter(|f| f.keep).map(|f| f.count).sum()
     }
 
+    /// The stamp the cache recorded for file `n`.
+    pub fn recorded_stamp(&self, n: usize) -> Stamp {
+        self.file.files.get(n).map(|f| f.stamp).unwrap_or_default()
+    }
+
     /// The path of file `n` of the cached load.
     pub fn path(&self, n: usize) -> &Path {
         &self.file.files[n].path

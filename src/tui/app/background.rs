@@ -1,4 +1,5 @@
-//! The background work an update asks for (finding people, clustering),
+//! The background work an update asks for (finding people, clustering,
+//! checking a cached load's files),
 //! done on the calling thread at once instead of by the loop's threads:
 //! what tests and benchmarks use to reach a state without threads.
 
@@ -27,6 +28,7 @@ impl App {
                     waiting.extend(self.update(Msg::PeopleFound(found)));
                     waiting.extend(self.update(Msg::PeopleDone { started: true }));
                 }
+                Effect::Recheck(job) => waiting.extend(self.update(Msg::Rechecked(Box::new(job.run())))),
                 Effect::Cluster(job) => {
                     let (clusters, features) = job.run();
                     waiting.extend(self.update(Msg::Clustered { clusters: Box::new(clusters), features }));

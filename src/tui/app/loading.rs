@@ -116,6 +116,17 @@ impl App {
     /// tenths of a second at 100,000 stories, after the user sees the
     /// whole list rather than before.
     pub(super) fn after_loading(&mut self) {
+        // Files taken on the cache's word are checked first, on every
+        // core; the rest waits for that (`rechecked`).
+        if self.want_recheck() {
+            return;
+        }
+        self.start_background_work();
+    }
+
+    /// The word index, the cache and the people (or groups), each by a
+    /// thread, once the stories are in and checked.
+    pub(super) fn start_background_work(&mut self) {
         if !self.library.has_words() {
             self.index_job = Some(Job(Arc::new(self.library.index_texts())));
         }
@@ -149,7 +160,7 @@ impl App {
         self.pending_position = None;
     }
 
-    fn refresh_stories(&mut self) {
+    pub(super) fn refresh_stories(&mut self) {
         self.apply_filter();
         if !self.user_moved {
             self.selected = 0;

@@ -14,6 +14,7 @@ mod marks;
 mod navigate;
 mod overlays;
 pub mod people;
+pub mod recheck;
 mod triage;
 
 use ratatui::layout::Rect;
@@ -147,6 +148,11 @@ pub struct App {
     pub grouping: clusters::Grouping,
     /// Stories whose web page is being fetched (`F`).
     pub(super) pages_fetching: Vec<usize>,
+    /// How the files were read, to read again those found changed after
+    /// a load that took them on the cache's word (`recheck.rs`).
+    pub reread: Option<byline_engine::load::Options>,
+    /// Files ready for a thread to check.
+    pub(super) recheck_job: Option<recheck::RecheckJob>,
 }
 
 impl App {
@@ -192,6 +198,8 @@ impl App {
             people_jobs: Vec::new(),
             grouping: clusters::Grouping::default(),
             pages_fetching: Vec::new(),
+            reread: None,
+            recheck_job: None,
         };
         app.refresh_view();
         app
@@ -271,6 +279,9 @@ impl App {
         if self.take_wanted_fetch() {
             effects.push(Effect::Fetch);
         }
+        if let Some(job) = self.recheck_job.take() {
+            effects.push(Effect::Recheck(job));
+        }
         if let Some(job) = self.index_job.take() {
             effects.push(Effect::IndexWords(job));
         }
@@ -292,6 +303,7 @@ impl App {
             Msg::Loaded { batches, marks } => self.add_batches(batches, &marks),
             Msg::FinishLoading => self.finish_loading_step(),
             Msg::AfterLoading => self.after_loading(),
+            Msg::Rechecked(found) => self.rechecked(*found),
             Msg::WordsIndexed { index, covered } => self.words_indexed(*index, covered),
             Msg::PeopleFound(found) => self.people_found(found),
             Msg::PeopleDone { started } => self.people_done(started),

@@ -24,7 +24,7 @@ impl Widget for StatusBar<'_> {
         let theme = self.theme;
         buf.set_style(area, theme.status);
         if let Overlay::Search { input, .. } = &self.app.overlay {
-            let count = format!("  {} of {}", self.app.visible.len(), self.app.library.stories().len());
+            let count = format!("  {} of {}", self.app.visible.len(), self.app.library.live_len());
             Line::from(vec![Span::styled("/", theme.status_key), Span::raw(input.clone()), Span::raw(count)])
                 .style(theme.status)
                 .render(area, buf);
@@ -81,11 +81,7 @@ impl StatusBar<'_> {
             push(&mut spans, "starred only".into(), theme.status_filter);
         }
         if app.filter.is_active() {
-            push(
-                &mut spans,
-                format!("{} of {}", app.visible.len(), app.library.stories().len()),
-                theme.status,
-            );
+            push(&mut spans, format!("{} of {}", app.visible.len(), app.library.live_len()), theme.status);
         }
         if let (Some(q), Some(story)) = (app.reader.quote, app.reader.story) {
             let quotes = app.library.stories()[story].quotes();

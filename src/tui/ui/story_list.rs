@@ -27,7 +27,7 @@ pub struct StoryList<'a> {
 impl Widget for StoryList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let total = app.library.stories().len();
+        let total = app.library.live_len();
         // Every story is shown when no filter is on: count without visiting.
         let unread =
             if app.filter.is_active() { app.library.unread_in(&app.passing) } else { app.library.unread() };

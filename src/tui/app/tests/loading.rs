@@ -272,3 +272,18 @@ fn a_load_the_cache_describes_shows_a_screenful_then_the_rest_at_once() {
         assert_eq!(titles(&app)[0], "Story 0");
     }
 }
+
+#[test]
+fn files_taken_on_the_caches_word_are_checked_before_the_rest_of_the_background_work() {
+    let mut app = App::new(byline_engine::library::Library::default(), 0);
+    app.start_loading(None);
+    app.reread = Some(byline_engine::load::Options::default());
+    let walk = byline_engine::cache::Walk { unchecked: true, ..Default::default() };
+    app.update(Msg::FilesFound { files: 0, skipped: Vec::new(), walk });
+    finish_loading(&mut app);
+    let effects = app.update(Msg::AfterLoading);
+    assert!(matches!(effects.as_slice(), [Effect::Recheck(_)]), "{effects:?}");
+    let effects = app.update(Msg::Rechecked(Box::default()));
+    assert!(effects.iter().any(|e| matches!(e, Effect::IndexWords(_))), "then the word index: {effects:?}");
+    assert_eq!(app.message, None, "nothing changed: nothing to say");
+}
