@@ -57,17 +57,20 @@ pub enum Response {
 pub struct Failure {
     /// What went wrong, in words for the user.
     pub message: String,
-    /// Whether trying again later may work.
+    /// Whether trying again at once may work (a retry within the fetch).
     transient: bool,
+    /// Whether trying again at a later fetch may work: what is transient,
+    /// and a timeout or a name not found (the network may be down).
+    later: bool,
     /// How long the server asked us to wait first (`Retry-After`).
     retry_after: Option<Duration>,
 }
 
 impl Failure {
-    /// Whether trying again later may work (a timeout, a refused or
-    /// dropped connection, 408, 429, a 5xx answer).
+    /// Whether trying again at a later fetch may work (a timeout, a name
+    /// not found, a refused or dropped connection, 408, 429, a 5xx answer).
     pub fn may_pass(&self) -> bool {
-        self.transient || self.message.starts_with("no answer within")
+        self.transient || self.later
     }
 }
 
@@ -171,6 +174,7 @@ impl Client {
             return Err(Failure {
                 message,
                 transient: code == 408 || code == 429 || (500..600).contains(&code),
+                later: false,
                 retry_after,
             });
         }
@@ -194,6 +198,7 @@ impl Client {
 
     fn failure(&self, err: &ureq::Error) -> Failure {
         use ureq::Error;
+        let later = matches!(err, Error::Timeout(_) | Error::HostNotFound);
         let (message, transient) = match err {
             // The time limit is spent: no time is left to try again.
             Error::Timeout(_) => (format!("no answer within {} s", self.limits.timeout.as_secs_f32()), false),
@@ -215,7 +220,7 @@ impl Client {
             Error::Other(reason) => (reason.to_string(), false),
             other => (other.to_string(), false),
         };
-        Failure { message: crate::parse::clean::one_line(&message), transient, retry_after: None }
+        Failure { message: crate::parse::clean::one_line(&message), transient, later, retry_after: None }
     }
 }
 

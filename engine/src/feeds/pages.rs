@@ -214,6 +214,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_not_found_is_tried_again_at_the_next_fetch_and_a_bad_scheme_never() {
+        let gate = Gate::new(2, 2);
+        let pages = PageFetcher::new(Limits::default(), Reach::Any, &gate);
+        let offline = pages.fetch("http://byline-test.invalid/page", 0, "now");
+        assert!(offline.retry, "{offline:?}");
+        assert!(!pages.fetch("ftp://x.example/page", 0, "now").retry);
+    }
+
+    #[test]
     fn links_that_are_not_http_are_never_fetched() {
         let gate = Gate::new(2, 2);
         let pages = PageFetcher::new(Limits::default(), Reach::Public, &gate);

@@ -33,7 +33,8 @@ pub struct FullText {
     /// Why the feed's summary was kept instead (then `paragraphs` is empty).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kept_summary: Option<String>,
-    /// The failure may pass (a timeout, a refused connection, 429 or 5xx):
+    /// The failure may pass (a timeout, a name not found, a refused
+    /// connection, 429 or 5xx):
     /// the page is tried again at the next fetch. Otherwise a page is never
     /// fetched again unless its item changes.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
