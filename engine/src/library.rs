@@ -279,6 +279,11 @@ impl Library {
         if !self.rewritten.contains(&index) {
             self.rewritten.push(index);
         }
+        // The people pane counts the new text's people.
+        if self.people.has(index) {
+            self.people.forget(&BitSet::of(self.stories.len(), [index]));
+            self.people.add(index, self.stories[index].people());
+        }
     }
 
     /// Stop keeping a word index (until `set_words`): a reader loading a
@@ -331,7 +336,7 @@ impl Library {
         }
         let mut set = BitSet::new(self.len());
         for (i, story) in self.stories.iter().enumerate() {
-            if search_index::story_matches(story, query) {
+            if !self.retired.contains(i) && search_index::story_matches(story, query) {
                 set.insert(i);
             }
         }
@@ -380,6 +385,11 @@ impl Library {
         }
         for tag in &mut self.tags {
             tag.stories.retain(|i| !range.contains(i));
+        }
+        // Out of the people pane, yet counted as done: never looked for.
+        self.people.forget(&BitSet::of(self.stories.len(), range.clone()));
+        for i in range {
+            self.people.add(i, &[]);
         }
         self.sources = OnceLock::new();
     }

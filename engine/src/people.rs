@@ -213,6 +213,19 @@ impl People {
         }
     }
 
+    /// Take the stories of `gone` out (their text changed, or they were
+    /// retired); a story taken out can be added again. One pass over the
+    /// index, however many stories go.
+    pub fn forget(&mut self, gone: &BitSet) {
+        let before = self.covered.count();
+        self.covered.subtract(gone);
+        self.count -= before - self.covered.count();
+        self.canonical = std::sync::OnceLock::new();
+        for entry in &mut self.entries {
+            entry.stories.retain(|s| !gone.contains(s.0 as usize));
+        }
+    }
+
     /// How many stories' people are in.
     pub fn covered(&self) -> usize {
         self.count

@@ -176,3 +176,24 @@ fn sources_are_counted_ignoring_case_and_filter_the_list() {
     assert_eq!(shown.len(), 2);
     assert!(shown.contains(&"a") && shown.contains(&"c"), "{shown:?}");
 }
+
+#[test]
+fn retired_stories_leave_every_filter_count_tag_and_the_people_pane() {
+    let mut quoted = Story::new(
+        "a.txt",
+        Format::Text,
+        "Pier".into(),
+        vec!["\u{201c}The pier is closed,\u{201d} said harbourmaster Ines Duarte.".to_string()],
+    );
+    quoted.tags = vec!["Harbour".into()];
+    let mut library = Library::from_stories(vec![quoted, story("Other", &["Harbour"], None)]);
+    library.find_people();
+    library.retire(0..1);
+    assert!(library.is_retired(0) && !library.is_retired(1));
+    assert_eq!((library.live_len(), library.unread()), (1, 1));
+    assert_eq!(library.search(&[]).count(), 1);
+    assert_eq!(library.search(&["pier".to_string()]).count(), 0);
+    assert_eq!(library.stories_with_tag("Harbour"), [1]);
+    assert!(library.people().stories_of("Ines Duarte", crate::model::NameKind::Person, true).is_empty());
+    assert!(library.people_complete(), "a retired story is not looked at again");
+}

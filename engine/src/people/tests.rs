@@ -138,3 +138,21 @@ fn rows_are_the_same_whichever_order_the_stories_were_found_in() {
     assert_eq!(names(&forward), ["Amina Shee", "Brian Otieno", "Grace Akinyi"], "ties: first story first");
     assert_eq!(names(&backward), names(&forward));
 }
+
+#[test]
+fn a_story_forgotten_leaves_the_counts_and_can_be_added_again_with_other_people() {
+    let first = story("One", &["“Fish are back,” said Amina Shee, a trader."]);
+    let other = story("Two", &["“The nets held,” said Amina Shee."]);
+    let mut people = People::default();
+    people.add(0, first.people());
+    people.add(1, other.people());
+    people.forget(&BitSet::of(2, [0]));
+    assert_eq!(people.covered(), 1);
+    assert!(!people.has(0));
+    assert_eq!(people.stories_of("amina shee", NameKind::Person, true), [1]);
+    let rewritten = story("One", &["“The pier is closed,” said harbourmaster Ines Duarte."]);
+    people.add(0, rewritten.people());
+    assert_eq!(people.covered(), 2);
+    assert_eq!(people.stories_of("ines duarte", NameKind::Person, true), [0]);
+    assert_eq!(people.stories_of("amina shee", NameKind::Person, true), [1]);
+}

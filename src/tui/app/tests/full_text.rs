@@ -71,6 +71,19 @@ fn the_page_replaces_the_summary_and_is_searched() {
 }
 
 #[test]
+fn the_people_pane_counts_the_speakers_of_the_page() {
+    let mut app = summary_app();
+    app.library.find_people();
+    let index = open_index(&app);
+    app.update(Action::FullText);
+    let text = ["\u{201c}We will rebuild the pier,\u{201d} said harbourmaster Ines Duarte on Monday."];
+    app.update(Msg::PageFetched { story: index, page: page(&text), kept: Ok(true) });
+    let kind = byline_engine::model::NameKind::Person;
+    assert_eq!(app.library.people().stories_of("Ines Duarte", kind, true), [index]);
+    assert!(app.library.people_complete(), "no story is left to find again");
+}
+
+#[test]
 fn a_page_that_gave_nothing_leaves_the_text_and_says_why() {
     let mut app = summary_app();
     let index = open_index(&app);
