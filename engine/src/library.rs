@@ -371,8 +371,9 @@ impl Library {
         if self.retired.is_empty() {
             return unread;
         }
-        unread
-            - (0..self.stories.len()).filter(|&i| self.retired.contains(i) && !self.read.contains(i)).count()
+        let mut retired_unread = self.retired.clone();
+        retired_unread.subtract(&self.read);
+        unread - retired_unread.count()
     }
 
     /// Take stories `range` out of every list, count and filter: their

@@ -230,6 +230,13 @@ impl Story {
         path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or("")
     }
 
+    /// The feed it was fetched from, when it came from the web (its
+    /// `source` is then the feed's URL).
+    pub fn fetched_from(&self) -> Option<&str> {
+        let web = self.source.starts_with("http://") || self.source.starts_with("https://");
+        web.then_some(self.source.as_str())
+    }
+
     /// The first eight characters of the id, enough to tell stories apart in
     /// a listing.
     pub fn short_id(&self) -> &str {
@@ -271,7 +278,7 @@ pub fn find_all_ids(stories: &[&Story]) {
 
 /// The host of a URL (`https://user@news.example:8080/a` ->
 /// `news.example`); `None` when it is not `scheme://...` or has no host.
-pub(crate) fn url_host(url: &str) -> Option<&str> {
+pub fn url_host(url: &str) -> Option<&str> {
     let (_, rest) = url.split_once("://")?;
     let authority = rest.split(['/', '?', '#']).next()?;
     let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);

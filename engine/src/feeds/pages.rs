@@ -135,7 +135,7 @@ pub fn extract(link: &str, bytes: &[u8], summary_chars: usize, now: &str) -> Ful
         return kept("no article found on the page");
     };
     let story = draft.story;
-    let chars: usize = story.paragraphs().iter().map(|p| p.chars().count()).sum();
+    let chars = text_chars(&story);
     if chars == 0 {
         return kept("no article found on the page");
     }

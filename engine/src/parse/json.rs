@@ -205,7 +205,7 @@ fn story_from(source: &str, record: &Value) -> Result<Draft, String> {
     story.links = links;
     // byline's store keeps a feed item's web page beside its summary.
     if let Some(page) = object.get("full_text") {
-        let page: super::full_text::FullText = serde_json::from_value(page.clone())
+        let page = <super::full_text::FullText as serde::Deserialize>::deserialize(page)
             .map_err(|e| format!("`full_text` is not what byline keeps there: {e}"))?;
         page.apply_to(&mut story);
     }

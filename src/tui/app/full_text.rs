@@ -3,6 +3,7 @@
 //! of the feed's summary when it arrives, and kept with the stored item.
 
 use byline_engine::feeds::pages::{FullText, PageRequest, text_chars};
+use byline_engine::model::url_host;
 
 use super::{App, Effect};
 
@@ -23,14 +24,14 @@ impl App {
             self.message = Some("already fetching this story's page".into());
             return None;
         }
-        let from_feed = story.source.starts_with("http://") || story.source.starts_with("https://");
         let request = PageRequest {
-            feed: from_feed.then(|| story.source.clone()),
+            feed: story.fetched_from().map(str::to_string),
             id: story.id().to_string(),
             summary_chars: text_chars(story),
             link,
         };
-        self.message = Some(format!("fetching the full text from {}…", host_of(&request.link)));
+        self.message =
+            Some(format!("fetching the full text from {}…", url_host(&request.link).unwrap_or("its site")));
         self.pages_fetching.push(index);
         Some(Effect::FetchPage { story: index, request })
     }
@@ -50,15 +51,13 @@ impl App {
         let shown = if self.reader.story == Some(story) { "" } else { " (for a story no longer open)" };
         let count = page.paragraphs.len();
         let paragraphs = if count == 1 { "paragraph" } else { "paragraphs" };
-        let mut message = format!("full text from {}: {count} {paragraphs}{shown}", host_of(&page.page));
+        let mut message = format!(
+            "full text from {}: {count} {paragraphs}{shown}",
+            url_host(&page.page).unwrap_or("its site")
+        );
         if let Err(reason) = kept {
             message.push_str(&format!("; not kept for next time: {reason}"));
         }
         self.message = Some(message);
     }
-}
-
-fn host_of(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    rest.split(['/', '?', '#']).next().unwrap_or(rest)
 }

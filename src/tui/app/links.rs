@@ -18,10 +18,7 @@ impl App {
     /// the web and the link is a local file: a feed must not make byline
     /// open files of this machine.
     fn open_link(&mut self, url: String) -> Option<Effect> {
-        let from_web = self.reader.story.is_some_and(|i| {
-            let source = &self.library.stories()[i].source;
-            source.starts_with("http://") || source.starts_with("https://")
-        });
+        let from_web = self.reader.story.is_some_and(|i| self.library.stories()[i].fetched_from().is_some());
         if from_web && url.trim_start().to_ascii_lowercase().starts_with("file:") {
             self.message = Some("a story fetched from the web cannot open local files".into());
             return None;

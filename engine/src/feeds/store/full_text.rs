@@ -34,19 +34,23 @@ impl Store {
         let (mut records, _) = self.read_items(url)?;
         let by_key: HashMap<&str, &(PageWanted, FullText)> =
             pages.iter().map(|page| (page.0.key.as_str(), page)).collect();
-        let mut with_text = 0;
+        let (mut with_text, mut kept) = (0, 0);
         for record in &mut records {
             let Some(Value::String(key)) = record.get("key") else { continue };
             let Some((want, full)) = by_key.get(key.as_str()) else { continue };
             if wanted(record).as_ref() != Some(want) {
                 continue;
             }
-            with_text += usize::from(full.has_text());
             if let Ok(value) = serde_json::to_value(full) {
                 record.insert("full_text".into(), value);
+                with_text += usize::from(full.has_text());
+                kept += 1;
             }
         }
-        self.write_items(&lock, url, &records, self.meta(url))?;
+        // Items all gone or changed since: nothing to write.
+        if kept > 0 {
+            self.write_items(&lock, url, &records, self.meta(url))?;
+        }
         Ok(with_text)
     }
 
@@ -69,7 +73,7 @@ impl Store {
 
 /// What a record wants of its page, if anything.
 fn wanted(record: &Record) -> Option<PageWanted> {
-    let page: Option<FullText> = record.get("full_text").and_then(|v| serde_json::from_value(v.clone()).ok());
+    let page = record.get("full_text").and_then(|v| <FullText as serde::Deserialize>::deserialize(v).ok());
     if page.is_some_and(|p| !p.retry) {
         return None;
     }
