@@ -290,6 +290,32 @@ fn an_unchanged_library_is_read_without_parsing_and_its_problems_are_told_again(
     assert_eq!(seen(&again), seen(&first));
 }
 
+/// A cached library reaches the reader a few hundred files at a time, as
+/// a parsed one does, whether its stamps are taken or trusted: the list
+/// fills while the rest is read, and no batch is one huge move at the end.
+#[test]
+fn a_cached_library_arrives_in_batches() {
+    let seeds: Vec<u32> = (0..600).map(|n| n % 60).filter(|n| n % 6 != 5).collect();
+    let tree = Tree::new(&seeds);
+    let spec = spec(&tree);
+    open(&tree.dir(), Some(&spec));
+    for trust_stamps in [false, true] {
+        let options = load::Options { cache: Some(spec.clone()), trust_stamps, ..load::Options::default() };
+        let mut sizes = Vec::new();
+        for progress in load::spawn(&[tree.dir()], options).unwrap() {
+            if let load::Progress::Batch(batch) = progress {
+                assert_eq!(batch.parsed, 0, "every file comes from the cache");
+                sizes.push(batch.files);
+            }
+        }
+        assert_eq!(sizes.iter().sum::<usize>(), seeds.len());
+        assert!(
+            sizes.iter().all(|&n| n <= load::BATCH_FILES),
+            "trusting stamps: {trust_stamps}, batches of {sizes:?} files"
+        );
+    }
+}
+
 #[test]
 fn a_file_edited_in_the_last_seconds_is_parsed_again_whatever_its_stamp() {
     let tree = Tree::new(&[0, 1]);

@@ -248,6 +248,11 @@ impl Manifest {
         self.unchecked = walk.unchecked;
     }
 
+    /// Make room for this many more files.
+    pub fn reserve(&mut self, files: usize) {
+        self.files.reserve(files);
+    }
+
     /// Take in a batch's files, its first story being at `base`;
     /// `parsed` of them were parsed rather than found in the cache.
     pub fn add(&mut self, base: usize, files: Vec<FileRecord>, parsed: usize) {

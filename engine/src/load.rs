@@ -119,6 +119,19 @@ pub struct Batch {
     pub parsed: usize,
 }
 
+impl Batch {
+    /// An empty batch with room for `BATCH_FILES` files of a story each:
+    /// growing it a story at a time would copy every story again into
+    /// fresh memory, a page fault a few stories.
+    fn with_room() -> Batch {
+        Batch {
+            drafts: Vec::with_capacity(BATCH_FILES),
+            cacheable: Vec::with_capacity(BATCH_FILES),
+            ..Batch::default()
+        }
+    }
+}
+
 /// How to load.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -154,7 +167,7 @@ impl Default for Options {
 
 /// Files a worker reads before it reports: small enough that the first
 /// stories show at once, large enough that reports stay cheap.
-const BATCH_FILES: usize = 128;
+pub const BATCH_FILES: usize = 128;
 
 /// Load every article under `paths`. Paths that do not exist are an error
 /// before anything is read; problems with individual files are collected.
@@ -192,6 +205,7 @@ pub fn receive_all(progress: &Receiver<Progress>, mut on_progress: impl FnMut(us
                 total = files;
                 loaded.skipped.extend(skipped);
                 loaded.library.reserve(walk.stories);
+                loaded.manifest.reserve(files);
                 loaded.manifest.walked(walk);
             }
             Progress::Batch(batch) => {
@@ -264,7 +278,7 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
     let (work_tx, work_rx) = mpsc::channel::<Vec<Work>>();
     let work = Mutex::new(work_rx);
     let read = || {
-        let mut batch = Batch::default();
+        let mut batch = Batch::with_room();
         let mut buf = Vec::with_capacity(64 * 1024);
         let mut stamper = Stamper::default();
         // Cached files stamped before the cache's story records were read:
@@ -302,15 +316,19 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
                 };
                 parse_into(path, &mut buf, options, &mut batch);
             }
-            if let Some(cache) = cache.as_ref().filter(|c| c.records_ready()) {
-                take_waiting(cache, &mut waiting, &mut buf, options, &mut batch);
+            if let Some(cache) = cache.as_ref().filter(|c| c.records_ready())
+                && !take_waiting(cache, &mut waiting, &mut buf, (options, tx), &mut batch)
+            {
+                return;
             }
             if batch.files >= BATCH_FILES && !send(&mut batch, options, tx) {
                 return;
             }
         }
-        if let Some(cache) = &cache {
-            take_waiting(cache, &mut waiting, &mut buf, options, &mut batch);
+        if let Some(cache) = &cache
+            && !take_waiting(cache, &mut waiting, &mut buf, (options, tx), &mut batch)
+        {
+            return;
         }
         send(&mut batch, options, tx);
     };

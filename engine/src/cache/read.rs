@@ -230,20 +230,29 @@ impl Cache {
         stamp.modified < self.started - i128::from(RACY_SECS) * 1_000_000_000
     }
 
-    /// The stories of cached file `n`, if its stamp (taken now) is the
-    /// one recorded: bodies stay in the cache file until first read.
-    /// `None` when the file must be parsed again.
-    pub fn stories(&self, n: usize, stamp: &Stamp) -> Option<Vec<Draft>> {
+    /// Append the stories of cached file `n` to `drafts`, if its stamp
+    /// (taken now) is the one recorded: bodies stay in the cache file
+    /// until first read. False, with `drafts` as it was, when the file
+    /// must be parsed again.
+    pub fn stories(&self, n: usize, stamp: &Stamp, drafts: &mut Vec<Draft>) -> bool {
+        let before = drafts.len();
+        let taken = self.stories_into(n, stamp, drafts).is_some();
+        if !taken {
+            drafts.truncate(before);
+        }
+        taken
+    }
+
+    fn stories_into(&self, n: usize, stamp: &Stamp, drafts: &mut Vec<Draft>) -> Option<()> {
         let file = self.file.files.get(n)?;
         if !file.keep || file.stamp != *stamp || !self.trusted(stamp) {
             return None;
         }
         let mut d = Decoder { bytes: self.records()?, at: file.records.checked_sub(self.table_len)? };
-        let mut drafts = Vec::with_capacity(file.count);
         for nth in 0..file.count {
             drafts.push(self.story(&mut d, (n as u64) << 32 | nth as u64)?);
         }
-        Some(drafts)
+        Some(())
     }
 
     fn story(&self, d: &mut Decoder, item: u64) -> Option<Draft> {

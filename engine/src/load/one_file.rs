@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 
-use super::{Batch, Options, Progress, Skipped, Warning};
+use super::{BATCH_FILES, Batch, Options, Progress, Skipped, Warning};
 use crate::cache::{Cache, FileRecord, Stamp};
 use crate::error::SkipReason;
 use crate::parse::{self, Draft, InputFormat};
@@ -22,31 +22,35 @@ pub(super) enum Work {
 /// Take the stories of the cache's file `n` if its stamp now is the one
 /// recorded; false when it must be read.
 pub(super) fn from_cache(cache: &Cache, n: usize, stamp: Stamp, batch: &mut Batch) -> bool {
-    let path = cache.path(n);
-    let Some(drafts) = cache.stories(n, &stamp) else {
+    let first = batch.drafts.len();
+    if !cache.stories(n, &stamp, &mut batch.drafts) {
         return false;
-    };
+    }
     batch.files += 1;
-    batch.cacheable.push(record(path.to_path_buf(), stamp, batch.drafts.len(), &drafts));
-    batch.drafts.extend(drafts);
+    batch.cacheable.push(record(cache.path(n).to_path_buf(), stamp, first, &batch.drafts[first..]));
     true
 }
 
 /// Take the stories of the cached files stamped before the records were
 /// read (waiting for them if they are still being read); those that
-/// changed are parsed.
+/// changed are parsed. Full batches are sent on the way; false when the
+/// receiver has gone.
 pub(super) fn take_waiting(
     cache: &Cache,
     waiting: &mut Vec<(usize, Stamp)>,
     buf: &mut Vec<u8>,
-    options: &Options,
+    (options, tx): (&Options, &Sender<Progress>),
     batch: &mut Batch,
-) {
+) -> bool {
     for (n, stamp) in waiting.drain(..) {
         if !from_cache(cache, n, stamp, batch) {
             parse_into(cache.path(n).to_path_buf(), buf, options, batch);
         }
+        if batch.files >= BATCH_FILES && !send(batch, options, tx) {
+            return false;
+        }
     }
+    true
 }
 
 /// Read and parse the file at `path` into the batch (`buf` is reused from
@@ -83,7 +87,7 @@ pub(super) fn record(path: PathBuf, stamp: Stamp, first: usize, drafts: &[Draft]
 /// Send a batch (with its word index, if asked for); false when the
 /// receiver has gone.
 pub(super) fn send(batch: &mut Batch, options: &Options, tx: &Sender<Progress>) -> bool {
-    let full = std::mem::take(batch);
+    let full = std::mem::replace(batch, Batch::with_room());
     if full.files == 0 {
         return true;
     }
