@@ -133,6 +133,10 @@ pub(super) fn read_file(path: &Path, buf: &mut Vec<u8>, limit: u64) -> Result<St
     buf.clear();
     let file = fs::File::open(path).map_err(|e| SkipReason::io(&e))?;
     let stamp = file.metadata().map(|m| Stamp::of(&m)).unwrap_or_default();
+    // Room for the whole file at once (`take` hides its size from
+    // `read_to_end`, which would grow the buffer by doubling: a 100 MB
+    // feed copied over and over into fresh memory).
+    buf.reserve(usize::try_from(stamp.size.min(limit)).unwrap_or(0).saturating_add(1));
     file.take(limit + 1).read_to_end(buf).map_err(|e| SkipReason::io(&e))?;
     if buf.len() as u64 > limit {
         return Err(SkipReason::TooLarge { limit_mib: limit.div_ceil(1024 * 1024) });

@@ -84,21 +84,26 @@ fn parse_in_parts(source: &str, bytes: &[u8]) -> Option<Parsed> {
     let per_part = items.len().div_ceil(threads);
     let parts: Vec<&[(usize, usize)]> = items.chunks(per_part).collect();
     let results = super::in_parallel(&parts, |n, part| {
-        let items = &bytes[part.first()?.0..part.last()?.1];
-        let feed = read_feed(head.chain(items).chain(tail)).ok()?;
-        if feed.entries.len() != part.len() {
-            return None;
-        }
         let mut parsed = Parsed::default();
-        add_entries(source, feed, n * per_part, &mut parsed);
+        parsed.drafts.reserve(part.len());
+        // A few hundred items a document: feed-rs's model of a whole share
+        // would be most of the memory of the load, and fresh memory.
+        for (k, few) in part.chunks(ITEMS_A_DOCUMENT).enumerate() {
+            let items = &bytes[few.first()?.0..few.last()?.1];
+            let feed = read_feed(head.chain(items).chain(tail)).ok()?;
+            if feed.entries.len() != few.len() {
+                return None;
+            }
+            add_entries(source, feed, n * per_part + k * ITEMS_A_DOCUMENT, &mut parsed);
+        }
         Some(parsed)
     })?;
-    let mut parsed = Parsed::default();
-    for part in results {
-        parsed.append(part);
-    }
-    Some(parsed)
+    Some(Parsed::joined(results))
 }
+
+/// Items a thread gives feed-rs at once when a large feed is parsed in
+/// parts.
+const ITEMS_A_DOCUMENT: usize = 512;
 
 /// Byte ranges of the top-level `<item>`/`<entry>` elements of an XML feed,
 /// skipping comments and CDATA sections (which may hold anything). `None`
@@ -210,6 +215,10 @@ mod tests {
         let mut xml = String::from("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\n");
         for i in 0..n {
             let tricky = if i == 4 { "<!-- <item> --><![CDATA[</item><item>]]>" } else { "" };
+            if i == 1600 {
+                xml.push_str("<item></item>\n");
+                continue;
+            }
             xml.push_str(&format!(
                 "<item><title>Story {i}</title><description>&lt;p&gt;Body {i}.&lt;/p&gt;{tricky}</description><category>Tag{}</category></item>\n",
                 i % 3
@@ -221,15 +230,23 @@ mod tests {
 
     #[test]
     fn a_large_feed_parsed_in_parts_gives_what_it_gives_whole() {
-        let xml = many_items(40);
+        // Each thread's share is given to feed-rs a few hundred items at
+        // a time: more items than that a thread, and an empty one in a
+        // later document, whose number must count from the feed's start.
+        let n = 4 * ITEMS_A_DOCUMENT + 7;
+        let xml = many_items(n);
         let spans = item_spans(xml.as_bytes()).unwrap();
-        assert_eq!(spans.len(), 40);
+        assert_eq!(spans.len(), n);
         assert!(xml[spans[4].0..spans[4].1].ends_with("]]></description><category>Tag1</category></item>"));
         let whole = parse_whole("f.xml", xml.as_bytes()).unwrap();
         let parts = parse_in_parts("f.xml", xml.as_bytes()).expect("splits");
         let titles = |p: &Parsed| p.drafts.iter().map(|d| d.story.title().to_string()).collect::<Vec<_>>();
         assert_eq!(titles(&parts), titles(&whole));
+        assert_eq!(parts.drafts.len(), n - 1);
         assert_eq!(parts.drafts[39].story.tags, ["Tag0"]);
+        assert_eq!(parts.problems, whole.problems);
+        assert_eq!(parts.problems[0].to_string(), whole.problems[0].to_string());
+        assert!(parts.problems[0].to_string().contains("item 1601"), "{:?}", parts.problems);
     }
 
     #[test]

@@ -74,13 +74,8 @@ fn parse_lines(source: &str, text: &str) -> (Parsed, bool) {
     else {
         return parse_line_range(source, text, 0);
     };
-    let mut parsed = Parsed::default();
-    let mut any = false;
-    for (part, part_any) in results {
-        parsed.append(part);
-        any |= part_any;
-    }
-    (parsed, any)
+    let any = results.iter().any(|(_, part_any)| *part_any);
+    (Parsed::joined(results.into_iter().map(|(part, _)| part)), any)
 }
 
 /// The lines of `text`, the first being line `first_line + 1` of the file.

@@ -94,11 +94,22 @@ impl Parsed {
         }
     }
 
-    /// Add what a later part of the same file yielded.
-    pub(crate) fn append(&mut self, part: Parsed) {
-        self.drafts.extend(part.drafts);
-        self.problems.extend(part.problems);
-        self.feed_title = self.feed_title.take().or(part.feed_title);
+    /// What the parts of one file yielded, in order, as one: the first
+    /// part's stories are kept where they are and room made for the rest
+    /// at once (a story is large; growing by doubling would copy them
+    /// again into fresh memory).
+    pub(crate) fn joined(parts: impl IntoIterator<Item = Parsed>) -> Parsed {
+        let parts: Vec<Parsed> = parts.into_iter().collect();
+        let total = parts.iter().map(|p| p.drafts.len()).sum::<usize>();
+        let mut parts = parts.into_iter();
+        let mut joined = parts.next().unwrap_or_default();
+        joined.drafts.reserve(total - joined.drafts.len());
+        for part in parts {
+            joined.drafts.extend(part.drafts);
+            joined.problems.extend(part.problems);
+            joined.feed_title = joined.feed_title.take().or(part.feed_title);
+        }
+        joined
     }
 }
 
