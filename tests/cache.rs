@@ -316,6 +316,43 @@ fn a_cached_library_arrives_in_batches() {
     }
 }
 
+/// A store of feeds holds hundreds of stories a file: a batch is sent
+/// once it holds `BATCH_STORIES` stories, however few files it covers,
+/// whether they are parsed or come from the cache.
+#[test]
+fn files_of_many_stories_arrive_a_few_hundred_stories_at_a_time() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("store");
+    fs::create_dir(&dir).unwrap();
+    let per_file = 200;
+    for f in 0..8 {
+        let lines: String = (0..per_file)
+            .map(|n| format!("{{\"title\": \"Item {f}-{n}\", \"paragraphs\": [\"Text {n}.\"]}}\n"))
+            .collect();
+        let path = dir.join(format!("feed-{f}.jsonl"));
+        fs::write(&path, lines).unwrap();
+        set_time(&path, 1);
+    }
+    set_time(&dir, 1);
+    let spec = CacheSpec::new(&root.path().join("cache"), std::slice::from_ref(&dir), "test");
+    open(&dir, Some(&spec));
+    for (cache, trust_stamps) in [(None, false), (Some(spec.clone()), false), (Some(spec), true)] {
+        let how = format!("cached: {}, trusting stamps: {trust_stamps}", cache.is_some());
+        let options = load::Options { cache, trust_stamps, ..load::Options::default() };
+        let mut sizes = Vec::new();
+        for progress in load::spawn(std::slice::from_ref(&dir), options).unwrap() {
+            if let load::Progress::Batch(batch) = progress {
+                sizes.push(batch.drafts.len());
+            }
+        }
+        assert_eq!(sizes.iter().sum::<usize>(), 8 * per_file, "{how}");
+        assert!(
+            sizes.iter().all(|&n| n < load::BATCH_STORIES + per_file),
+            "{how}: batches of {sizes:?} stories"
+        );
+    }
+}
+
 #[test]
 fn a_file_edited_in_the_last_seconds_is_parsed_again_whatever_its_stamp() {
     let tree = Tree::new(&[0, 1]);

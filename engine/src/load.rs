@@ -130,6 +130,12 @@ impl Batch {
             ..Batch::default()
         }
     }
+
+    /// Whether it is time to send it: `BATCH_FILES` files or
+    /// `BATCH_STORIES` stories.
+    pub(crate) fn is_full(&self) -> bool {
+        self.files >= BATCH_FILES || self.drafts.len() >= BATCH_STORIES
+    }
 }
 
 /// How to load.
@@ -168,6 +174,10 @@ impl Default for Options {
 /// Files a worker reads before it reports: small enough that the first
 /// stories show at once, large enough that reports stay cheap.
 pub const BATCH_FILES: usize = 128;
+
+/// Stories after which a worker reports, whatever the number of files: a
+/// store of feeds holds hundreds of stories a file.
+pub const BATCH_STORIES: usize = 256;
 
 /// Load every article under `paths`. Paths that do not exist are an error
 /// before anything is read; problems with individual files are collected.
@@ -270,7 +280,7 @@ const CHUNK_FILES: usize = 16;
 
 /// Walk the paths on this thread while workers (one a core) parse the files
 /// already found, so reading starts with the first directory listed. Each
-/// worker reports every `BATCH_FILES` files, and stops early if nobody is
+/// worker reports every `BATCH_FILES` files or `BATCH_STORIES` stories, and stops early if nobody is
 /// listening any more.
 fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
     let started = crate::cache::now();
@@ -290,6 +300,9 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
                 break;
             };
             for item in chunk {
+                if batch.is_full() && !send(&mut batch, options, tx) {
+                    return;
+                }
                 let path = match item {
                     Work::Path(path) => {
                         let cached = cache.as_ref().and_then(|c| Some((c, c.find(&path)?)));
@@ -321,7 +334,7 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
             {
                 return;
             }
-            if batch.files >= BATCH_FILES && !send(&mut batch, options, tx) {
+            if batch.is_full() && !send(&mut batch, options, tx) {
                 return;
             }
         }

@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 
-use super::{BATCH_FILES, Batch, Options, Progress, Skipped, Warning};
+use super::{Batch, Options, Progress, Skipped, Warning};
 use crate::cache::{Cache, FileRecord, Stamp};
 use crate::error::SkipReason;
 use crate::parse::{self, Draft, InputFormat};
@@ -46,7 +46,7 @@ pub(super) fn take_waiting(
         if !from_cache(cache, n, stamp, batch) {
             parse_into(cache.path(n).to_path_buf(), buf, options, batch);
         }
-        if batch.files >= BATCH_FILES && !send(batch, options, tx) {
+        if batch.is_full() && !send(batch, options, tx) {
             return false;
         }
     }
