@@ -71,13 +71,8 @@ fn seen(loaded: &Loaded) -> Vec<String> {
     lines.extend(loaded.skipped.iter().map(ToString::to_string));
     lines.extend(loaded.warnings.iter().map(ToString::to_string));
     lines.sort();
-    let tags: Vec<String> = loaded
-        .library
-        .tags()
-        .iter()
-        .filter(|t| !t.stories.is_empty())
-        .map(|t| format!("tag {} {}", t.name, t.stories.len()))
-        .collect();
+    let tags: Vec<String> =
+        loaded.library.tags().iter().map(|t| format!("tag {} {}", t.name, t.stories.len())).collect();
     lines.extend(tags);
     // The reading order, which the cache's recorded places decide.
     let order = library.order().iter().filter(|&&i| !library.is_retired(i)).map(|&i| &library.stories()[i]);

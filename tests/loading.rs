@@ -263,15 +263,22 @@ fn a_file_changed_since_the_cache_was_written_shows_its_change_soon_after_openin
     let edited = dir.path().join("00/00421.txt");
     std::fs::write(&edited, "Story number 421 revised\n\nThe okapi herd was counted again.\n").unwrap();
     backdate(&edited, 1);
+    // And one emptied: it is skipped, and told as load problems are.
+    let emptied = dir.path().join("00/00422.txt");
+    std::fs::write(&emptied, "").unwrap();
+    backdate(&emptied, 1);
     let mut s = Session::start_in(home, &[path], 100, 30);
-    s.wait_for_text("1 file changed since last time: read again");
-    wait_loaded(&mut s, 600, "the changed story in place of the old one");
+    s.wait_for_text("2 files changed since last time: read again");
+    wait_loaded(&mut s, 599, "the changed story in place of the old one, the emptied one gone");
     s.keys("/okapi");
-    s.wait_for_text("1 of 600");
+    s.wait_for_text("1 of 599");
     s.wait_for_text("Story number 421 revised");
     // The old text of the story is gone from the list and the search.
     s.keys("\x1b/number 421");
-    s.wait_for_text("1 of 600");
+    s.wait_for_text("1 of 599");
     s.keys("\rq");
-    assert!(s.finish().0.success());
+    let (status, _, output) = s.finish_raw();
+    assert!(status.success());
+    let output = String::from_utf8_lossy(&output);
+    assert!(output.contains(&format!("byline: skipped {}: empty file", emptied.display())), "{output}");
 }

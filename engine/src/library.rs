@@ -387,6 +387,10 @@ impl Library {
         for tag in &mut self.tags {
             tag.stories.retain(|i| !range.contains(i));
         }
+        // A tag only they had goes from the picker; the rest are ranked
+        // by what is left.
+        self.tags.retain(|tag| !tag.stories.is_empty());
+        self.rank_tags();
         // Out of the people pane, yet counted as done: never looked for.
         self.people.forget(&BitSet::of(self.stories.len(), range.clone()));
         for i in range {

@@ -73,6 +73,9 @@ impl Background<'_> {
             let Some(thread) = waiting else { continue };
             match thread.try_recv() {
                 Ok(msg) => {
+                    if let (Msg::Rechecked(found), Some(incoming)) = (&msg, self.incoming.as_mut()) {
+                        incoming.add_reports(&found.batch);
+                    }
                     msgs.push(msg);
                     *waiting = None;
                 }

@@ -165,6 +165,15 @@ impl Incoming {
         self.read && !self.done
     }
 
+    /// Files found changed after loading (`load::recheck`) that could not
+    /// be read, or were read with something to tell: reported with the
+    /// rest when the reader closes.
+    pub fn add_reports(&mut self, batch: &byline_engine::load::Batch) {
+        self.skipped.extend(batch.skipped.iter().cloned());
+        self.warnings.extend(batch.warnings.iter().cloned());
+        byline_engine::load::sort_reports(&mut self.skipped, &mut self.warnings);
+    }
+
     /// What has arrived since the last look, as messages for the app; the
     /// reports about files are kept to print when the reader closes.
     pub fn poll(&mut self, app: &App) -> Vec<Msg> {

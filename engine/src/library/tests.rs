@@ -185,15 +185,26 @@ fn retired_stories_leave_every_filter_count_tag_and_the_people_pane() {
         "Pier".into(),
         vec!["\u{201c}The pier is closed,\u{201d} said harbourmaster Ines Duarte.".to_string()],
     );
-    quoted.tags = vec!["Harbour".into()];
-    let mut library = Library::from_stories(vec![quoted, story("Other", &["Harbour"], None)]);
+    quoted.tags = vec!["Harbour".into(), "Piers".into(), "Closures".into()];
+    let mut library = Library::from_stories(vec![
+        quoted,
+        story("Other", &["Harbour", "Closures"], None),
+        story("Third", &["Closures"], None),
+    ]);
     library.find_people();
+    let names = |library: &Library| library.tags().iter().map(|t| t.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&library), ["Closures", "Harbour", "Piers"]);
     library.retire(0..1);
     assert!(library.is_retired(0) && !library.is_retired(1));
-    assert_eq!((library.live_len(), library.unread()), (1, 1));
-    assert_eq!(library.search(&[]).count(), 1);
+    assert_eq!((library.live_len(), library.unread()), (2, 2));
+    assert_eq!(library.search(&[]).count(), 2);
     assert_eq!(library.search(&["pier".to_string()]).count(), 0);
     assert_eq!(library.stories_with_tag("Harbour"), [1]);
+    // A tag only the retired story had is gone; the rest keep their order
+    // by what is left, and are found by name.
+    assert_eq!(names(&library), ["Closures", "Harbour"]);
+    assert_eq!(library.tags()[0].stories, [1, 2]);
+    assert_eq!(library.tags_matching("harbour"), [1]);
     assert!(library.people().stories_of("Ines Duarte", crate::model::NameKind::Person, true).is_empty());
     assert!(library.people_complete(), "a retired story is not looked at again");
 }
