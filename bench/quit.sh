@@ -4,6 +4,7 @@
 # Make the corpus first:
 #   cargo run --release --example gen_corpus -- --format text --stories 100000 --out /tmp/corpus100k
 # Needs tmux (run on a socket of its own, so no session of yours is touched).
+# WAIT=6: quit once the background grouping is done (default: 1 s after loading).
 set -euo pipefail
 bin=${1:-target/release/byline}
 corpus=${CORPUS:-/tmp/corpus100k}
@@ -17,7 +18,7 @@ for _ in $(seq 1 600); do
   if grep -q "100000 unread" <<<"$screen" && ! grep -qi "loading\|reading" <<<"$screen"; then break; fi
   sleep 0.1
 done
-sleep 1
+sleep ${WAIT:-1}
 start=$(date +%s%N)
 "${tmux_[@]}" send-keys -t q q
 while [ ! -f "$done_file" ]; do sleep 0.005; done

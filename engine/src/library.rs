@@ -376,24 +376,26 @@ impl Library {
         unread - retired_unread.count()
     }
 
-    /// Take stories `range` out of every list, count and filter: their
-    /// file changed or went away after they were shown, and what it holds
-    /// now is added as new stories. Indices of the other stories stay.
-    pub fn retire(&mut self, range: std::ops::Range<usize>) {
+    /// Take the stories in `ranges` out of every list, count and filter:
+    /// their files changed or went away after they were shown, and what
+    /// they hold now is added as new stories. Indices of the other stories
+    /// stay.
+    pub fn retire(&mut self, ranges: &[std::ops::Range<usize>]) {
+        let gone = BitSet::of(self.stories.len(), ranges.iter().flat_map(Clone::clone));
         self.retired.grow(self.stories.len());
-        for i in range.clone() {
+        for i in ranges.iter().flat_map(Clone::clone) {
             self.retired.insert(i);
         }
         for tag in &mut self.tags {
-            tag.stories.retain(|i| !range.contains(i));
+            tag.stories.retain(|&i| !gone.contains(i));
         }
         // A tag only they had goes from the picker; the rest are ranked
         // by what is left.
         self.tags.retain(|tag| !tag.stories.is_empty());
         self.rank_tags();
         // Out of the people pane, yet counted as done: never looked for.
-        self.people.forget(&BitSet::of(self.stories.len(), range.clone()));
-        for i in range {
+        self.people.forget(&gone);
+        for i in ranges.iter().flat_map(Clone::clone) {
             self.people.add(i, &[]);
         }
         self.sources = OnceLock::new();

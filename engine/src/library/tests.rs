@@ -190,12 +190,13 @@ fn retired_stories_leave_every_filter_count_tag_and_the_people_pane() {
         quoted,
         story("Other", &["Harbour", "Closures"], None),
         story("Third", &["Closures"], None),
+        story("Fourth", &["Piers"], None),
     ]);
     library.find_people();
     let names = |library: &Library| library.tags().iter().map(|t| t.name.clone()).collect::<Vec<_>>();
     assert_eq!(names(&library), ["Closures", "Harbour", "Piers"]);
-    library.retire(0..1);
-    assert!(library.is_retired(0) && !library.is_retired(1));
+    library.retire(&[0..1, 3..4]);
+    assert!(library.is_retired(0) && !library.is_retired(1) && library.is_retired(3));
     assert_eq!((library.live_len(), library.unread()), (2, 2));
     assert_eq!(library.search(&[]).count(), 2);
     assert_eq!(library.search(&["pier".to_string()]).count(), 0);

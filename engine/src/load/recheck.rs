@@ -65,6 +65,7 @@ pub fn take_in(
     changed.sort_unstable();
     changed.dedup();
     changed.retain(|&n| n < manifest.files.len());
+    let mut ranges = Vec::with_capacity(changed.len());
     for &n in changed.iter().rev() {
         let file = manifest.files.remove(n);
         let range = file.first..file.first + file.count;
@@ -73,8 +74,9 @@ pub fn take_in(
                 marks.insert(story.id().to_string(), (story.read, story.starred));
             }
         }
-        library.retire(range);
+        ranges.push(range);
     }
+    library.retire(&ranges);
     let mut batch = found.batch;
     let from = library.len();
     manifest.add(from, std::mem::take(&mut batch.cacheable), batch.parsed);
