@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 mod order;
 mod people;
+mod retire;
 mod tags;
 
 pub use order::SortOrder;
@@ -374,31 +375,6 @@ impl Library {
         let mut retired_unread = self.retired.clone();
         retired_unread.subtract(&self.read);
         unread - retired_unread.count()
-    }
-
-    /// Take the stories in `ranges` out of every list, count and filter:
-    /// their files changed or went away after they were shown, and what
-    /// they hold now is added as new stories. Indices of the other stories
-    /// stay.
-    pub fn retire(&mut self, ranges: &[std::ops::Range<usize>]) {
-        let gone = BitSet::of(self.stories.len(), ranges.iter().flat_map(Clone::clone));
-        self.retired.grow(self.stories.len());
-        for i in ranges.iter().flat_map(Clone::clone) {
-            self.retired.insert(i);
-        }
-        for tag in &mut self.tags {
-            tag.stories.retain(|&i| !gone.contains(i));
-        }
-        // A tag only they had goes from the picker; the rest are ranked
-        // by what is left.
-        self.tags.retain(|tag| !tag.stories.is_empty());
-        self.rank_tags();
-        // Out of the people pane, yet counted as done: never looked for.
-        self.people.forget(&gone);
-        for i in ranges.iter().flat_map(Clone::clone) {
-            self.people.add(i, &[]);
-        }
-        self.sources = OnceLock::new();
     }
 
     /// How many stories there are to show: all but those retired.

@@ -196,6 +196,7 @@ fn retired_stories_leave_every_filter_count_tag_and_the_people_pane() {
     let names = |library: &Library| library.tags().iter().map(|t| t.name.clone()).collect::<Vec<_>>();
     assert_eq!(names(&library), ["Closures", "Harbour", "Piers"]);
     library.retire(&[0..1, 3..4]);
+    library.order_new_stories();
     assert!(library.is_retired(0) && !library.is_retired(1) && library.is_retired(3));
     assert_eq!((library.live_len(), library.unread()), (2, 2));
     assert_eq!(library.search(&[]).count(), 2);
