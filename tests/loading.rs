@@ -277,8 +277,13 @@ fn a_file_changed_since_the_cache_was_written_shows_its_change_soon_after_openin
     s.keys("\x1b/number 421");
     s.wait_for_text("1 of 599");
     s.keys("\rq");
-    let (status, _, output) = s.finish_raw();
+    let (status, screen, home) = s.finish_keeping_home();
     assert!(status.success());
-    let output = String::from_utf8_lossy(&output);
+    let output = screen.screen().contents();
     assert!(output.contains(&format!("byline: skipped {}: empty file", emptied.display())), "{output}");
+    // Once the change was drawn, the cache was written again with it.
+    let cache = open_cache(home.path(), dir.path());
+    let n = cache.find(&edited).expect("the edited file is in the cache");
+    let now = byline_engine::cache::Stamp::of(&std::fs::metadata(&edited).unwrap());
+    assert_eq!(cache.recorded_stamp(n), now);
 }

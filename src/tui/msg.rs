@@ -74,6 +74,9 @@ pub enum Msg {
     LinkOpened { url: String, result: Result<(), String> },
     /// The files taken on the cache's word were checked (`App::reread`).
     Rechecked(Box<byline_engine::load::Rechecked>),
+    /// What the check changed has been drawn: start the background work
+    /// that waited for it (`App::wants_background_work`).
+    StartBackgroundWork,
     /// A story's web page was fetched (`F`): what it gave, and whether it
     /// was kept with the stored item (`Ok(false)`: the story is not a
     /// stored feed item; `Err`: the store could not be written).

@@ -48,6 +48,11 @@ struct Background<'a> {
     clustering: Option<std::sync::mpsc::Receiver<Msg>>,
     /// The files of a cached load being checked by a thread.
     rechecking: Option<std::sync::mpsc::Receiver<Msg>>,
+    /// A frame was drawn since the app asked to start its background
+    /// work once one is.
+    drawn: bool,
+    /// The app waits for a frame to start its background work.
+    start_after_draw: bool,
 }
 
 impl Background<'_> {
@@ -65,6 +70,9 @@ impl Background<'_> {
         }
         if let Some(incoming) = self.incoming.as_mut() {
             msgs.extend(incoming.poll(app));
+        }
+        if self.drawn && app.wants_background_work() {
+            msgs.push(Msg::StartBackgroundWork);
         }
         msgs.extend(self.fetcher.poll());
         let threads =
@@ -115,6 +123,9 @@ impl Background<'_> {
 
     /// How long the loop may wait for an event before looking again.
     fn wait(&self) -> Duration {
+        if self.start_after_draw {
+            return Duration::ZERO;
+        }
         let working = self.indexing.is_some()
             || !self.peopling.is_empty()
             || self.clustering.is_some()
@@ -206,6 +217,13 @@ impl Background<'_> {
                 }
             }
         }
+        // Work that waits for a frame waits for one drawn after it was
+        // asked for; keys handled since do not hold it back.
+        let wants = app.wants_background_work();
+        if wants && !self.start_after_draw {
+            self.drawn = false;
+        }
+        self.start_after_draw = wants;
         Ok(Flow::Continue)
     }
 
@@ -247,6 +265,8 @@ pub fn run(
         peopling: Vec::new(),
         clustering: None,
         rechecking: None,
+        drawn: false,
+        start_after_draw: false,
     };
     let stop = Arc::new(AtomicBool::new(false));
     watch_for_termination(Arc::clone(&stop))?;
@@ -341,6 +361,7 @@ fn event_loop(
     }
     loop {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        workers.drawn = true;
         // A bounded wait, so a signal, a due save or arriving stories are
         // noticed even when no key comes; a reply is drawn at once.
         loop {

@@ -153,6 +153,9 @@ pub struct App {
     pub reread: Option<byline_engine::load::Options>,
     /// Files ready for a thread to check.
     pub(super) recheck_job: Option<recheck::RecheckJob>,
+    /// The check's outcome is shown; the word index, the cache and the
+    /// people start once it is drawn (`Msg::StartBackgroundWork`).
+    pub(super) background_after_draw: bool,
 }
 
 impl App {
@@ -200,6 +203,7 @@ impl App {
             pages_fetching: Vec::new(),
             reread: None,
             recheck_job: None,
+            background_after_draw: false,
         };
         app.refresh_view();
         app
@@ -304,6 +308,11 @@ impl App {
             Msg::FinishLoading => self.finish_loading_step(),
             Msg::AfterLoading => self.after_loading(),
             Msg::Rechecked(found) => self.rechecked(*found),
+            Msg::StartBackgroundWork => {
+                if std::mem::take(&mut self.background_after_draw) {
+                    self.start_background_work();
+                }
+            }
             Msg::WordsIndexed { index, covered } => self.words_indexed(*index, covered),
             Msg::PeopleFound(found) => self.people_found(found),
             Msg::PeopleDone { started } => self.people_done(started),

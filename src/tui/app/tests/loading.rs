@@ -284,6 +284,11 @@ fn files_taken_on_the_caches_word_are_checked_before_the_rest_of_the_background_
     let effects = app.update(Msg::AfterLoading);
     assert!(matches!(effects.as_slice(), [Effect::Recheck(_)]), "{effects:?}");
     let effects = app.update(Msg::Rechecked(Box::default()));
-    assert!(effects.iter().any(|e| matches!(e, Effect::IndexWords(_))), "then the word index: {effects:?}");
+    assert!(effects.is_empty(), "what the check changed is drawn first: {effects:?}");
     assert_eq!(app.message, None, "nothing changed: nothing to say");
+    assert!(app.wants_background_work());
+    let effects = app.update(Msg::StartBackgroundWork);
+    assert!(effects.iter().any(|e| matches!(e, Effect::IndexWords(_))), "then the word index: {effects:?}");
+    assert!(!app.wants_background_work());
+    assert!(app.update(Msg::StartBackgroundWork).is_empty(), "and only once");
 }
