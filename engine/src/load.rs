@@ -280,8 +280,8 @@ const CHUNK_FILES: usize = 16;
 
 /// Walk the paths on this thread while workers (one a core) parse the files
 /// already found, so reading starts with the first directory listed. Each
-/// worker reports every `BATCH_FILES` files or `BATCH_STORIES` stories, and stops early if nobody is
-/// listening any more.
+/// worker reports every `BATCH_FILES` files or `BATCH_STORIES` stories, and
+/// stops early if nobody is listening any more.
 fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
     let started = crate::cache::now();
     let cache = options.cache.as_ref().and_then(|spec| Cache::open(spec, options.forced).ok());

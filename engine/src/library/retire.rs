@@ -11,8 +11,8 @@ impl Library {
     /// Take the stories in `ranges` out of every list, count and filter:
     /// their files changed or went away after they were shown, and what
     /// they hold now is added as new stories. Indices of the other stories
-    /// stay. A tag only they had goes from the picker, and the rest are
-    /// ranked by what is left, at the next `order_new_stories`.
+    /// stay. A tag only they had goes; the rest are ranked by what is left
+    /// at the next `order_new_stories`.
     pub fn retire(&mut self, ranges: &[std::ops::Range<usize>]) {
         let gone = BitSet::of(self.stories.len(), ranges.iter().flat_map(Clone::clone));
         self.retired.grow(self.stories.len());
@@ -22,11 +22,53 @@ impl Library {
         for tag in &mut self.tags {
             tag.stories.retain(|&i| !gone.contains(i));
         }
+        // A tag only they had goes at once: the tag lines read again must
+        // not be segmented with it.
+        if self.tags.iter().any(|tag| tag.stories.is_empty()) {
+            self.tags.retain(|tag| !tag.stories.is_empty());
+            self.by_name = super::tags::by_name(&self.tags);
+        }
         // Out of the people pane, yet counted as done: never looked for.
         self.people.forget(&gone);
         for i in ranges.iter().flat_map(Clone::clone) {
             self.people.add(i, &[]);
         }
         self.sources = OnceLock::new();
+    }
+
+    /// After stories were retired and files read again: which tags some
+    /// live story wrote with separators is counted again, and if that set
+    /// changed, every space-joined tag line is segmented again with it,
+    /// as a load of the files as they are now would.
+    pub fn segment_after_retiring(&mut self, written_before: u64) {
+        let lined = BitSet::of(
+            self.stories.len(),
+            self.tag_lines.iter().map(|(i, _)| *i).chain(self.pending.iter().map(|p| p.0)),
+        );
+        for tag in &mut self.tags {
+            tag.written = false;
+        }
+        for (i, story) in self.stories.iter().enumerate() {
+            if self.retired.contains(i) || lined.contains(i) {
+                continue;
+            }
+            for name in &story.tags {
+                if let Some(&at) = self.by_name.get(&name.to_lowercase()) {
+                    self.tags[at].written = true;
+                }
+            }
+        }
+        if self.written_tags_fingerprint() != written_before {
+            let lines: Vec<(usize, String)> = std::mem::take(&mut self.tag_lines);
+            let again = BitSet::of(self.stories.len(), lines.iter().map(|(i, _)| *i));
+            for tag in &mut self.tags {
+                tag.stories.retain(|&i| !again.contains(i));
+            }
+            self.tags.retain(|tag| !tag.stories.is_empty() || tag.written);
+            self.by_name = super::tags::by_name(&self.tags);
+            let live = lines.into_iter().filter(|(i, _)| !self.retired.contains(*i));
+            self.pending.extend(live.map(|(i, line)| (i, line, None)));
+        }
+        self.segment_tag_lines();
     }
 }

@@ -118,8 +118,13 @@ impl Library {
                 }
             }
         }
-        self.by_name = self.tags.iter().enumerate().map(|(i, t)| (t.name.to_lowercase(), i)).collect();
+        self.by_name = by_name(&self.tags);
     }
+}
+
+/// Each tag's position by its name, case ignored.
+pub(super) fn by_name(tags: &[TagCount]) -> HashMap<String, usize, BuildHasherDefault<WordHasher>> {
+    tags.iter().enumerate().map(|(i, t)| (t.name.to_lowercase(), i)).collect()
 }
 
 /// The tags some story wrote with separators, which segmentation trusts.

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use super::one_file::parse_into;
 use super::{Batch, Options, Skipped, Warning};
+use crate::bitset::BitSet;
 use crate::cache::{Manifest, Stamp, Stamper};
 use crate::library::Library;
 
@@ -61,13 +62,10 @@ pub fn take_in(
         return (Vec::new(), Vec::new());
     }
     let mut marks: HashMap<String, (bool, bool)> = HashMap::new();
-    let mut changed = found.changed;
-    changed.sort_unstable();
-    changed.dedup();
-    changed.retain(|&n| n < manifest.files.len());
-    let mut ranges = Vec::with_capacity(changed.len());
-    for &n in changed.iter().rev() {
-        let file = manifest.files.remove(n);
+    let changed =
+        BitSet::of(manifest.files.len(), found.changed.into_iter().filter(|&n| n < manifest.files.len()));
+    let mut ranges = Vec::with_capacity(changed.count());
+    for file in manifest.files.iter().enumerate().filter(|(n, _)| changed.contains(*n)).map(|(_, f)| f) {
         let range = file.first..file.first + file.count;
         for story in library.stories().get(range.clone()).unwrap_or_default() {
             if story.read || story.starred {
@@ -76,6 +74,14 @@ pub fn take_in(
         }
         ranges.push(range);
     }
+    // Their records go in one pass (a `remove` each would move the rest
+    // of the list once a changed file).
+    let mut n = 0;
+    manifest.files.retain(|_| {
+        n += 1;
+        !changed.contains(n - 1)
+    });
+    let written_before = library.written_tags_fingerprint();
     library.retire(&ranges);
     let mut batch = found.batch;
     let from = library.len();
@@ -86,7 +92,7 @@ pub fn take_in(
             library.set_marks(index, read, starred);
         }
     }
-    library.segment_tag_lines();
+    library.segment_after_retiring(written_before);
     library.order_new_stories();
     manifest.walked = true;
     (batch.skipped, batch.warnings)
