@@ -79,6 +79,30 @@ fn finishing_in_slices_segments_exactly_as_finishing_at_once() {
 }
 
 #[test]
+fn after_retiring_tag_lines_are_segmented_with_the_tags_still_written() {
+    let text = |title: &str, tags: &str| format!("{title}\n\nThe market opened early.\n\nTags: {tags}\n");
+    let drafts = |files: &[&str]| -> Vec<Draft> {
+        files.iter().flat_map(|f| parse::parse_file("x.txt", f.as_bytes(), None).unwrap().drafts).collect()
+    };
+    let (a, b) = (text("A", "Lake Victoria, Fishing Boats"), text("B", "Lake Victoria Fishing Boats"));
+    // File A is edited: the tags it wrote with separators are gone.
+    let a_now = text("A", "Weather, Roads");
+    let mut library = Library::from_drafts(drafts(&[&a, &b]));
+    let of_b = |l: &Library| l.stories().iter().rfind(|s| s.title() == "B").unwrap().tags.clone();
+    assert_eq!(of_b(&library), ["Lake Victoria", "Fishing Boats"]);
+    let written = library.written_tags_fingerprint();
+    library.retire(std::slice::from_ref(&(0..1)));
+    library.extend(drafts(&[&a_now]));
+    library.segment_after_retiring(written);
+    library.order_new_stories();
+    let fresh = Library::from_drafts(drafts(&[&b, &a_now]));
+    assert_ne!(of_b(&fresh), ["Lake Victoria", "Fishing Boats"], "A's tags no longer split B's line");
+    assert_eq!(of_b(&library), of_b(&fresh));
+    let counts = |l: &Library| l.tags().iter().map(|t| (t.name.clone(), t.stories.len())).collect::<Vec<_>>();
+    assert_eq!(counts(&library), counts(&fresh));
+}
+
+#[test]
 fn cached_segmentations_that_hold_take_no_slice_and_stale_ones_are_redone() {
     let text =
         |title: &str| format!("{title}\n\nPresident Ruto spoke in Nairobi.\n\nTags: President Ruto Kenya\n");
