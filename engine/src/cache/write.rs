@@ -2,7 +2,6 @@
 //! index encoded, the bodies shared), written whole by whoever has time,
 //! and old caches cleared away.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -62,9 +61,17 @@ impl Snapshot {
         files.sort_by_key(|f| rank.get(f.first).copied().unwrap_or(usize::MAX));
         let needed: Vec<&Story> = files.iter().flat_map(|f| &stories[f.first..f.first + f.count]).collect();
         crate::model::find_all_ids(&needed);
-        let lines: HashMap<usize, &str> = library.tag_lines().iter().map(|(i, l)| (*i, l.as_str())).collect();
+        let mut lines: Vec<Option<&str>> = vec![None; stories.len()];
+        for (i, line) in library.tag_lines() {
+            if let Some(slot) = lines.get_mut(*i) {
+                *slot = Some(line.as_str());
+            }
+        }
 
-        let mut index = Encoder::default();
+        // Room for the whole index at once (a story's record is a few
+        // hundred bytes): grown by doubling, 35 MB would be copied over
+        // and over into fresh memory.
+        let mut index = Encoder { bytes: Vec::with_capacity(files.len() * 128 + needed.len() * 512) };
         index.str(&spec.key);
         index.i128(manifest.started);
         index.u64(library.written_tags_fingerprint());
@@ -100,7 +107,7 @@ impl Snapshot {
                 let (read, starred) =
                     file.marks.iter().find(|m| m.0 == n).map_or((false, false), |m| (m.1, m.2));
                 let len = encoded_len(story.body()) + 8;
-                let line = lines.get(&(file.first + n)).copied();
+                let line = lines.get(file.first + n).copied().flatten();
                 let place =
                     rank.get(file.first + n).map_or(u32::MAX, |&r| u32::try_from(r).unwrap_or(u32::MAX));
                 index.story(story, place, (read, starred), line, BodyAt { offset, len, item: 0 });
