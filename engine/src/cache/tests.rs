@@ -36,3 +36,27 @@ fn a_stamp_follows_a_symbolic_link_to_its_file() {
     let stamp = Stamper::default().stamp(&link).unwrap();
     assert_eq!(stamp, Stamp::of(&fs::metadata(&target).unwrap()));
 }
+
+/// The story records are encoded in runs side by side: whatever the
+/// number of runs, the snapshot is the same.
+#[test]
+fn a_snapshot_encoded_in_runs_is_the_snapshot_encoded_in_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    fs::create_dir(&news).unwrap();
+    for n in 0..30 {
+        let tags = if n % 3 == 0 { "Kisumu Transport".to_string() } else { format!("Kisumu, Day {n}") };
+        let text = format!("Story {n}\n\n\"We waited,\" said Amina Otieno on day {n}.\n\nTags: {tags}\n");
+        fs::write(news.join(format!("{n:02}.txt")), text).unwrap();
+    }
+    fs::write(news.join("feed.jsonl"), "{\"title\": \"One\"}\n{\"title\": \"Two\", \"read\": true}\n")
+        .unwrap();
+    let spec = super::CacheSpec::new(&dir.path().join("cache"), std::slice::from_ref(&news), "test");
+    let options = crate::load::Options { cache: Some(spec.clone()), ..crate::load::Options::default() };
+    let loaded = crate::load::receive_all(&crate::load::spawn(&[news], options).unwrap(), |_, _| {});
+    let one = super::Snapshot::take_in_runs(&spec, &loaded.library, &loaded.manifest, 1);
+    for runs in [2, 3, 7, 40] {
+        let taken = super::Snapshot::take_in_runs(&spec, &loaded.library, &loaded.manifest, runs);
+        assert!(taken == one, "{runs} runs");
+    }
+}

@@ -46,6 +46,16 @@ impl Snapshot {
     /// computed first (on every core) if not known, so that a reader
     /// opening the cache matches saved marks without reading bodies.
     pub fn take(spec: &CacheSpec, library: &Library, manifest: &Manifest) -> Snapshot {
+        Snapshot::take_in_runs(spec, library, manifest, crate::parallel::cores())
+    }
+
+    /// As `take`, the story records encoded in `runs` runs side by side.
+    pub(super) fn take_in_runs(
+        spec: &CacheSpec,
+        library: &Library,
+        manifest: &Manifest,
+        runs: usize,
+    ) -> Snapshot {
         let stories = library.stories();
         let mut files: Vec<&FileRecord> = manifest
             .files
@@ -93,29 +103,59 @@ impl Snapshot {
             index.u32(if file.keep { file.count as u32 } else { 0 });
         }
         let table_len = index.bytes.len();
-        // Each body's place is worked out from its length: the bodies are
-        // encoded only when written.
-        let mut offset = 0u64;
+        // The story records are encoded on every core, a run of files
+        // each, then put end to end: each run's records and bodies were
+        // placed from its own start. A body's place is worked out from its
+        // length: the bodies are encoded only when written.
+        let encode = |run: &[&FileRecord]| {
+            let mut part = Part::default();
+            part.records.bytes.reserve(run.iter().map(|f| f.count).sum::<usize>() * 512);
+            for file in run {
+                part.starts.push(part.records.bytes.len());
+                if !file.keep {
+                    continue;
+                }
+                for (n, story) in stories[file.first..file.first + file.count].iter().enumerate() {
+                    let (read, starred) =
+                        file.marks.iter().find(|m| m.0 == n).map_or((false, false), |m| (m.1, m.2));
+                    let len = encoded_len(story.body()) + 8;
+                    let line = lines.get(file.first + n).copied().flatten();
+                    let place =
+                        rank.get(file.first + n).map_or(u32::MAX, |&r| u32::try_from(r).unwrap_or(u32::MAX));
+                    let at = BodyAt { offset: part.bodies_len, len, item: 0 };
+                    part.records.story(story, place, (read, starred), line, at);
+                    // Where the body's offset went: the fields end with it
+                    // and the body's length.
+                    part.body_offsets.push(part.records.bytes.len() - 16);
+                    part.bodies_len += len;
+                    part.bodies.push(story.body().clone());
+                }
+            }
+            part
+        };
+        let runs = runs_of_stories(&files, runs);
+        let parts = crate::parallel::map_parts(&runs, |_, run| encode(run));
         let mut bodies = Vec::with_capacity(needed.len());
-        for (file, slot) in files.iter().zip(slots) {
-            let at = index.bytes.len() as u64;
-            index.bytes[slot..slot + 8].copy_from_slice(&at.to_le_bytes());
-            if !file.keep {
-                continue;
+        let mut bodies_len = 0u64;
+        let mut slot = slots.iter();
+        for (run, part) in runs.iter().zip(parts) {
+            // A thread that failed (a bug) leaves its run to this one.
+            let part = part.unwrap_or_else(|| encode(run));
+            let (base, shift) = (index.bytes.len(), bodies_len);
+            for start in &part.starts {
+                let (Some(&slot), Ok(at)) = (slot.next(), u64::try_from(base + start)) else { continue };
+                index.bytes[slot..slot + 8].copy_from_slice(&at.to_le_bytes());
             }
-            for (n, story) in stories[file.first..file.first + file.count].iter().enumerate() {
-                let (read, starred) =
-                    file.marks.iter().find(|m| m.0 == n).map_or((false, false), |m| (m.1, m.2));
-                let len = encoded_len(story.body()) + 8;
-                let line = lines.get(file.first + n).copied().flatten();
-                let place =
-                    rank.get(file.first + n).map_or(u32::MAX, |&r| u32::try_from(r).unwrap_or(u32::MAX));
-                index.story(story, place, (read, starred), line, BodyAt { offset, len, item: 0 });
-                offset += len;
-                bodies.push(story.body().clone());
+            let mut records = part.records.bytes;
+            for &at in &part.body_offsets {
+                let offset = u64::from_le_bytes(records[at..at + 8].try_into().unwrap_or([0; 8])) + shift;
+                records[at..at + 8].copy_from_slice(&offset.to_le_bytes());
             }
+            index.bytes.extend_from_slice(&records);
+            bodies.extend(part.bodies);
+            bodies_len += part.bodies_len;
         }
-        Snapshot { spec: spec.clone(), index: index.bytes, table_len, bodies, bodies_len: offset }
+        Snapshot { spec: spec.clone(), index: index.bytes, table_len, bodies, bodies_len }
     }
 
     /// Write it, replacing the cache file atomically.
@@ -158,6 +198,38 @@ impl Snapshot {
             }
         }
     }
+}
+
+/// A run of files' story records, encoded by one thread from its own
+/// start.
+#[derive(Default)]
+struct Part {
+    records: Encoder,
+    /// Where each file's records begin in `records`.
+    starts: Vec<usize>,
+    /// Where each body's offset is written in `records`.
+    body_offsets: Vec<usize>,
+    bodies: Vec<Body>,
+    bodies_len: u64,
+}
+
+/// `files` cut into `runs` runs of about as many stories each, in order.
+fn runs_of_stories<'a>(files: &[&'a FileRecord], runs: usize) -> Vec<Vec<&'a FileRecord>> {
+    let total: usize = files.iter().map(|f| f.count).sum();
+    let per_run = total.div_ceil(runs.max(1)).max(1);
+    let mut cut: Vec<Vec<&FileRecord>> = vec![Vec::new()];
+    let mut in_run = 0;
+    for &file in files {
+        if in_run >= per_run {
+            cut.push(Vec::new());
+            in_run = 0;
+        }
+        in_run += file.count;
+        if let Some(run) = cut.last_mut() {
+            run.push(file);
+        }
+    }
+    cut
 }
 
 /// Caches not written for `STALE_DAYS` (libraries no longer opened, or
