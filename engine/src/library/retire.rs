@@ -19,15 +19,7 @@ impl Library {
         for i in ranges.iter().flat_map(Clone::clone) {
             self.retired.insert(i);
         }
-        for tag in &mut self.tags {
-            tag.stories.retain(|&i| !gone.contains(i));
-        }
-        // A tag only they had goes at once: the tag lines read again must
-        // not be segmented with it.
-        if self.tags.iter().any(|tag| tag.stories.is_empty()) {
-            self.tags.retain(|tag| !tag.stories.is_empty());
-            self.by_name = super::tags::by_name(&self.tags);
-        }
+        self.untag(&gone);
         // Out of the people pane, yet counted as done: never looked for.
         self.people.forget(&gone);
         for i in ranges.iter().flat_map(Clone::clone) {
@@ -39,7 +31,8 @@ impl Library {
     /// After stories were retired and files read again: which tags some
     /// live story wrote with separators is counted again, and if that set
     /// changed, every space-joined tag line is segmented again with it,
-    /// as a load of the files as they are now would.
+    /// as a load of the files as they are now would. The stories are then
+    /// put in reading order and the tags ranked.
     pub fn segment_after_retiring(&mut self, written_before: u64) {
         let lined = BitSet::of(
             self.stories.len(),
@@ -60,15 +53,23 @@ impl Library {
         }
         if self.written_tags_fingerprint() != written_before {
             let lines: Vec<(usize, String)> = std::mem::take(&mut self.tag_lines);
-            let again = BitSet::of(self.stories.len(), lines.iter().map(|(i, _)| *i));
-            for tag in &mut self.tags {
-                tag.stories.retain(|&i| !again.contains(i));
-            }
-            self.tags.retain(|tag| !tag.stories.is_empty() || tag.written);
-            self.by_name = super::tags::by_name(&self.tags);
+            self.untag(&BitSet::of(self.stories.len(), lines.iter().map(|(i, _)| *i)));
             let live = lines.into_iter().filter(|(i, _)| !self.retired.contains(*i));
             self.pending.extend(live.map(|(i, line)| (i, line, None)));
         }
         self.segment_tag_lines();
+    }
+
+    /// Take the stories of `gone` out of every tag's list. A tag left with
+    /// none goes at once, so that no tag line is segmented with it; the
+    /// rest are ranked again at the next `order_new_stories`.
+    fn untag(&mut self, gone: &BitSet) {
+        for tag in &mut self.tags {
+            tag.stories.retain(|&i| !gone.contains(i));
+        }
+        if self.tags.iter().any(|tag| tag.stories.is_empty()) {
+            self.tags.retain(|tag| !tag.stories.is_empty());
+            self.by_name = super::tags::by_name(&self.tags);
+        }
     }
 }

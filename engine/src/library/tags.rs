@@ -103,10 +103,8 @@ impl Library {
         }
     }
 
-    /// Sort the tags most used first and rebuild the lookups by position;
-    /// a tag whose stories were all retired goes.
+    /// Sort the tags most used first and rebuild the lookups by position.
     pub(super) fn rank_tags(&mut self) {
-        self.tags.retain(|tag| !tag.stories.is_empty());
         self.tags.sort_by_cached_key(|t| (std::cmp::Reverse(t.stories.len()), t.name.to_lowercase()));
         self.tag_words = self.tags.iter().map(|t| name_words(&t.name)).collect();
         self.by_word.clear();

@@ -50,8 +50,9 @@ pub fn recheck(files: &[(PathBuf, Stamp)], options: &Options) -> Rechecked {
 /// Take in what `recheck` found for the load recorded in `manifest`: the
 /// stories of each file changed or gone are retired from `library` and
 /// its record dropped; what the files hold now is added, in order, with
-/// the read and starred marks their old stories had (matched by id); the
-/// manifest then calls for a new cache. Returns the files' problems.
+/// the read and starred marks their old stories had (matched by id), and
+/// the library is put in order again; the manifest then calls for a new
+/// cache. Returns the files' problems.
 pub fn take_in(
     library: &mut Library,
     manifest: &mut Manifest,
@@ -93,7 +94,6 @@ pub fn take_in(
         }
     }
     library.segment_after_retiring(written_before);
-    library.order_new_stories();
     manifest.walked = true;
     (batch.skipped, batch.warnings)
 }

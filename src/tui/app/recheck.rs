@@ -53,7 +53,6 @@ impl App {
         let (skipped, _) = load::take_in(&mut self.library, &mut self.manifest, found);
         if files > 0 {
             self.skipped += skipped.len();
-            self.library.order_new_stories();
             self.refresh_stories();
         }
         // Taking what the word index and the cache need costs a tenth of a
