@@ -198,8 +198,14 @@ fn read_command(
         let story_ids = state_file.is_some();
         // The reader shows a cached library before checking its files,
         // and checks them after (`App::reread`).
-        let options =
-            load::Options { forced, max_file_size, story_ids, cache: cache.clone(), trust_stamps: true };
+        let options = load::Options {
+            forced,
+            max_file_size,
+            story_ids,
+            cache: cache.clone(),
+            trust_stamps: true,
+            keep_text: true,
+        };
         Stories::Loading(load::spawn(&paths, options.clone())?, options)
     };
     let feeds = places.map(|Places { file, store, .. }| byline::tui::workers::FeedSetup {
@@ -247,12 +253,21 @@ fn library_command(
         !matches!(command, Command::Tags { .. } | Command::Quotes { .. } | Command::People { .. });
     let max_file_size = context.config.max_file_size();
     let cache = context.cache_spec(&paths, forced);
+    // Counting tags and sources, and listing without a search, never read
+    // a story's text: unless a cache is to be written with it, it is
+    // dropped as each file is parsed.
+    let reads_text = match &command {
+        Command::Tags { .. } | Command::Sources { .. } => false,
+        Command::List { search, .. } => search.is_some(),
+        _ => true,
+    };
     let options = load::Options {
         forced,
         max_file_size,
         story_ids: marks_matter,
         cache: cache.clone(),
         trust_stamps: false,
+        keep_text: reads_text || cache.is_some(),
     };
     let mut loaded = load(&paths, options)?;
     report(&loaded.skipped, &loaded.warnings);

@@ -187,6 +187,23 @@ fn list_search_narrows_by_text() {
 }
 
 #[test]
+fn with_the_cache_off_commands_that_drop_the_text_answer_the_same() {
+    // Without a cache to write, `tags`, `sources` and `list` keep no text;
+    // a search still reads it.
+    for command in ["tags", "sources", "list"] {
+        let cached = byline(&[command, "assets"]);
+        let uncached = byline(&["--no-cache", command, "assets"]);
+        assert!(uncached.status.success(), "{}", stderr(&uncached));
+        assert!(!stdout(&cached).is_empty());
+        assert_eq!(stdout(&uncached), stdout(&cached), "byline {command}");
+    }
+    assert_eq!(
+        listed_stems(&["--no-cache", "--search", "hyacinth", "assets"]),
+        ["12-lake-victoria-hyacinth"]
+    );
+}
+
+#[test]
 fn sources_are_listed_with_counts_and_narrow_the_list() {
     let out = byline(&["sources", "tests/fixtures/mixed"]);
     assert!(out.status.success(), "{}", stderr(&out));

@@ -157,6 +157,12 @@ pub struct Options {
     /// load's time): for a reader, which shows them at once and then
     /// checks every file with `recheck` (`Manifest::unchecked` says so).
     pub trust_stamps: bool,
+    /// Keep each parsed story's paragraphs. A command that never reads
+    /// them (`byline tags`, with no cache to write) sets it false: the
+    /// text, most of a library's memory, is then dropped as each file is
+    /// parsed, but for stories with a space-joined tag line (segmented
+    /// with it). Ids are worked out before, if `story_ids` asks for them.
+    pub keep_text: bool,
 }
 
 impl Default for Options {
@@ -167,6 +173,7 @@ impl Default for Options {
             story_ids: true,
             cache: None,
             trust_stamps: false,
+            keep_text: true,
         }
     }
 }

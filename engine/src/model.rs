@@ -186,6 +186,15 @@ impl Story {
         self.quotes = LazyQuotes::default();
     }
 
+    /// Forget the paragraphs, for a command that never reads them: at
+    /// 100,000 stories the text is most of the memory. An id asked for
+    /// afterwards would be derived from no text: work it out before
+    /// (`id()`) if it will be needed.
+    pub fn drop_text(&mut self) {
+        self.body = Body::new(Paragraphs::new());
+        self.quotes = LazyQuotes::default();
+    }
+
     /// Whether the id is already known (given, or computed before), so
     /// that asking for it costs nothing.
     pub fn has_id(&self) -> bool {

@@ -60,6 +60,16 @@ pub(super) fn parse_into(path: PathBuf, buf: &mut Vec<u8>, options: &Options, ba
     let read = read_file(&path, buf, options.max_file_size);
     let (drafts, problems) = (batch.drafts.len(), batch.skipped.len() + batch.warnings.len());
     read_one(&source, read.as_ref().map(|_| buf.as_slice()), options.forced, batch);
+    if !options.keep_text {
+        // A space-joined tag line is segmented with its story's text, once
+        // every file is in: that text is kept.
+        for draft in batch.drafts[drafts..].iter_mut().filter(|d| d.unsegmented_tags.is_none()) {
+            if options.story_ids {
+                let _ = draft.story.id();
+            }
+            draft.story.drop_text();
+        }
+    }
     // A file with a problem is read again every time, so that the problem
     // is told every time.
     let keep = read.is_ok() && problems == batch.skipped.len() + batch.warnings.len();
