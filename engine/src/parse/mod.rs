@@ -176,11 +176,8 @@ pub fn segment_tags(draft: &mut Draft, known_tags: &dyn tags::KnownTags) {
 /// Segment a story's space-joined tag line using the tags the library knows
 /// and the story's own text.
 pub fn segment_line(story: &Story, line: &str, known_tags: &dyn tags::KnownTags) -> Vec<String> {
-    let mut text = String::with_capacity(4096);
-    for part in std::iter::once(story.title()).chain(story.caption()).chain(story.paragraphs()) {
-        text.push_str(part);
-        text.push('\n');
-    }
+    let text: Vec<&str> =
+        std::iter::once(story.title()).chain(story.caption()).chain(story.paragraphs()).collect();
     let knowledge = tags::Knowledge { known_tags, text: &text };
     tags::segment(line, &knowledge)
 }

@@ -65,8 +65,9 @@ impl<V: Sync, S: std::hash::BuildHasher + Sync> KnownTags for std::collections::
 pub struct Knowledge<'a> {
     /// Tags written with separators anywhere in the library.
     pub known_tags: &'a dyn KnownTags,
-    /// The story's own text: a name it uses is likely one tag.
-    pub text: &'a str,
+    /// The story's own text (title, caption, paragraphs: no phrase spans
+    /// two of them): a name it uses is likely one tag.
+    pub text: &'a [&'a str],
 }
 
 /// Split a space-joined tag line into names. Each candidate segment is
@@ -92,11 +93,15 @@ pub fn segment(line: &str, knowledge: &Knowledge) -> Vec<String> {
             std::borrow::Cow::Owned(words[start..end].join(" "))
         }
     };
-    let mut lower = String::new();
+    let mut room = String::new();
+    // An ASCII line is lower-cased once: a phrase that is a slice of the
+    // line is then the same slice of that.
+    let lower_line = line.is_ascii().then(|| line.to_ascii_lowercase());
     // Where each word of the line starts a whole word in the text: every
     // phrase a segment could be starts at one of these, so the text is
-    // scanned once a word, not once a candidate phrase.
-    let starts: Vec<Vec<usize>> = words.iter().map(|w| word_starts(knowledge.text, w)).collect();
+    // scanned at most once a word (when a phrase it begins is looked
+    // for), not once a candidate phrase.
+    let mut starts: Vec<Option<Vec<(usize, usize)>>> = vec![None; n];
     // best[i]: best score and segment start for the first i words.
     let mut best: Vec<Option<(i64, usize)>> = vec![None; n + 1];
     best[0] = Some((0, 0));
@@ -105,9 +110,17 @@ pub fn segment(line: &str, knowledge: &Knowledge) -> Vec<String> {
             let Some((before, _)) = best[start] else {
                 continue;
             };
-            let Some(score) =
-                score(&words[start..end], &phrase(start, end), &starts[start], knowledge, &mut lower)
-            else {
+            let phrase = phrase(start, end);
+            let lower = match (&phrase, &lower_line) {
+                (std::borrow::Cow::Borrowed(slice), Some(lower_line)) => {
+                    &lower_line[at(slice)..at(slice) + slice.len()]
+                }
+                _ => {
+                    lower_into(&mut room, &phrase);
+                    room.as_str()
+                }
+            };
+            let Some(score) = score(&words[start..end], &phrase, lower, &mut starts[start], knowledge) else {
                 continue;
             };
             let total = before + score;
@@ -128,14 +141,26 @@ pub fn segment(line: &str, knowledge: &Knowledge) -> Vec<String> {
     dedupe(segments)
 }
 
-/// How good a segment `words` (written `phrase`) is; `lower` is room to
-/// lower-case it in, reused from candidate to candidate.
+/// `phrase` lower-cased into `lower`, as `to_lowercase` (which the tag
+/// names were lowered with) would.
+fn lower_into(lower: &mut String, phrase: &str) {
+    lower.clear();
+    if phrase.contains('Σ') {
+        // A final sigma lower-cases by its place in the word.
+        lower.push_str(&phrase.to_lowercase());
+    } else {
+        lower.extend(phrase.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// How good a segment `words` (written `phrase`, lower-cased `lower`) is;
+/// `first_at`: where its first word starts in the text, once looked for.
 fn score(
     words: &[&str],
     phrase: &str,
-    first_at: &[usize],
+    lower: &str,
+    first_at: &mut Option<Vec<(usize, usize)>>,
     knowledge: &Knowledge,
-    lower: &mut String,
 ) -> Option<i64> {
     let len = words.len() as i64;
     let first = words[0];
@@ -143,20 +168,13 @@ fn score(
     if words.len() > 1 && (CONNECTORS.contains(&first) || CONNECTORS.contains(&last)) {
         return None;
     }
-    lower.clear();
-    if phrase.contains('Σ') {
-        // A final sigma lower-cases by its place in the word, as
-        // `to_lowercase` (which the tag names were lowered with) knows.
-        lower.push_str(&phrase.to_lowercase());
-    } else {
-        lower.extend(phrase.chars().flat_map(char::to_lowercase));
-    }
     if knowledge.known_tags.knows(lower) {
         return Some(len * len + 1);
     }
     if words.len() == 1 {
         return Some(if CONNECTORS.contains(&first) { -5 } else { 1 });
     }
+    let first_at = first_at.get_or_insert_with(|| word_starts(knowledge.text, first));
     if contains_phrase(knowledge.text, first_at, phrase) {
         return Some(len * len);
     }
@@ -178,20 +196,29 @@ fn score(
     lower_case_phrase.then_some(len + 1)
 }
 
-/// Byte offsets where `word` occurs in `text` with no letter or digit
-/// before it, case-sensitively (`US` must not match `us`).
-fn word_starts(text: &str, word: &str) -> Vec<usize> {
-    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes())
-        .filter(|&at| !text[..at].chars().next_back().is_some_and(char::is_alphanumeric))
-        .collect()
+/// Where `word` occurs in the parts of `text` (part, byte offset) with no
+/// letter or digit before it, case-sensitively (`US` must not match `us`).
+fn word_starts(text: &[&str], word: &str) -> Vec<(usize, usize)> {
+    let finder = memchr::memmem::Finder::new(word.as_bytes());
+    let mut starts = Vec::new();
+    for (n, part) in text.iter().enumerate() {
+        starts.extend(
+            finder
+                .find_iter(part.as_bytes())
+                .filter(|&at| !part[..at].chars().next_back().is_some_and(char::is_alphanumeric))
+                .map(|at| (n, at)),
+        );
+    }
+    starts
 }
 
 /// `phrase` occurs in `text` as whole words, at one of the places where its
 /// first word starts (`first_at`, from `word_starts`).
-fn contains_phrase(text: &str, first_at: &[usize], phrase: &str) -> bool {
-    first_at.iter().any(|&at| {
-        text[at..].starts_with(phrase)
-            && !text[at + phrase.len()..].chars().next().is_some_and(char::is_alphanumeric)
+fn contains_phrase(text: &[&str], first_at: &[(usize, usize)], phrase: &str) -> bool {
+    first_at.iter().any(|&(n, at)| {
+        let part = text[n];
+        part[at..].starts_with(phrase)
+            && !part[at + phrase.len()..].chars().next().is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -201,7 +228,7 @@ mod tests {
 
     fn seg(line: &str, known: &[&str], text: &str) -> Vec<String> {
         let known_tags: HashSet<String> = known.iter().map(|k| k.to_lowercase()).collect();
-        segment(line, &Knowledge { known_tags: &known_tags, text })
+        segment(line, &Knowledge { known_tags: &known_tags, text: &[text] })
     }
 
     #[test]
@@ -244,6 +271,28 @@ mod tests {
     }
 
     #[test]
+    fn known_tags_match_whatever_the_case_spacing_and_script_of_the_line() {
+        let known = ["Kenya Police Service", "Élysée Palace"];
+        for line in ["KENYA police Service Haiti", "Kenya  Police\tService Haiti"] {
+            assert_eq!(
+                seg(line, &known, ""),
+                [line.split_whitespace().take(3).collect::<Vec<_>>().join(" "), "Haiti".into()]
+            );
+        }
+        assert_eq!(seg("ÉLYSÉE Palace Haïti", &known, ""), ["ÉLYSÉE Palace", "Haïti"]);
+    }
+
+    #[test]
+    fn a_name_is_found_in_any_part_of_the_story_but_not_across_two() {
+        let known_tags = HashSet::<String>::new();
+        let text = ["Budget day", "Senator Mary", "Njoki spoke.", "Later, Port Authority staff"];
+        let seg = |line| segment(line, &Knowledge { known_tags: &known_tags, text: &text });
+        assert_eq!(seg("Port Authority Budget"), ["Port Authority", "Budget"]);
+        // `Mary Njoki` is split over two paragraphs: not a phrase the story uses.
+        assert_eq!(seg("Nairobi Mary Njoki"), ["Nairobi", "Mary", "Njoki"]);
+    }
+
+    #[test]
     fn names_in_the_story_join_words() {
         assert_eq!(
             seg("Mary Njoki Senate Budget", &[], "Senator Mary Njoki spoke."),
@@ -265,7 +314,7 @@ mod tests {
     fn phrase_match_respects_word_boundaries_and_case() {
         let found = |text: &str, phrase: &str| {
             let first = phrase.split(' ').next().unwrap_or_default();
-            contains_phrase(text, &word_starts(text, first), phrase)
+            contains_phrase(&[text], &word_starts(&[text], first), phrase)
         };
         assert!(found("the US said", "US"));
         assert!(!found("send us a story", "US"));
