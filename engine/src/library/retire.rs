@@ -38,18 +38,11 @@ impl Library {
             self.stories.len(),
             self.tag_lines.iter().map(|(i, _)| *i).chain(self.pending.iter().map(|p| p.0)),
         );
+        // A tag is written with separators when a live story without a tag
+        // line has it: found in each tag's own list of stories, mostly at
+        // its first.
         for tag in &mut self.tags {
-            tag.written = false;
-        }
-        for (i, story) in self.stories.iter().enumerate() {
-            if self.retired.contains(i) || lined.contains(i) {
-                continue;
-            }
-            for name in &story.tags {
-                if let Some(&at) = self.by_name.get(&name.to_lowercase()) {
-                    self.tags[at].written = true;
-                }
-            }
+            tag.written = tag.stories.iter().any(|&i| !lined.contains(i) && !self.retired.contains(i));
         }
         if self.written_tags_fingerprint() != written_before {
             let lines: Vec<(usize, String)> = std::mem::take(&mut self.tag_lines);
