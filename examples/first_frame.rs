@@ -6,12 +6,12 @@
 //!
 //! Prints one line per run and the medians. Used by `bench/compare.sh`.
 
-use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+#[path = "support/pty.rs"]
+mod pty;
 
 const COLS: u16 = 200;
 const ROWS: u16 = 60;
@@ -48,28 +48,11 @@ struct Run {
 }
 
 fn run(byline: &str, path: &str, keys: usize) -> Option<Run> {
-    let pty = native_pty_system();
-    let pair = pty.openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).ok()?;
     let home = std::env::temp_dir().join(format!("byline-first-frame-{}", std::process::id()));
-    let mut cmd = CommandBuilder::new(byline);
-    cmd.args(["--no-state", path]);
-    cmd.cwd(std::env::current_dir().ok()?);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("XDG_CONFIG_HOME", home.join("config"));
-    let started = Instant::now();
-    let mut child = pair.slave.spawn_command(cmd).ok()?;
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().ok()?;
-    let mut writer = pair.master.take_writer().ok()?;
-    let (tx, output) = channel();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 65536];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
+    let args = ["--no-state".to_string(), path.to_string()];
+    let config = [("XDG_CONFIG_HOME", home.join("config").display().to_string())];
+    let pty::Running { mut child, mut writer, output, started } =
+        pty::start(byline, &args, (ROWS, COLS), &config)?;
     let rows = NonZeroU16::new(ROWS)?;
     let cols = NonZeroU16::new(COLS)?;
     let mut screen = Screen { parser: vt100::Parser::new(rows, cols, 0), output };
