@@ -7,19 +7,8 @@
 # Make the corpus first (it is edited):
 #   cargo run --release --example gen_corpus -- --format text --stories 100000 --out /tmp/corpus100k
 set -euo pipefail
-runs=${1:-5}
-root=$(cd "$(dirname "$0")/.." && pwd)
-bin=$(realpath "${2:-$root/target/release/byline}")
-corpus=${CORPUS:-/tmp/corpus100k}
-count=${STORIES:-100000}
-(cd "$root" && cargo build --release --quiet --example open_until)
-until=$root/target/release/examples/open_until
-cache=$(mktemp -d)
-trap 'rm -rf "$cache"' EXIT
-export XDG_CACHE_HOME=$cache XDG_STATE_HOME=$cache/state
+source "$(dirname "$0")/reader.sh"
 file=$(find -L "$corpus" -type f -name '*.txt' | sort | sed -n "$((count / 2))p")
-
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # edit: the file says something new, dated well before the cache was written
 edit() {

@@ -12,20 +12,9 @@
 # Make the corpus first:
 #   cargo run --release --example gen_corpus -- --format text --stories 100000 --out /tmp/corpus100k
 set -euo pipefail
-runs=${1:-5}
-root=$(cd "$(dirname "$0")/.." && pwd)
-bin=$(realpath "${2:-$root/target/release/byline}")
-corpus=${CORPUS:-/tmp/corpus100k}
-count=${STORIES:-100000}
-(cd "$root" && cargo build --release --quiet --example open_until)
-until=$root/target/release/examples/open_until
-cache=$(mktemp -d)
-trap 'rm -rf "$cache"' EXIT
-export XDG_CACHE_HOME=$cache XDG_STATE_HOME=$cache/state
+source "$(dirname "$0")/reader.sh"
 state_args=(--no-state)
 [ -n "${WITH_STATE:-}" ] && state_args=()
-
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # open_once ARGS...: milliseconds until loaded
 open_once() { "$until" --loaded "$count" "$bin" "${state_args[@]}" "$@" "$corpus"; }
