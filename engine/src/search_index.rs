@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::bitset::BitSet;
 use crate::model::{Body, Story};
@@ -190,33 +191,53 @@ pub struct WordIndex {
     sorted: Vec<u32>,
 }
 
+/// Stories indexed between two looks at whether to stop.
+const STOP_EVERY: usize = 256;
+
 impl WordIndex {
     /// The index of a batch of stories, numbered from 0.
     pub fn build(stories: &[Story]) -> WordIndex {
-        WordIndex::of_each(stories, |story, add| fields(story).for_each(add))
+        WordIndex::of_each(stories, &AtomicBool::new(false), |story, add| fields(story).for_each(add))
+            .unwrap_or_default()
     }
 
     /// The index of `items`, numbered from 0: `read` hands each item's
     /// fields to `add`.
-    fn of_each<T>(items: &[T], read: impl Fn(&T, &mut dyn FnMut(&str))) -> WordIndex {
+    /// `None` if `stop` was set on the way (looked at every
+    /// `STOP_EVERY` items).
+    fn of_each<T>(
+        items: &[T],
+        stop: &AtomicBool,
+        read: impl Fn(&T, &mut dyn FnMut(&str)),
+    ) -> Option<WordIndex> {
         let mut index = WordIndex::default();
         let mut buf = String::new();
         for (n, item) in items.iter().enumerate() {
+            if n % STOP_EVERY == 0 && stop.load(Ordering::Relaxed) {
+                return None;
+            }
             let n = u32::try_from(n).unwrap_or(u32::MAX);
             read(item, &mut |field| for_each_word(field, &mut buf, |w| index.add(w, n)));
         }
-        index
+        Some(index)
     }
 
     /// The index of stories' texts taken from a library (`IndexText`),
     /// built on every core: each part is indexed on its own and the parts
     /// merged.
     pub fn build_texts(texts: &[IndexText]) -> WordIndex {
+        WordIndex::build_texts_unless(texts, &AtomicBool::new(false)).unwrap_or_default()
+    }
+
+    /// As `build_texts`, given up within a few hundred stories once `stop`
+    /// is set (a reader quitting, whose cache writer needs the cores):
+    /// `None` then.
+    pub fn build_texts_unless(texts: &[IndexText], stop: &AtomicBool) -> Option<WordIndex> {
         let chunk = texts.len().div_ceil(crate::parallel::cores()).max(1024);
         let parts: Vec<&[IndexText]> = texts.chunks(chunk).collect();
         // The fields in the order `fields` gives a story's.
         let built = crate::parallel::map_parts(&parts, |_, part| {
-            WordIndex::of_each(part, |text, add| {
+            WordIndex::of_each(part, stop, |text, add| {
                 add(&text.title);
                 text.caption.as_deref().map(&mut *add);
                 text.body.read(|paragraphs| paragraphs.iter().for_each(&mut *add));
@@ -229,11 +250,11 @@ impl WordIndex {
             // A part that panicked (a bug, reported by the crash hook)
             // leaves its stories out of the index rather than the reader.
             if let Some(built) = built {
-                index.merge(built, base);
+                index.merge(built?, base);
             }
             base += part.len();
         }
-        index
+        Some(index)
     }
 
     /// The id of `word`, given a new one (and an empty posting list) the
@@ -358,6 +379,20 @@ mod tests {
         let mut s = Story::new("x", Format::Text, title.into(), vec![body.into()]);
         s.tags = tags.iter().map(|t| t.to_string()).collect();
         s
+    }
+
+    #[test]
+    fn an_index_given_up_is_none_and_one_not_is_the_whole_index() {
+        let stories: Vec<Story> =
+            (0..2 * STOP_EVERY).map(|n| story(&format!("Ferry {n}"), "Harbour reopens.", &["Transport"])).collect();
+        let texts: Vec<IndexText> = stories.iter().map(IndexText::of).collect();
+        assert!(WordIndex::build_texts_unless(&texts, &AtomicBool::new(true)).is_none());
+        let mut whole = WordIndex::build_texts_unless(&texts, &AtomicBool::new(false)).unwrap();
+        whole.prepare();
+        let found = whole.search(&query_words("harbour"), stories.len()).unwrap();
+        assert_eq!(found.count(), stories.len());
+        let found = whole.search(&query_words("ferry 300"), stories.len()).unwrap();
+        assert_eq!(found.count(), 1);
     }
 
     #[test]

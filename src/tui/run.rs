@@ -20,6 +20,7 @@ use super::app::{App, Effect, Msg};
 use super::keymap::Key;
 use super::ui::{self, theme::Theme};
 use super::workers::{Fetcher, Incoming, Saver};
+use byline_engine::search_index::WordIndex;
 use byline_engine::state::StateFile;
 
 /// Whether the loop goes on.
@@ -41,6 +42,8 @@ struct Background<'a> {
     cache_writer: Option<std::thread::JoinHandle<()>>,
     /// The word index being built by a thread.
     indexing: Option<std::sync::mpsc::Receiver<Msg>>,
+    /// Set when the reader quits: the word index is then given up.
+    quitting: Arc<AtomicBool>,
     /// Everyone's quotes and people being found by threads, a part of the
     /// library each.
     peopling: Vec<std::sync::mpsc::Receiver<Msg>>,
@@ -159,9 +162,13 @@ impl Background<'_> {
                     }
                     Effect::IndexWords(job) => {
                         let (tx, rx) = std::sync::mpsc::channel();
+                        let quitting = Arc::clone(&self.quitting);
                         let built = byline_engine::parallel::spawn_named("index", move || {
-                            let index = Box::new(byline_engine::search_index::WordIndex::build_texts(&job.0));
-                            let _ = tx.send(Msg::WordsIndexed { index, covered: job.0.len() });
+                            let texts = &job.0;
+                            if let Some(index) = WordIndex::build_texts_unless(texts, &quitting) {
+                                let _ = tx
+                                    .send(Msg::WordsIndexed { index: Box::new(index), covered: texts.len() });
+                            }
                         });
                         self.indexing = built.ok().map(|()| rx);
                     }
@@ -262,6 +269,7 @@ pub fn run(
         minute: 0,
         cache_writer: None,
         indexing: None,
+        quitting: Arc::new(AtomicBool::new(false)),
         peopling: Vec::new(),
         clustering: None,
         rechecking: None,
@@ -296,6 +304,11 @@ pub fn run(
     // quitting at once after the first load must not lose it, nor
     // quitting before the work that follows loading began.
     if let Some(writer) = workers.cache_writer.take() {
+        // Nobody will search or read the people pane any more: the word
+        // index stops within a few hundred stories and the people's
+        // threads at their next answer, leaving the cores to the writer.
+        workers.quitting.store(true, Ordering::Relaxed);
+        workers.peopling.clear();
         let _ = writer.join();
     }
     if workers.incoming.as_ref().is_some_and(|i| i.after_loading_pending())
