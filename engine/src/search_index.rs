@@ -383,8 +383,9 @@ mod tests {
 
     #[test]
     fn an_index_given_up_is_none_and_one_not_is_the_whole_index() {
-        let stories: Vec<Story> =
-            (0..2 * STOP_EVERY).map(|n| story(&format!("Ferry {n}"), "Harbour reopens.", &["Transport"])).collect();
+        let stories: Vec<Story> = (0..2 * STOP_EVERY)
+            .map(|n| story(&format!("Ferry {n}"), "Harbour reopens.", &["Transport"]))
+            .collect();
         let texts: Vec<IndexText> = stories.iter().map(IndexText::of).collect();
         assert!(WordIndex::build_texts_unless(&texts, &AtomicBool::new(true)).is_none());
         let mut whole = WordIndex::build_texts_unless(&texts, &AtomicBool::new(false)).unwrap();

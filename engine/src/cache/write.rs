@@ -174,15 +174,22 @@ impl Snapshot {
             }
             out.write_all(&self.bodies_len.to_le_bytes())?;
             out.write_all(&self.index)?;
-            let mut buf = Vec::new();
-            for body in &self.bodies {
-                buf.clear();
-                encode_body(body, &mut buf)?;
-                let hash = fast_hash(&buf);
-                out.write_all(&buf)?;
-                out.write_all(&hash.to_le_bytes())?;
-            }
-            Ok(())
+            // The bodies are encoded and fingerprinted on another thread, a
+            // block at a time, while this one writes the blocks before.
+            let (blocks, encoded) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(2);
+            std::thread::scope(|scope| {
+                scope.spawn(move || {
+                    for run in self.bodies.chunks(BODIES_A_BLOCK) {
+                        let block = encode_block(run);
+                        let failed = block.is_err();
+                        if blocks.send(block).is_err() || failed {
+                            return;
+                        }
+                    }
+                });
+                // A write that fails drops `encoded`: the encoder stops.
+                encoded.into_iter().try_for_each(|block| out.write_all(&block?))
+            })
         });
         match written {
             Ok(()) => {
@@ -264,6 +271,21 @@ fn encoded_len(body: &Body) -> u64 {
         Some((_, at)) => at.len - 8,
         None => 4 + body.paragraphs().iter().map(|p| 4 + p.len() as u64).sum::<u64>(),
     }
+}
+
+/// Bodies encoded a block at a time when the cache is written.
+pub(super) const BODIES_A_BLOCK: usize = 256;
+
+/// `bodies` encoded one after another, each followed by its fingerprint.
+fn encode_block(bodies: &[Body]) -> io::Result<Vec<u8>> {
+    let mut block = Vec::new();
+    for body in bodies {
+        let start = block.len();
+        encode_body(body, &mut block)?;
+        let hash = fast_hash(&block[start..]);
+        block.extend_from_slice(&hash.to_le_bytes());
+    }
+    Ok(block)
 }
 
 fn encode_body(body: &Body, out: &mut Vec<u8>) -> io::Result<()> {
