@@ -240,17 +240,13 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// Take in what a walk saw.
-    pub fn walked(&mut self, walk: Walk) {
+    /// Take in what a walk saw, with room for the `files` it found.
+    pub fn walked(&mut self, files: usize, walk: Walk) {
+        self.files.reserve(files);
         self.started = walk.started;
         self.dirs = walk.dirs;
         self.walked = walk.walked;
         self.unchecked = walk.unchecked;
-    }
-
-    /// Make room for this many more files.
-    pub fn reserve(&mut self, files: usize) {
-        self.files.reserve(files);
     }
 
     /// Take in a batch's files, its first story being at `base`;

@@ -222,8 +222,7 @@ pub fn receive_all(progress: &Receiver<Progress>, mut on_progress: impl FnMut(us
                 total = files;
                 loaded.skipped.extend(skipped);
                 loaded.library.reserve(walk.stories);
-                loaded.manifest.reserve(files);
-                loaded.manifest.walked(walk);
+                loaded.manifest.walked(files, walk);
             }
             Progress::Batch(batch) => {
                 done += batch.files;

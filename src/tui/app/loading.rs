@@ -52,8 +52,7 @@ impl App {
             progress.from_cache = walk.stories;
         }
         self.library.reserve(walk.stories);
-        self.manifest.reserve(files);
-        self.manifest.walked(walk);
+        self.manifest.walked(files, walk);
         self.skipped += skipped;
     }
 
