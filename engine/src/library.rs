@@ -298,7 +298,7 @@ impl Library {
     }
 
     /// What the word index needs of every story, for a thread to build it
-    /// (`WordIndex::build_texts`).
+    /// (`WordIndex::build_texts_unless`).
     pub fn index_texts(&self) -> Vec<search_index::IndexText> {
         self.stories.iter().map(search_index::IndexText::of).collect()
     }

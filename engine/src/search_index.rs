@@ -224,14 +224,8 @@ impl WordIndex {
 
     /// The index of stories' texts taken from a library (`IndexText`),
     /// built on every core: each part is indexed on its own and the parts
-    /// merged.
-    pub fn build_texts(texts: &[IndexText]) -> WordIndex {
-        WordIndex::build_texts_unless(texts, &AtomicBool::new(false)).unwrap_or_default()
-    }
-
-    /// As `build_texts`, given up within a few hundred stories once `stop`
-    /// is set (a reader quitting, whose cache writer needs the cores):
-    /// `None` then.
+    /// merged. Given up within a few hundred stories once `stop` is set
+    /// (a reader ending, whose cache writer needs the cores): `None` then.
     pub fn build_texts_unless(texts: &[IndexText], stop: &AtomicBool) -> Option<WordIndex> {
         let chunk = texts.len().div_ceil(crate::parallel::cores()).max(1024);
         let parts: Vec<&[IndexText]> = texts.chunks(chunk).collect();

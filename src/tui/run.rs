@@ -42,8 +42,9 @@ struct Background<'a> {
     cache_writer: Option<std::thread::JoinHandle<()>>,
     /// The word index being built by a thread.
     indexing: Option<std::sync::mpsc::Receiver<Msg>>,
-    /// Set when the reader quits: the word index is then given up.
-    quitting: Arc<AtomicBool>,
+    /// The reader is ending (a quit, or SIGTERM/SIGHUP): the word index
+    /// is then given up.
+    stop: Arc<AtomicBool>,
     /// Everyone's quotes and people being found by threads, a part of the
     /// library each.
     peopling: Vec<std::sync::mpsc::Receiver<Msg>>,
@@ -162,10 +163,10 @@ impl Background<'_> {
                     }
                     Effect::IndexWords(job) => {
                         let (tx, rx) = std::sync::mpsc::channel();
-                        let quitting = Arc::clone(&self.quitting);
+                        let stop = Arc::clone(&self.stop);
                         let built = byline_engine::parallel::spawn_named("index", move || {
                             let texts = &job.0;
-                            if let Some(index) = WordIndex::build_texts_unless(texts, &quitting) {
+                            if let Some(index) = WordIndex::build_texts_unless(texts, &stop) {
                                 let _ = tx
                                     .send(Msg::WordsIndexed { index: Box::new(index), covered: texts.len() });
                             }
@@ -262,6 +263,7 @@ pub fn run(
     incoming: Option<&mut Incoming>,
     fetcher: &mut Fetcher,
 ) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
     let mut workers = Background {
         saver: Saver::new(state),
         incoming,
@@ -269,14 +271,13 @@ pub fn run(
         minute: 0,
         cache_writer: None,
         indexing: None,
-        quitting: Arc::new(AtomicBool::new(false)),
+        stop: Arc::clone(&stop),
         peopling: Vec::new(),
         clustering: None,
         rechecking: None,
         drawn: false,
         start_after_draw: false,
     };
-    let stop = Arc::new(AtomicBool::new(false));
     watch_for_termination(Arc::clone(&stop))?;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(io::Error::other(
@@ -307,7 +308,7 @@ pub fn run(
         // Nobody will search or read the people pane any more: the word
         // index stops within a few hundred stories and the people's
         // threads at their next answer, leaving the cores to the writer.
-        workers.quitting.store(true, Ordering::Relaxed);
+        stop.store(true, Ordering::Relaxed);
         workers.peopling.clear();
         let _ = writer.join();
     }

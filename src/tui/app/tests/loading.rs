@@ -187,7 +187,8 @@ fn the_word_index_is_built_by_a_thread_once_loaded_and_searches_use_it_when_it_c
     let by_reading = app.visible.clone();
     assert!(!by_reading.is_empty() && while_loading.iter().all(|i| by_reading.contains(i)));
     // The index arrives (a story fetched meanwhile is indexed here).
-    let index = byline_engine::search_index::WordIndex::build_texts(&jobs[0].0);
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let index = byline_engine::search_index::WordIndex::build_texts_unless(&jobs[0].0, &never).unwrap();
     app.update(Msg::WordsIndexed { index: Box::new(index), covered: jobs[0].0.len() });
     assert!(app.library.searches_by_index());
     assert_eq!(app.visible, by_reading, "the index answers as reading did");
