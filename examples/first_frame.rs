@@ -10,6 +10,8 @@ use std::num::NonZeroU16;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
+#[path = "../tests/common/frames.rs"]
+mod frames;
 #[path = "support/pty.rs"]
 mod pty;
 
@@ -20,19 +22,26 @@ const DEADLINE: Duration = Duration::from_secs(120);
 struct Screen {
     parser: vt100::Parser,
     output: Receiver<Vec<u8>>,
+    frames: frames::Frames,
 }
 
 impl Screen {
-    /// Read output until `done` holds; when it first held.
+    fn take(&mut self, bytes: &[u8]) {
+        self.parser.process(bytes);
+        self.frames.feed(bytes);
+    }
+
+    /// Read output until `done` holds for a whole frame; when it first
+    /// held.
     fn until(&mut self, done: impl Fn(&str) -> bool) -> Option<Instant> {
         let start = Instant::now();
         loop {
-            if done(&self.parser.screen().contents()) {
+            if !self.frames.drawing() && done(&self.parser.screen().contents()) {
                 return Some(Instant::now());
             }
             let left = DEADLINE.checked_sub(start.elapsed())?;
             match self.output.recv_timeout(left) {
-                Ok(bytes) => self.parser.process(&bytes),
+                Ok(bytes) => self.take(&bytes),
                 Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return None,
             }
         }
@@ -55,7 +64,7 @@ fn run(byline: &str, path: &str, keys: usize) -> Option<Run> {
         pty::start(byline, &args, (ROWS, COLS), &config)?;
     let rows = NonZeroU16::new(ROWS)?;
     let cols = NonZeroU16::new(COLS)?;
-    let mut screen = Screen { parser: vt100::Parser::new(rows, cols, 0), output };
+    let mut screen = Screen { parser: vt100::Parser::new(rows, cols, 0), output, frames: Default::default() };
     let Some(first) = screen.until(|s| s.contains("Stories") && s.contains("Reader")) else {
         eprintln!("no first frame; screen:\n{}", screen.parser.screen().contents());
         return None;
@@ -66,7 +75,7 @@ fn run(byline: &str, path: &str, keys: usize) -> Option<Run> {
     screen.until(|s| s.contains("? help") || s.contains("stories"))?;
     while selected_row(&screen).is_none() {
         let bytes = screen.output.recv_timeout(DEADLINE).ok()?;
-        screen.parser.process(&bytes);
+        screen.take(&bytes);
     }
     let mut keys_loading = Vec::new();
     for n in 0.. {
@@ -86,7 +95,7 @@ fn run(byline: &str, path: &str, keys: usize) -> Option<Run> {
                 break Some(Instant::now());
             }
             match screen.output.recv_timeout(Duration::from_secs(10)) {
-                Ok(bytes) => screen.parser.process(&bytes),
+                Ok(bytes) => screen.take(&bytes),
                 Err(_) => {
                     eprintln!("first_frame: key {n}, pressed while loading, never showed");
                     break None;

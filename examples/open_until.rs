@@ -16,6 +16,8 @@ use std::num::NonZeroU16;
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
+#[path = "../tests/common/frames.rs"]
+mod frames;
 #[path = "support/pty.rs"]
 mod pty;
 
@@ -58,16 +60,21 @@ fn time(byline: &str, args: &[String], done: &dyn Fn(&str) -> bool) -> Option<Du
     let pty::Running { mut child, mut writer, output, started } =
         pty::start(byline, args, (ROWS, COLS), &[])?;
     let mut screen = vt100::Parser::new(NonZeroU16::new(ROWS)?, NonZeroU16::new(COLS)?, 0);
+    let mut frames = frames::Frames::default();
     let elapsed = loop {
-        if done(&screen.screen().contents()) {
+        // A half-drawn frame may show the new list above the old status
+        // bar: only whole frames are looked at.
+        if !frames.drawing() && done(&screen.screen().contents()) {
             break Some(started.elapsed());
         }
         match output.recv_timeout(DEADLINE.saturating_sub(started.elapsed())) {
             // Everything already written is taken before looking again.
             Ok(bytes) => {
                 screen.process(&bytes);
+                frames.feed(&bytes);
                 while let Ok(more) = output.try_recv() {
                     screen.process(&more);
+                    frames.feed(&more);
                 }
             }
             Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {

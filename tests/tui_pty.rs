@@ -457,3 +457,31 @@ fn an_event_from_several_outlets_is_one_row_to_unfold_and_mark_read() {
     s.keys("q");
     assert!(s.finish().0.success());
 }
+
+#[test]
+fn every_frame_is_drawn_as_one_synchronized_update() {
+    // A terminal that knows DEC mode 2026 then shows each frame whole,
+    // never the new list above the old status bar.
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for_text("q quit");
+    s.keys("?");
+    s.wait_for_text("open the story in the reader");
+    s.keys("\x1b");
+    s.wait_until("help closed", |screen| !screen.contents().contains("open the story in the reader"));
+    s.keys("q");
+    let (status, parser, raw) = s.finish_raw();
+    assert!(status.success());
+    assert_terminal_restored(&parser);
+    let text = String::from_utf8_lossy(&raw);
+    let marks: Vec<&str> = text.match_indices("\x1b[?2026").map(|(at, _)| &text[at + 7..at + 8]).collect();
+    assert!(marks.len() >= 6, "a begin and an end for each of three frames at least: {marks:?}");
+    assert!(marks.chunks(2).all(|pair| pair == ["h", "l"]), "each begin is ended before the next: {marks:?}");
+    // Nothing of a frame is drawn outside its marks.
+    let outside: String = text
+        .split("\x1b[?2026h")
+        .map(|part| part.split_once("\x1b[?2026l").map_or(part, |(_, after)| after))
+        .collect();
+    for drawn in [" Stories ", "quit", "open the story"] {
+        assert!(!outside.contains(drawn), "{drawn:?} drawn outside a frame's marks");
+    }
+}

@@ -14,7 +14,8 @@ use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent,
     MouseEventKind,
 };
-use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use ratatui::crossterm::{execute, queue};
 
 use super::app::{App, Effect, Msg};
 use super::keymap::Key;
@@ -374,7 +375,7 @@ fn event_loop(
         return Ok(());
     }
     loop {
-        terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        draw(terminal, app, theme)?;
         workers.drawn = true;
         // A bounded wait, so a signal, a due save or arriving stories are
         // noticed even when no key comes; a reply is drawn at once.
@@ -406,6 +407,15 @@ fn event_loop(
             return Ok(());
         }
     }
+}
+
+/// Draw a frame as one synchronized update (DEC mode 2026): a terminal
+/// that knows the mode shows the frame whole, never half drawn, and one
+/// that does not ignores the two marks.
+fn draw(terminal: &mut DefaultTerminal, app: &App, theme: &Theme) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| ui::draw(frame, app, theme))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
 }
 
 /// Ctrl-Z: give the terminal back as it was, stop until the shell's `fg`

@@ -4,6 +4,7 @@
 
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod frames;
 pub mod http;
 pub mod pty;
 

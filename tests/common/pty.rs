@@ -21,6 +21,7 @@ pub struct Session {
     pub child: Box<dyn Child + Send + Sync>,
     /// Every byte byline wrote, as written.
     pub raw: Vec<u8>,
+    pub frames: super::frames::Frames,
 }
 
 impl Session {
@@ -73,22 +74,33 @@ impl Session {
             }
         });
         let parser = vt100::Parser::new(NonZeroU16::new(rows).unwrap(), NonZeroU16::new(cols).unwrap(), 0);
-        Session { home, parser, output, writer, master: pair.master, child, raw: Vec::new() }
+        Session {
+            home,
+            parser,
+            output,
+            writer,
+            master: pair.master,
+            child,
+            raw: Vec::new(),
+            frames: Default::default(),
+        }
     }
 
     fn take(&mut self, bytes: &[u8]) {
         self.parser.process(bytes);
         self.raw.extend_from_slice(bytes);
+        self.frames.feed(bytes);
     }
 
     pub fn screen(&self) -> String {
         self.parser.screen().contents()
     }
 
-    /// Feed output to the emulator until `done` holds for the screen.
+    /// Feed output to the emulator until `done` holds for the screen, as
+    /// a whole frame shows it.
     pub fn wait_until(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
         let start = Instant::now();
-        while !done(self.parser.screen()) {
+        while self.frames.drawing() || !done(self.parser.screen()) {
             let left = DEADLINE.checked_sub(start.elapsed()).unwrap_or_default();
             match self.output.recv_timeout(left) {
                 Ok(bytes) => self.take(&bytes),
