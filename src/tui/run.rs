@@ -285,16 +285,15 @@ pub fn run(
             "the reader needs a terminal; to print stories use `byline list` or `byline export`",
         ));
     }
-    let mut terminal = ratatui::try_init()?;
-    install_mouse_release_on_panic();
-    let _ = execute!(io::stdout(), EnableMouseCapture);
+    install_panic_hook();
+    let mut terminal = take_terminal()?;
     // A panic in the loop (a bug) is caught here: the terminal is restored
     // and the marks saved as on any other exit, and the user gets one line
     // naming the crash report instead of a trace over the screen.
     let result =
         byline_engine::crash::guard(|| event_loop(&mut terminal, &mut app, theme, &stop, &mut workers))
             .unwrap_or_else(|crashed| Err(io::Error::other(crashed)));
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = release_terminal_modes();
     ratatui::restore();
     if let Some(saved) = workers.saver.save(&app) {
         app.update(saved);
@@ -340,22 +339,41 @@ fn watch_for_termination(stop: Arc<AtomicBool>) -> io::Result<()> {
         if let Some(signal) = signals.forever().next() {
             stop.store(true, Ordering::Relaxed);
             std::thread::sleep(GRACE);
-            let _ = execute!(io::stdout(), DisableMouseCapture);
+            let _ = release_terminal_modes();
             ratatui::restore();
             std::process::exit(128 + signal);
         }
     })
 }
 
-/// ratatui's panic hook restores the screen but not mouse reporting: turn
-/// that off first, then hand over to it.
-fn install_mouse_release_on_panic() {
-    let previous = std::panic::take_hook();
+/// A panic in the reader's own thread ends the reader: the terminal is
+/// given back first, then the crash report is written (the hook that
+/// `crash::install` set). A panic in another thread is one that thread's
+/// own (a parser that falls over on one file, caught): the reader goes on
+/// with its screen, keys and mouse as they are. (ratatui's hook would
+/// restore the terminal whatever the thread.)
+fn install_panic_hook() {
+    let report = std::panic::take_hook();
+    let reader = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        let _ = io::stdout().flush();
-        previous(info);
+        if std::thread::current().id() == reader {
+            let _ = release_terminal_modes();
+            ratatui::restore();
+        }
+        report(info);
     }));
+}
+
+/// Take the terminal for the reader, as `ratatui::try_init` does but
+/// without its panic hook: raw mode, the alternate screen, and the mouse
+/// where the terminal reports it. A new terminal value has an empty back
+/// buffer, so its first frame is drawn whole.
+fn take_terminal() -> io::Result<DefaultTerminal> {
+    use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    let _ = execute!(io::stdout(), EnableMouseCapture);
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
 }
 
 fn event_loop(
@@ -409,6 +427,14 @@ fn event_loop(
     }
 }
 
+/// Turn off what byline turned on beside ratatui's own (which
+/// `ratatui::restore` undoes): mouse reporting, and a synchronized update
+/// left open by a crash in the middle of a frame, which would keep a
+/// terminal that knows the mode from showing anything until it gives up.
+fn release_terminal_modes() -> io::Result<()> {
+    execute!(io::stdout(), EndSynchronizedUpdate, DisableMouseCapture)
+}
+
 /// Draw a frame as one synchronized update (DEC mode 2026): a terminal
 /// that knows the mode shows the frame whole, never half drawn, and one
 /// that does not ignores the two marks.
@@ -424,16 +450,13 @@ fn draw(terminal: &mut DefaultTerminal, app: &App, theme: &Theme) -> io::Result<
 /// shell can continue it (an orphaned process group) the stop signal is
 /// discarded and the reader simply comes back.
 fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
-    use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = release_terminal_modes();
     ratatui::restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-    // A new terminal value has an empty back buffer, so the next frame is
-    // drawn whole. (`Terminal::clear` would ask the terminal where its
-    // cursor is, and not every terminal answers.)
-    *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+    // The next frame is drawn whole on the new terminal value.
+    // (`Terminal::clear` would ask the terminal where its cursor is, and
+    // not every terminal answers.)
+    *terminal = take_terminal()?;
     Ok(())
 }
 
@@ -448,8 +471,19 @@ pub fn to_msg(app: &App, event: Event) -> Option<Msg> {
 }
 
 fn key_msg(app: &App, event: KeyEvent) -> Option<Msg> {
-    // For the tests of crash handling only: `!` panics when asked to.
-    if event.code == event::KeyCode::Char('!') && std::env::var_os("BYLINE_CRASH_TEST").is_some() {
+    // For the tests of crash handling only: `!` panics when asked to, in
+    // the reader's own thread or (`worker`) in a thread whose panic is
+    // caught, as a parser's is.
+    if event.code == event::KeyCode::Char('!')
+        && let Some(test) = std::env::var_os("BYLINE_CRASH_TEST")
+    {
+        if test == "worker" {
+            let worker = std::thread::spawn(|| {
+                byline_engine::crash::guard(|| panic!("crash test: a worker thread fell over"))
+            });
+            let _ = worker.join();
+            return None;
+        }
         panic!("crash test: `!` pressed with BYLINE_CRASH_TEST set");
     }
     let context = app.context();
