@@ -39,12 +39,14 @@ fn main() -> ExitCode {
     // ends here with one line naming the report.
     match byline_engine::crash::guard(|| run(cli)) {
         Ok(Ok(code)) => code,
+        // stderr may be a terminal that went away: a line that cannot be
+        // written is dropped (`eprintln!` would panic).
         Ok(Err(err)) => {
-            eprintln!("byline: {err:#}");
+            let _ = writeln!(io::stderr(), "byline: {err:#}");
             ExitCode::from(2)
         }
         Err(crashed) => {
-            eprintln!("byline: {crashed}");
+            let _ = writeln!(io::stderr(), "byline: {crashed}");
             ExitCode::from(101)
         }
     }

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+use std::io::Read;
 use std::path::Path;
 
 mod common;
@@ -280,15 +281,55 @@ fn a_mixed_directory_opens_as_one_story_list() {
 
 #[test]
 fn sighup_ends_byline_and_restores_the_terminal() {
-    // What a closing terminal window sends. (A real hang-up, where the pty
-    // disappears, was checked by hand with tmux: crossterm then spins on
-    // end-of-file and the signal thread ends byline after its grace period.)
+    // What a closing terminal window sends, the terminal still there. (A
+    // real hang-up, the pty gone: the next test.)
     let mut s = Session::start(&[], 100, 30);
     s.wait_for_text("q quit");
     let pid = s.child.process_id().unwrap();
     assert!(std::process::Command::new("kill").args(["-HUP", &pid.to_string()]).status().unwrap().success());
     let (_, parser) = s.finish();
     assert_terminal_restored(&parser);
+}
+
+#[test]
+fn a_terminal_that_goes_away_ends_byline_within_its_grace_period() {
+    // A real hang-up: the window closes and the pty goes with it, so the
+    // terminal can no longer be written to. byline must still end (after
+    // the 2 s it gives its loop to notice), never spin on the dead
+    // terminal.
+    let home = tempfile::tempdir().unwrap();
+    let pair = portable_pty::native_pty_system()
+        .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
+        .unwrap();
+    let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("TERM", "xterm-256color");
+    for (var, dir) in common::xdg_env(home.path()) {
+        cmd.env(var, dir);
+    }
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let pid = child.process_id().unwrap();
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut screen = vt100::Parser::new(NonZeroU16::new(30).unwrap(), NonZeroU16::new(100).unwrap(), 0);
+    let mut buf = [0u8; 8192];
+    while !screen.screen().contents().contains("q quit") {
+        let n = reader.read(&mut buf).unwrap();
+        assert!(n > 0, "the reader drew its first frame");
+        screen.process(&buf[..n]);
+    }
+    drop(reader);
+    drop(pair.master);
+    let (tx, ended) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait().unwrap()));
+    let status = ended.recv_timeout(DEADLINE);
+    if status.is_err() {
+        let _ = std::process::Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+    }
+    assert!(
+        status.is_ok_and(|s| !s.success()),
+        "byline still running {DEADLINE:?} after its terminal went away"
+    );
 }
 
 #[test]

@@ -293,13 +293,12 @@ pub fn run(
     let result =
         byline_engine::crash::guard(|| event_loop(&mut terminal, &mut app, theme, &stop, &mut workers))
             .unwrap_or_else(|crashed| Err(io::Error::other(crashed)));
-    let _ = release_terminal_modes();
-    ratatui::restore();
+    give_back_terminal();
     if let Some(saved) = workers.saver.save(&app) {
         app.update(saved);
     }
     if let Some(message) = app.message.as_ref().filter(|m| m.starts_with("could not save")) {
-        eprintln!("byline: {message}");
+        let _ = writeln!(io::stderr(), "byline: {message}");
     }
     // A cache being written is finished (the terminal is already back):
     // quitting at once after the first load must not lose it, nor
@@ -339,8 +338,7 @@ fn watch_for_termination(stop: Arc<AtomicBool>) -> io::Result<()> {
         if let Some(signal) = signals.forever().next() {
             stop.store(true, Ordering::Relaxed);
             std::thread::sleep(GRACE);
-            let _ = release_terminal_modes();
-            ratatui::restore();
+            give_back_terminal();
             std::process::exit(128 + signal);
         }
     })
@@ -357,8 +355,7 @@ fn install_panic_hook() {
     let reader = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
         if std::thread::current().id() == reader {
-            let _ = release_terminal_modes();
-            ratatui::restore();
+            give_back_terminal();
         }
         report(info);
     }));
@@ -427,12 +424,16 @@ fn event_loop(
     }
 }
 
-/// Turn off what byline turned on beside ratatui's own (which
-/// `ratatui::restore` undoes): mouse reporting, and a synchronized update
-/// left open by a crash in the middle of a frame, which would keep a
-/// terminal that knows the mode from showing anything until it gives up.
-fn release_terminal_modes() -> io::Result<()> {
-    execute!(io::stdout(), EndSynchronizedUpdate, DisableMouseCapture)
+/// Give the terminal back as byline found it: mouse reporting off, a
+/// synchronized update a crash may have left open in the middle of a
+/// frame ended, raw mode off, the main screen back. Errors are ignored: a
+/// terminal that went away (a closed window) cannot be restored, and
+/// saying so on its stderr would fail too (`ratatui::restore` panics
+/// then, which in the signal thread left byline spinning on the dead
+/// terminal instead of ending).
+fn give_back_terminal() {
+    let _ = execute!(io::stdout(), EndSynchronizedUpdate, DisableMouseCapture);
+    let _ = ratatui::try_restore();
 }
 
 /// Draw a frame as one synchronized update (DEC mode 2026): a terminal
@@ -450,8 +451,7 @@ fn draw(terminal: &mut DefaultTerminal, app: &App, theme: &Theme) -> io::Result<
 /// shell can continue it (an orphaned process group) the stop signal is
 /// discarded and the reader simply comes back.
 fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
-    let _ = release_terminal_modes();
-    ratatui::restore();
+    give_back_terminal();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     // The next frame is drawn whole on the new terminal value.
     // (`Terminal::clear` would ask the terminal where its cursor is, and
