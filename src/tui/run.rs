@@ -131,12 +131,10 @@ impl Background<'_> {
         if self.start_after_draw {
             return Duration::ZERO;
         }
-        let working = self.indexing.is_some()
-            || !self.peopling.is_empty()
-            || self.clustering.is_some()
-            || self.rechecking.is_some();
+        let working = self.indexing.is_some() || !self.peopling.is_empty() || self.clustering.is_some();
         let indexing = working.then_some(INDEXING_TICK);
-        [self.incoming.as_ref().and_then(|i| i.wait()), self.fetcher.wait(), indexing]
+        let rechecking = self.rechecking.is_some().then_some(RECHECK_TICK);
+        [self.incoming.as_ref().and_then(|i| i.wait()), self.fetcher.wait(), indexing, rechecking]
             .into_iter()
             .flatten()
             .fold(self.saver.wait(), Duration::min)
@@ -254,6 +252,12 @@ impl Background<'_> {
 
 /// How often the loop looks for the word index while a thread builds it.
 const INDEXING_TICK: Duration = Duration::from_millis(25);
+
+/// How often it looks for the check of a cached library's files: what the
+/// check finds is shown (a changed story, a message), so it is taken as
+/// soon as it is there, not up to a tick later. (The thread cannot wake
+/// the loop, which waits in crossterm's poll.) A look costs microseconds.
+const RECHECK_TICK: Duration = Duration::from_millis(2);
 
 /// Run the reader until the user quits or a terminating signal arrives,
 /// saving state on the way out.
