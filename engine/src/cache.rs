@@ -42,6 +42,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::model::fast_hash;
@@ -202,8 +203,9 @@ pub fn now() -> i128 {
 /// One file read by a load, with where its stories went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileRecord {
-    /// The path as walked.
-    pub path: PathBuf,
+    /// The path as walked, shared with the cache's table it came from and
+    /// with a check's list of files (no copy of 100,000 paths for either).
+    pub path: Arc<Path>,
     /// Its stamp, taken before it was read.
     pub stamp: Stamp,
     /// Index of its first story in the library (in a batch: in the batch).

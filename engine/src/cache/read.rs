@@ -38,7 +38,7 @@ pub struct Cache {
 
 #[derive(Debug)]
 struct CachedFile {
-    path: PathBuf,
+    path: Arc<Path>,
     /// Its stories are in the cache (else it is read every time).
     keep: bool,
     stamp: Stamp,
@@ -165,7 +165,7 @@ impl Cache {
             if records < table.len() {
                 return None;
             }
-            files.push(CachedFile { path: PathBuf::from(path), keep, stamp, records, count });
+            files.push(CachedFile { path: Arc::from(Path::new(path)), keep, stamp, records, count });
         }
         Some(Ok(files))
     }
@@ -207,7 +207,7 @@ impl Cache {
     }
 
     /// The path of file `n` of the cached load.
-    pub fn path(&self, n: usize) -> &Path {
+    pub fn path(&self, n: usize) -> &Arc<Path> {
         &self.file.files[n].path
     }
 

@@ -5,6 +5,7 @@
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
 use super::{Batch, Options, Progress, Skipped, Warning};
@@ -27,7 +28,7 @@ pub(super) fn from_cache(cache: &Cache, n: usize, stamp: Stamp, batch: &mut Batc
         return false;
     }
     batch.files += 1;
-    batch.cacheable.push(record(cache.path(n).to_path_buf(), stamp, first, &batch.drafts[first..]));
+    batch.cacheable.push(record(Arc::clone(cache.path(n)), stamp, first, &batch.drafts[first..]));
     true
 }
 
@@ -77,14 +78,14 @@ pub(super) fn parse_into(path: PathBuf, buf: &mut Vec<u8>, options: &Options, ba
     // What a cache will record, when there is one.
     if options.cache.is_some() {
         let stamp = read.unwrap_or_default();
-        let file = record(path, stamp, drafts, &batch.drafts[drafts..]);
+        let file = record(Arc::from(path), stamp, drafts, &batch.drafts[drafts..]);
         batch.cacheable.push(FileRecord { keep, ..file });
     }
 }
 
 /// What the cache records of a file whose stories are `drafts`, the first
 /// of them at `first` in its batch.
-pub(super) fn record(path: PathBuf, stamp: Stamp, first: usize, drafts: &[Draft]) -> FileRecord {
+pub(super) fn record(path: Arc<Path>, stamp: Stamp, first: usize, drafts: &[Draft]) -> FileRecord {
     let marks = drafts
         .iter()
         .enumerate()

@@ -5,7 +5,8 @@
 //! adds what they hold now.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::Path;
+use std::sync::Arc;
 
 use super::one_file::parse_into;
 use super::{Batch, Options, Skipped, Warning};
@@ -26,13 +27,13 @@ pub struct Rechecked {
 
 /// Stamp each of `files` and read again those whose stamp is not the one
 /// given.
-pub fn recheck(files: &[(PathBuf, Stamp)], options: &Options) -> Rechecked {
+pub fn recheck(files: &[(Arc<Path>, Stamp)], options: &Options) -> Rechecked {
     let size = files.len().div_ceil(crate::parallel::cores()).max(1);
-    let parts: Vec<&[(PathBuf, Stamp)]> = files.chunks(size).collect();
+    let parts: Vec<&[(Arc<Path>, Stamp)]> = files.chunks(size).collect();
     let found = crate::parallel::map_parts(&parts, |nth, part| {
         let mut stamper = Stamper::default();
         let differ =
-            |(_, (path, stamp)): &(usize, &(PathBuf, Stamp))| stamper.stamp(path).ok() != Some(*stamp);
+            |(_, (path, stamp)): &(usize, &(Arc<Path>, Stamp))| stamper.stamp(path).ok() != Some(*stamp);
         part.iter().enumerate().filter(differ).map(|(k, _)| nth * size + k).collect::<Vec<_>>()
     });
     let changed: Vec<usize> = found.into_iter().flatten().flatten().collect();
@@ -41,7 +42,7 @@ pub fn recheck(files: &[(PathBuf, Stamp)], options: &Options) -> Rechecked {
     for &n in &changed {
         let path = &files[n].0;
         if path.is_file() {
-            parse_into(path.clone(), &mut buf, options, &mut batch);
+            parse_into(path.to_path_buf(), &mut buf, options, &mut batch);
         }
     }
     Rechecked { changed, batch }

@@ -5,7 +5,7 @@
 //! changed or gone since are retired, what the files hold now joins the
 //! list, and the cache is written again if that calls for it.
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::Arc;
 
 use byline_engine::cache::Stamp;
@@ -16,7 +16,7 @@ use super::App;
 /// The files to check, and how to read those that changed.
 #[derive(Debug, Clone)]
 pub struct RecheckJob {
-    pub files: Arc<Vec<(PathBuf, Stamp)>>,
+    pub files: Arc<Vec<(Arc<Path>, Stamp)>>,
     pub options: load::Options,
 }
 
@@ -40,7 +40,7 @@ impl App {
     /// Whether a check was asked for.
     pub(super) fn want_recheck(&mut self) -> bool {
         let Some(options) = self.reread.clone().filter(|_| self.manifest.unchecked) else { return false };
-        let files = self.manifest.files.iter().map(|f| (f.path.clone(), f.stamp)).collect();
+        let files = self.manifest.files.iter().map(|f| (Arc::clone(&f.path), f.stamp)).collect();
         self.recheck_job = Some(RecheckJob { files: Arc::new(files), options });
         true
     }
