@@ -18,10 +18,37 @@ pub struct Session {
     pub output: Receiver<Vec<u8>>,
     pub writer: Box<dyn Write + Send>,
     pub master: Box<dyn MasterPty + Send>,
-    pub child: Box<dyn Child + Send + Sync>,
+    pub child: Running,
     /// Every byte byline wrote, as written.
     pub raw: Vec<u8>,
     pub frames: super::frames::Frames,
+}
+
+/// The byline process of a session. A test that fails before byline ends
+/// must not leave it running through the rest of the run: it is killed
+/// when dropped, unless it has ended.
+pub struct Running(Box<dyn Child + Send + Sync>);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if matches!(self.0.try_wait(), Ok(None)) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
+impl std::ops::Deref for Running {
+    type Target = Box<dyn Child + Send + Sync>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Running {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
 }
 
 impl Session {
@@ -60,7 +87,7 @@ impl Session {
         for (var, value) in env {
             cmd.env(var, value);
         }
-        let child = pair.slave.spawn_command(cmd).unwrap();
+        let child = Running(pair.slave.spawn_command(cmd).unwrap());
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
