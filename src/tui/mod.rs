@@ -12,6 +12,7 @@ pub mod people;
 pub mod picker;
 pub mod run;
 pub mod search;
+mod terminal;
 pub mod ui;
 pub mod workers;
 pub mod wrap;
