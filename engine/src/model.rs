@@ -173,8 +173,7 @@ impl Story {
     /// Give the story a body still stored elsewhere (a cache file), read
     /// the first time `paragraphs()` is asked for.
     pub fn set_stored_body(&mut self, body: Body) {
-        self.body = body;
-        self.quotes = LazyQuotes::default();
+        self.replace_body(body);
     }
 
     /// Give the story new paragraphs (the full text of its web page,
@@ -182,8 +181,7 @@ impl Story {
     /// with, so marks saved under it still apply; quotes are found again.
     pub fn set_text(&mut self, paragraphs: impl Into<Paragraphs>) {
         let _ = self.id();
-        self.body = Body::new(paragraphs.into());
-        self.quotes = LazyQuotes::default();
+        self.replace_body(Body::new(paragraphs.into()));
     }
 
     /// Forget the paragraphs, for a command that never reads them: at
@@ -191,7 +189,12 @@ impl Story {
     /// afterwards would be derived from no text: work it out before
     /// (`id()`) if it will be needed.
     pub fn drop_text(&mut self) {
-        self.body = Body::new(Paragraphs::new());
+        self.replace_body(Body::new(Paragraphs::new()));
+    }
+
+    /// A new body: the quotes found in the old one no longer hold.
+    fn replace_body(&mut self, body: Body) {
+        self.body = body;
         self.quotes = LazyQuotes::default();
     }
 
