@@ -15,7 +15,7 @@ use byline::cli::progress::{self, ProgressBar};
 use byline::cli::{self, export::ExportFormat};
 use byline::config::{Config, Paths};
 use byline::tui::Stories;
-use byline_engine::cache::CacheSpec;
+use byline_engine::cache::{Cache, CacheSpec};
 use byline_engine::filter::TagFilter;
 use byline_engine::load::{self, Skipped, Warning};
 use byline_engine::parse::InputFormat;
@@ -255,6 +255,15 @@ fn library_command(
         !matches!(command, Command::Tags { .. } | Command::Quotes { .. } | Command::People { .. });
     let max_file_size = context.config.max_file_size();
     let cache = context.cache_spec(&paths, forced);
+    // Tags counted in a library the cache saw as it is now: the cache's
+    // own counts, no story read.
+    if let (Command::Tags { .. }, Some(spec)) = (&command, &cache)
+        && let Some(tags) = Cache::open(spec, forced).ok().and_then(|cache| cache.unchanged_tags())
+    {
+        write_stdout(|out| cli::tags::write(out, tags.iter().map(|(name, count)| (name.as_str(), *count))))
+            .context("writing output")?;
+        return Ok(ExitCode::SUCCESS);
+    }
     // Counting tags and sources, and listing without a search, never read
     // a story's text: unless a cache is to be written with it, it is
     // dropped as each file is parsed.
@@ -317,7 +326,9 @@ fn print_command(command: Command, library: &Library, out: &mut dyn Write) -> io
             let columns = if columns.is_empty() { Column::DEFAULT.to_vec() } else { columns };
             cli::list::write(out, &select(library, &filter), &columns, byline::dates::local_now())
         }
-        Command::Tags { .. } => cli::tags::write(out, library),
+        Command::Tags { .. } => {
+            cli::tags::write(out, library.tags().iter().map(|t| (t.name.as_str(), t.stories.len())))
+        }
         Command::Sources { .. } => cli::sources::write(out, library),
         Command::Quotes { speaker, tags, cues, .. } => {
             let stories = select(library, &Filter { tags: tag_filters(&tags), ..Filter::default() });

@@ -37,7 +37,21 @@ fn open_trusting(dir: &Path, cache: &CacheSpec) -> Loaded {
     loaded.warnings.retain(|w| !warnings.iter().any(|again| again.path == w.path));
     loaded.skipped.extend(skipped);
     loaded.warnings.extend(warnings);
+    // Written once checked, as the reader writes it.
+    if cache.wants(&loaded.manifest) {
+        cache::write(cache, &loaded.library, &loaded.manifest).unwrap();
+    }
     loaded
+}
+
+/// The tags `byline tags` prints for a load: names and story counts.
+fn counted(loaded: &Loaded) -> Vec<(String, usize)> {
+    loaded.library.tags().iter().map(|t| (t.name.clone(), t.stories.len())).collect()
+}
+
+/// The tag counts the cache gives for a library it finds unchanged.
+fn cached_counts(spec: &CacheSpec) -> Option<Vec<(String, usize)>> {
+    Cache::open(spec, None).ok()?.unchanged_tags()
 }
 
 /// Everything a user sees of a load, in an order that does not depend on
@@ -256,14 +270,30 @@ proptest! {
         let again = open(&tree.dir(), Some(&spec));
         prop_assert!(!again.manifest.needs_write(), "an unchanged library is read from the cache");
         prop_assert_eq!(seen(&again), seen(&first));
+        // Its tags are counted without a story read, unless a file gave a
+        // problem (it is read again every time).
+        let whole = first.skipped.is_empty() && first.warnings.is_empty();
+        let counts = cached_counts(&spec);
+        prop_assert_eq!(counts.is_some(), whole);
+        if let Some(counts) = counts {
+            prop_assert_eq!(counts, counted(&first));
+        }
         for edit in &edits {
             tree.apply(edit);
+            prop_assert!(cached_counts(&spec).is_none(), "counts of the library before {:?}", edit);
             // As the reader opens it: on the cache's word, then checked.
             let trusting = open_trusting(&tree.dir(), &spec);
-            let parsed = seen(&open(&tree.dir(), None));
+            let parsed_load = open(&tree.dir(), None);
+            let parsed = seen(&parsed_load);
             prop_assert_eq!(seen(&trusting), parsed.clone(), "the reader, after {:?}", edit);
+            if let Some(counts) = cached_counts(&spec) {
+                prop_assert_eq!(counts, counted(&parsed_load), "written by the reader, after {:?}", edit);
+            }
             let cached = open(&tree.dir(), Some(&spec));
             prop_assert_eq!(seen(&cached), parsed, "after {:?}", edit);
+            if let Some(counts) = cached_counts(&spec) {
+                prop_assert_eq!(counts, counted(&parsed_load), "after {:?}", edit);
+            }
         }
     }
 }

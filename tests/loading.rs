@@ -168,6 +168,42 @@ fn the_cli_keeps_a_parsed_cache_and_shows_changes_made_since() {
     assert_eq!(caches(home.path()).len(), 1);
 }
 
+/// Date `path` (a file or directory) `secs` seconds ago.
+fn date_back(path: &Path, secs: u64) {
+    let when = std::time::SystemTime::now() - std::time::Duration::from_secs(secs);
+    std::fs::File::open(path).unwrap().set_modified(when).unwrap();
+}
+
+#[test]
+fn tags_of_an_unchanged_library_come_from_the_cache_and_an_edit_since_is_counted() {
+    // Files written an hour ago: the cache may answer for them on their
+    // stamps alone.
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path(), 70);
+    let old = |path: &Path| date_back(path, 3600);
+    let file = dir.path().join("00/00003.txt");
+    for path in [dir.path().to_path_buf(), dir.path().join("00")] {
+        for entry in std::fs::read_dir(&path).unwrap() {
+            old(&entry.unwrap().path());
+        }
+        old(&path);
+    }
+    let home = tempfile::tempdir().unwrap();
+    let first = tags_in(home.path(), dir.path(), &[]);
+    assert_eq!(String::from_utf8_lossy(&first.stdout), "70  Narok\n70  Wildlife\n");
+    let counts = open_cache(home.path(), dir.path()).unchanged_tags();
+    assert_eq!(counts, Some(vec![("Narok".to_string(), 70), ("Wildlife".to_string(), 70)]));
+    assert_eq!(tags_in(home.path(), dir.path(), &[]).stdout, first.stdout);
+    // Edited in place (the directory unchanged) and dated back again: its
+    // stamp differs all the same, and the cache's counts are not used.
+    std::fs::write(&file, "Edited\n\nBody.\n\nTags: Floods, Narok\n").unwrap();
+    date_back(&file, 1800);
+    assert_eq!(open_cache(home.path(), dir.path()).unchanged_tags(), None);
+    let edited = tags_in(home.path(), dir.path(), &[]);
+    assert_eq!(String::from_utf8_lossy(&edited.stdout), "70  Narok\n69  Wildlife\n 1  Floods\n");
+    assert_eq!(edited.stdout, tags_in(home.path(), dir.path(), &["--no-cache"]).stdout);
+}
+
 #[test]
 fn no_cache_and_cache_false_neither_read_nor_write_one() {
     let dir = tempfile::tempdir().unwrap();

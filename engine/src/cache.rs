@@ -9,14 +9,15 @@
 //! the **bodies**.
 //! The index names the library it belongs to (`CacheSpec::key`), when the
 //! load that wrote it began, every directory walked and every file read
-//! with its size and times (`Stamp`), and each file's stories: every field
-//! but the paragraphs, which are in the bodies section, each body followed
-//! by its own fingerprint.
+//! with its size and times (`Stamp`), the library's tags with their
+//! counts, and each file's stories: every field but the paragraphs, which
+//! are in the bodies section, each body followed by its own fingerprint.
 //!
 //! # How it is read
 //!
 //! The index has two parts, each with its fingerprint: the table of
-//! directories and files, read and checked when the cache is opened, and
+//! directories, files and tag counts, read and checked when the cache is
+//! opened, and
 //! the story records, read and checked by the loader's walking thread
 //! while the workers stamp the files (a stat each, most of the work), so
 //! that neither waits for the other. Damaged records are not used: every
@@ -27,7 +28,9 @@
 //! someone else while byline reads it gives an empty body, never a crash
 //! (`SIGBUS`). A file whose size or times differ from its entry is parsed
 //! again; when no directory changed, the walk is skipped and the index's
-//! file list is used. A file modified less than `RACY_SECS` before the
+//! file list is used. A command that only counts tags (`byline tags`)
+//! reads no story record when every file is as recorded
+//! (`Cache::unchanged_tags`). A file modified less than `RACY_SECS` before the
 //! load that wrote the cache began is parsed again whatever its stamp says,
 //! as a file system with coarse times could hide a change made in the same
 //! instant.
@@ -58,13 +61,15 @@ pub use write::{STALE_DAYS, Snapshot, write};
 
 /// Change this when the layout changes or a parser reads files
 /// differently: caches of another version are rebuilt.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// Files modified this close to (or after) the start of the load that wrote
 /// the cache are parsed again.
 pub const RACY_SECS: i64 = 2;
 
 const MAGIC: &[u8; 8] = b"BYLNCACH";
+/// In place of the number of tags: the cache records no tag counts.
+const NO_TAG_COUNTS: u32 = u32::MAX;
 const HEADER: usize = 56;
 
 /// Which cache a library uses, and what makes it that library.

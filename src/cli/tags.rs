@@ -2,12 +2,12 @@
 
 use std::io::{self, Write};
 
-use byline_engine::library::Library;
-
-pub fn write(out: &mut dyn Write, library: &Library) -> io::Result<()> {
-    let width = library.tags().first().map_or(1, |t| t.stories.len().to_string().len());
-    for tag in library.tags() {
-        writeln!(out, "{:>width$}  {}", tag.stories.len(), tag.name)?;
+/// Write `tags` (name, stories), most used first, counts aligned right.
+pub fn write<'a>(out: &mut dyn Write, tags: impl IntoIterator<Item = (&'a str, usize)>) -> io::Result<()> {
+    let mut tags = tags.into_iter().peekable();
+    let width = tags.peek().map_or(1, |(_, count)| count.to_string().len());
+    for (name, count) in tags {
+        writeln!(out, "{count:>width$}  {name}")?;
     }
     Ok(())
 }

@@ -7,10 +7,11 @@ use std::fs::{self, File};
 use std::hash::BuildHasherDefault;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use super::codec::{Decoder, format_from};
-use super::{CacheSpec, HEADER, MAGIC, RACY_SECS, Stamp, VERSION};
+use super::{CacheSpec, HEADER, MAGIC, NO_TAG_COUNTS, RACY_SECS, Stamp, Stamper, VERSION};
 use crate::model::{Body, BodyAt, BodySource, Paragraphs, Story, fast_hash};
 use crate::parse::{Draft, InputFormat};
 use crate::search_index::WordHasher;
@@ -34,6 +35,9 @@ pub struct Cache {
     /// The walk was recorded whole (`Manifest::dirs` was not `None`).
     walk_recorded: bool,
     by_path: OnceLock<HashMap<String, usize, BuildHasherDefault<WordHasher>>>,
+    /// The library's tags with their counts as recorded (decoded when
+    /// asked for), when the cache holds every file's stories.
+    tag_counts: Option<Vec<u8>>,
 }
 
 #[derive(Debug)]
@@ -110,6 +114,7 @@ impl Cache {
             dirs: Vec::new(),
             walk_recorded: false,
             by_path: OnceLock::new(),
+            tag_counts: None,
         };
         let files = cache.read_table(&table, spec).ok_or(CacheError::Damaged)??;
         if let Some(file) = Arc::get_mut(&mut cache.file) {
@@ -167,7 +172,54 @@ impl Cache {
             }
             files.push(CachedFile { path: Arc::from(Path::new(path)), keep, stamp, records, count });
         }
+        let tags_at = d.at;
+        if d.u32()? != NO_TAG_COUNTS {
+            self.tag_counts = Some(table[tags_at..].to_vec());
+        }
         Some(Ok(files))
+    }
+
+    /// The library's tags, most used first, with how many stories carry
+    /// each, as the cache recorded them: when the library is the one the
+    /// cache saw, a command that only counts tags needs no story. That
+    /// holds when no directory changed and every file is there with the
+    /// stamp recorded, its stories cached (no file gave a problem), and
+    /// not modified just before the load that wrote the cache. `None`
+    /// when any of that fails: the library must be loaded.
+    pub fn unchanged_tags(&self) -> Option<Vec<(String, usize)>> {
+        let counts = self.tag_counts.as_deref()?;
+        let files = &self.file.files;
+        if !files.iter().all(|f| f.keep && self.trusted(&f.stamp)) || !self.tree_unchanged() {
+            return None;
+        }
+        // A stat a file, on every core; all stop at the first change.
+        let changed = AtomicBool::new(false);
+        let size = files.len().div_ceil(crate::parallel::cores()).max(1);
+        let parts: Vec<&[CachedFile]> = files.chunks(size).collect();
+        crate::parallel::map_parts(&parts, |_, part| {
+            let mut stamper = Stamper::default();
+            for run in part.chunks(256) {
+                if changed.load(Ordering::Relaxed) {
+                    return;
+                }
+                if run.iter().any(|f| stamper.stamp(&f.path).ok() != Some(f.stamp)) {
+                    changed.store(true, Ordering::Relaxed);
+                }
+            }
+        })
+        .into_iter()
+        .all(|part| part.is_some())
+        .then_some(())?;
+        if changed.into_inner() {
+            return None;
+        }
+        let mut d = Decoder { bytes: counts, at: 0 };
+        let count = d.u32()?;
+        let mut tags = Vec::with_capacity(count.min(1 << 16) as usize);
+        for _ in 0..count {
+            tags.push((d.string()?, usize::try_from(d.u64()?).ok()?));
+        }
+        Some(tags)
     }
 
     /// Whether every directory the cached load walked is as it was: the

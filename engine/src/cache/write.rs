@@ -7,7 +7,7 @@ use std::io;
 use std::path::Path;
 
 use super::codec::Encoder;
-use super::{CacheSpec, FileRecord, MAGIC, Manifest, VERSION};
+use super::{CacheSpec, FileRecord, MAGIC, Manifest, NO_TAG_COUNTS, VERSION};
 use crate::library::Library;
 use crate::model::{Body, BodyAt, Story, fast_hash};
 
@@ -101,6 +101,21 @@ impl Snapshot {
             slots.push(index.bytes.len());
             index.u64(0);
             index.u32(if file.keep { file.count as u32 } else { 0 });
+        }
+        // The tags with their counts, for a command that counts them and
+        // finds nothing changed (`Cache::unchanged_tags`): only when the
+        // cache holds every file's stories, checked.
+        let whole =
+            !manifest.unchecked && files.len() == manifest.files.len() && files.iter().all(|f| f.keep);
+        match u32::try_from(library.tags().len()) {
+            Ok(count) if whole && count != NO_TAG_COUNTS => {
+                index.u32(count);
+                for tag in library.tags() {
+                    index.str(&tag.name);
+                    index.u64(tag.stories.len() as u64);
+                }
+            }
+            _ => index.u32(NO_TAG_COUNTS),
         }
         let table_len = index.bytes.len();
         // The story records are encoded on every core, a run of files
