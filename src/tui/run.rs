@@ -6,7 +6,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -19,7 +19,7 @@ use super::terminal::{
     draw, give_back_terminal, install_panic_hook, suspend, take_terminal, watch_for_termination,
 };
 use super::ui::theme::Theme;
-use super::workers::{Fetcher, Incoming, Saver};
+use super::workers::{Fetcher, Incoming, LOADING_TICK, Saver};
 use byline_engine::search_index::WordIndex;
 use byline_engine::state::StateFile;
 
@@ -344,9 +344,13 @@ fn event_loop(
     }
     loop {
         draw(terminal, app, theme)?;
+        let drawn_at = Instant::now();
         workers.drawn = true;
+        // Stories taken in since the frame, not drawn yet.
+        let mut undrawn = false;
         // A bounded wait, so a signal, a due save or arriving stories are
-        // noticed even when no key comes; a reply is drawn at once.
+        // noticed even when no key comes; a reply is drawn at once, but
+        // stories joining a list already shown once a `LOADING_TICK`.
         loop {
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
@@ -355,12 +359,22 @@ fn event_loop(
                 break;
             }
             let replies = workers.poll(app);
-            if !replies.is_empty() {
-                if workers.dispatch_all(app, replies, terminal)? == Flow::Quit {
-                    return Ok(());
+            let due = drawn_at.elapsed() >= LOADING_TICK;
+            if replies.is_empty() {
+                if undrawn && due {
+                    break;
                 }
+                continue;
+            }
+            let more_stories =
+                !app.library.is_empty() && replies.iter().all(|msg| matches!(msg, Msg::Loaded { .. }));
+            if workers.dispatch_all(app, replies, terminal)? == Flow::Quit {
+                return Ok(());
+            }
+            if !more_stories || due {
                 break;
             }
+            undrawn = true;
         }
         // Take every event already queued before drawing again.
         while event::poll(Duration::ZERO)? {

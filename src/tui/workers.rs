@@ -151,8 +151,14 @@ pub struct Incoming {
     done: bool,
 }
 
-/// While loading, the screen is redrawn at least this often.
-const LOADING_TICK: Duration = Duration::from_millis(50);
+/// While stories arrive, the screen is redrawn this often.
+pub const LOADING_TICK: Duration = Duration::from_millis(50);
+
+/// While files are read, the loop looks for stories this often: they
+/// join the library as they come, so that the last ones (and the end of
+/// loading) wait for no tick; the screen still shows them every
+/// `LOADING_TICK`.
+const LOADING_LOOK: Duration = Duration::from_millis(2);
 
 impl Incoming {
     pub fn new(progress: Receiver<Progress>, state: Arc<State>) -> Incoming {
@@ -222,7 +228,7 @@ impl Incoming {
     pub fn wait(&self) -> Option<Duration> {
         match (self.done, self.read) {
             (true, _) => None,
-            (false, false) => Some(LOADING_TICK),
+            (false, false) => Some(LOADING_LOOK),
             (false, true) => Some(Duration::ZERO),
         }
     }
