@@ -30,8 +30,8 @@ fn open_trusting(dir: &Path, cache: &CacheSpec) -> Loaded {
         load::Options { cache: Some(cache.clone()), trust_stamps: true, ..load::Options::default() };
     let mut loaded =
         load::receive_all(&load::spawn(&[dir.to_path_buf()], options.clone()).unwrap(), |_, _| {});
-    let files: Vec<_> = loaded.manifest.files.iter().map(|f| (f.path.clone(), f.stamp)).collect();
-    let found = load::recheck(&files, &options);
+    // The files taken on the cache's word, in the cache's order.
+    let found = loaded.check.as_ref().map(|check| load::recheck(check, &options)).unwrap_or_default();
     let (skipped, warnings) = load::take_in(&mut loaded.library, &mut loaded.manifest, found);
     loaded.skipped.retain(|s| !skipped.iter().any(|again| again.path == s.path));
     loaded.warnings.retain(|w| !warnings.iter().any(|again| again.path == w.path));
@@ -313,6 +313,33 @@ fn an_unchanged_library_is_read_without_parsing_and_its_problems_are_told_again(
     assert!(story.body().loaded().is_none());
     assert!(!story.paragraphs().is_empty());
     assert_eq!(seen(&again), seen(&first));
+}
+
+#[test]
+fn a_load_on_the_caches_word_names_the_files_to_check_and_leaves_their_check_free_to_run() {
+    let mut tree = Tree::new(&[0, 1, 2, 3, 4, 5, 11]);
+    let spec = spec(&tree);
+    let first = open(&tree.dir(), Some(&spec));
+    let options = load::Options { cache: Some(spec.clone()), trust_stamps: true, ..load::Options::default() };
+    let loaded = load::receive_all(&load::spawn(&[tree.dir()], options.clone()).unwrap(), |_, _| {});
+    let check = loaded.check.expect("taken on the cache's word: files to check");
+    // Those whose stories came from the cache, on their recorded stamps;
+    // the two that gave a problem were parsed again.
+    let kept: Vec<_> =
+        first.manifest.files.iter().filter(|f| f.keep).map(|f| (f.path.clone(), f.stamp)).collect();
+    let mut named = check.files.clone();
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut expected = kept;
+    expected.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(named, expected);
+    assert!(!check.waits_for_the_load(), "the load is over: its check must not wait");
+    assert!(load::recheck(&check, &options).changed.is_empty());
+    tree.apply(&Edit::Change(0, 7));
+    let changed = load::recheck(&check, &options).changed;
+    assert_eq!(changed.len(), 1);
+    // A load without the cache's word stamps every file: nothing to check.
+    let stamped = open(&tree.dir(), Some(&spec));
+    assert!(stamped.check.is_none());
 }
 
 /// A cached library reaches the reader a few hundred files at a time, as

@@ -253,7 +253,7 @@ impl Manifest {
         self.started = walk.started;
         self.dirs = walk.dirs;
         self.walked = walk.walked;
-        self.unchecked = walk.unchecked;
+        self.unchecked = walk.check.is_some();
     }
 
     /// Take in a batch's files, its first story being at `base`;
@@ -261,6 +261,17 @@ impl Manifest {
     pub fn add(&mut self, base: usize, files: Vec<FileRecord>, parsed: usize) {
         self.parsed += parsed;
         self.files.extend(files.into_iter().map(|f| FileRecord { first: base + f.first, ..f }));
+    }
+
+    /// Where each of `paths` is in `files` (the same `Arc`, or an equal
+    /// path), in `files`' order; a path not there is left out.
+    pub fn positions<'a>(&self, paths: impl Iterator<Item = &'a Arc<Path>>) -> Vec<usize> {
+        let wanted: std::collections::HashSet<&Path> = paths.map(|p| &**p).collect();
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let found = self.files.iter().enumerate().filter(|(_, f)| wanted.contains(&*f.path));
+        found.map(|(n, _)| n).collect()
     }
 
     /// Whether the cache should be written after this load: the paths had
@@ -287,6 +298,9 @@ pub struct Walk {
     /// How many stories the cache holds for these files (room is made
     /// for them at once); 0 when not known.
     pub stories: usize,
-    /// The files were taken on the cache's word, not stamped.
-    pub unchecked: bool,
+    /// The files were taken on the cache's word, not stamped: each with
+    /// the stamp it was taken on, for `load::recheck`. Known when the
+    /// cache is opened, so that the check can start while the stories
+    /// are read.
+    pub check: Option<Arc<crate::load::ToCheck>>,
 }

@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 
 use crate::cache::{Cache, CacheSpec, FileRecord, Manifest, Stamp, Stamper, Walk};
 use crate::error::SkipReason;
@@ -81,6 +81,9 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
     /// What was walked and read, for the parsed cache.
     pub manifest: Manifest,
+    /// The files taken on the cache's word (`Options::trust_stamps`),
+    /// for `recheck`.
+    pub check: Option<Arc<ToCheck>>,
 }
 
 /// What the loading threads report, in the order it happens.
@@ -222,6 +225,7 @@ pub fn receive_all(progress: &Receiver<Progress>, mut on_progress: impl FnMut(us
                 total = files;
                 loaded.skipped.extend(skipped);
                 loaded.library.reserve(walk.stories);
+                loaded.check = walk.check.clone();
                 loaded.manifest.walked(files, walk);
             }
             Progress::Batch(batch) => {
@@ -351,8 +355,15 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
         }
         send(&mut batch, options, tx);
     };
+    // Once the workers are done (or gone), a check waiting for them goes on.
+    let checking = std::sync::OnceLock::<Arc<ToCheck>>::new();
+    let _decoded = Finally(|| {
+        if let Some(check) = checking.get() {
+            check.set_decoding(false);
+        }
+    });
     crate::parallel::alongside(crate::parallel::cores(), read, || {
-        let mut walk = Walk { started, dirs: Some(Vec::new()), walked: true, stories: 0, unchecked: false };
+        let mut walk = Walk { started, dirs: Some(Vec::new()), walked: true, stories: 0, check: None };
         if let Some(cache) = cache.as_ref().filter(|c| c.tree_unchanged()) {
             let count = cache.files();
             for first in (0..count).step_by(CHUNK_FILES) {
@@ -360,10 +371,20 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
             }
             drop(work_tx);
             let stories = cache.story_count();
-            let unchecked = options.trust_stamps;
-            walk = Walk { started, dirs: Some(cache.dirs().to_vec()), walked: false, stories, unchecked };
+            // Files whose stories are taken on their recorded stamps; the
+            // others are parsed, and stamped as they are.
+            let check = options.trust_stamps.then(|| Arc::new(ToCheck::new(cache.kept_files())));
+            if let Some(check) = &check {
+                let _ = checking.set(Arc::clone(check));
+            }
+            walk = Walk { started, dirs: Some(cache.dirs().to_vec()), walked: false, stories, check };
             let _ = tx.send(Progress::Found { files: count, skipped: Vec::new(), walk });
             cache.read_records();
+            // The workers decode the stories now: a check started early
+            // waits for them.
+            if let Some(check) = checking.get() {
+                check.set_decoding(true);
+            }
             return;
         }
         let mut files = 0;
@@ -385,6 +406,16 @@ fn walk_and_read(paths: &[PathBuf], options: &Options, tx: &Sender<Progress>) {
         drop(work_tx);
         let _ = tx.send(Progress::Found { files, skipped, walk });
     });
+}
+
+/// Runs its function when dropped, on every way out (a worker's panic
+/// included).
+struct Finally<F: FnMut()>(F);
+
+impl<F: FnMut()> Drop for Finally<F> {
+    fn drop(&mut self) {
+        (self.0)();
+    }
 }
 
 /// Cached file `n`'s stamp: the one recorded when `trust` (no stat),
@@ -466,6 +497,6 @@ fn has_article_extension(path: &Path) -> bool {
 
 mod one_file;
 mod recheck;
-pub use recheck::{Rechecked, recheck, take_in};
+pub use recheck::{Rechecked, ToCheck, recheck, take_in};
 #[cfg(test)]
 mod tests;

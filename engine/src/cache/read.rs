@@ -253,6 +253,12 @@ impl Cache {
         self.file.files.iter().filter(|f| f.keep).map(|f| f.count).sum()
     }
 
+    /// The files whose stories the cache holds, with their recorded
+    /// stamps.
+    pub fn kept_files(&self) -> Vec<(Arc<Path>, Stamp)> {
+        self.file.files.iter().filter(|f| f.keep).map(|f| (Arc::clone(&f.path), f.stamp)).collect()
+    }
+
     /// The stamp the cache recorded for file `n`.
     pub fn recorded_stamp(&self, n: usize) -> Stamp {
         self.file.files.get(n).map(|f| f.stamp).unwrap_or_default()

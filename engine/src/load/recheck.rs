@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::one_file::parse_into;
 use super::{Batch, Options, Skipped, Warning};
@@ -17,30 +18,75 @@ use crate::library::Library;
 /// What rechecking found.
 #[derive(Debug, Clone, Default)]
 pub struct Rechecked {
-    /// The files (by position in what was rechecked) whose stamp is not
-    /// the one they were taken with, or that are gone.
-    pub changed: Vec<usize>,
+    /// The files whose stamp is not the one they were taken on, or that
+    /// are gone.
+    pub changed: Vec<Arc<Path>>,
     /// Those still there, read again (their records count from the
     /// batch's first story).
     pub batch: Batch,
 }
 
-/// Stamp each of `files` and read again those whose stamp is not the one
-/// given.
-pub fn recheck(files: &[(Arc<Path>, Stamp)], options: &Options) -> Rechecked {
+/// Files a load took on the cache's word, each with the stamp it was
+/// taken on, for `recheck`. Known as soon as the cache is opened, so the
+/// check can start at once: it then takes only the time the load leaves,
+/// as it waits while the loading threads decode stories (`decoding`).
+#[derive(Debug, Default)]
+pub struct ToCheck {
+    /// The files, each with the stamp its stories were taken on.
+    pub files: Vec<(Arc<Path>, Stamp)>,
+    decoding: AtomicBool,
+}
+
+impl ToCheck {
+    /// `files` to check, with the stamps they were taken on.
+    pub fn new(files: Vec<(Arc<Path>, Stamp)>) -> ToCheck {
+        ToCheck { files, decoding: AtomicBool::new(false) }
+    }
+
+    pub(super) fn set_decoding(&self, decoding: bool) {
+        self.decoding.store(decoding, Ordering::Release);
+    }
+
+    /// Whether a check waits now for the loading threads, which are
+    /// decoding stories.
+    pub fn waits_for_the_load(&self) -> bool {
+        self.decoding.load(Ordering::Acquire)
+    }
+
+    /// Wait while the loading threads decode stories.
+    fn yield_to_loading(&self) {
+        while self.waits_for_the_load() {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+}
+
+/// Files stamped between two looks at whether the load needs the cores.
+const STAMPS_AT_A_TIME: usize = 256;
+
+/// Stamp each of the files and read again those whose stamp is not the
+/// one given.
+pub fn recheck(to_check: &ToCheck, options: &Options) -> Rechecked {
+    let files = &to_check.files;
     let size = files.len().div_ceil(crate::parallel::cores()).max(1);
     let parts: Vec<&[(Arc<Path>, Stamp)]> = files.chunks(size).collect();
-    let found = crate::parallel::map_parts(&parts, |nth, part| {
+    let found = crate::parallel::map_parts(&parts, |_, part| {
         let mut stamper = Stamper::default();
-        let differ =
-            |(_, (path, stamp)): &(usize, &(Arc<Path>, Stamp))| stamper.stamp(path).ok() != Some(*stamp);
-        part.iter().enumerate().filter(differ).map(|(k, _)| nth * size + k).collect::<Vec<_>>()
+        let mut changed = Vec::new();
+        for files in part.chunks(STAMPS_AT_A_TIME) {
+            to_check.yield_to_loading();
+            for (path, stamp) in files {
+                if stamper.stamp(path).ok() != Some(*stamp) {
+                    changed.push(Arc::clone(path));
+                }
+            }
+        }
+        changed
     });
-    let changed: Vec<usize> = found.into_iter().flatten().flatten().collect();
+    let changed: Vec<Arc<Path>> = found.into_iter().flatten().flatten().collect();
     let mut batch = Batch::default();
     let mut buf = Vec::new();
-    for &n in &changed {
-        let path = &files[n].0;
+    for path in &changed {
         if path.is_file() {
             parse_into(path.to_path_buf(), &mut buf, options, &mut batch);
         }
@@ -64,8 +110,8 @@ pub fn take_in(
         return (Vec::new(), Vec::new());
     }
     let mut marks: HashMap<String, (bool, bool)> = HashMap::new();
-    let changed =
-        BitSet::of(manifest.files.len(), found.changed.into_iter().filter(|&n| n < manifest.files.len()));
+    // The check may have gone by another list of the files (the cache's).
+    let changed = BitSet::of(manifest.files.len(), manifest.positions(found.changed.iter()));
     let mut ranges = Vec::with_capacity(changed.count());
     for file in manifest.files.iter().enumerate().filter(|(n, _)| changed.contains(*n)).map(|(_, f)| f) {
         let range = file.first..file.first + file.count;

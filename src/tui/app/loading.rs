@@ -52,6 +52,7 @@ impl App {
             progress.from_cache = walk.stories;
         }
         self.library.reserve(walk.stories);
+        self.start_check(walk.check.clone());
         self.manifest.walked(files, walk);
         self.skipped += skipped;
     }
@@ -116,9 +117,9 @@ impl App {
     /// tenths of a second at 100,000 stories, after the user sees the
     /// whole list rather than before.
     pub(super) fn after_loading(&mut self) {
-        // Files taken on the cache's word are checked first, on every
-        // core; the rest waits for that (`rechecked`).
-        if self.want_recheck() {
+        // Files taken on the cache's word are being checked; the rest
+        // waits for that (`rechecked`).
+        if self.check_after_loading() {
             return;
         }
         self.start_background_work();

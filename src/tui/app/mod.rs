@@ -153,6 +153,8 @@ pub struct App {
     pub reread: Option<byline_engine::load::Options>,
     /// Files ready for a thread to check.
     pub(super) recheck_job: Option<recheck::RecheckJob>,
+    /// Where the check of the files taken on the cache's word is.
+    pub(super) check: recheck::CheckState,
     /// The check's outcome is shown; the word index, the cache and the
     /// people start once it is drawn (`Msg::StartBackgroundWork`).
     pub(super) background_after_draw: bool,
@@ -203,6 +205,7 @@ impl App {
             pages_fetching: Vec::new(),
             reread: None,
             recheck_job: None,
+            check: recheck::CheckState::default(),
             background_after_draw: false,
         };
         app.refresh_view();
@@ -307,7 +310,7 @@ impl App {
             Msg::Loaded { batches, marks } => self.add_batches(batches, &marks),
             Msg::FinishLoading => self.finish_loading_step(),
             Msg::AfterLoading => self.after_loading(),
-            Msg::Rechecked(found) => self.rechecked(*found),
+            Msg::Rechecked(found) => self.check_done(*found),
             Msg::StartBackgroundWork => {
                 if std::mem::take(&mut self.background_after_draw) {
                     self.start_background_work();

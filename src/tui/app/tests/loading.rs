@@ -274,22 +274,76 @@ fn a_load_the_cache_describes_shows_a_screenful_then_the_rest_at_once() {
     }
 }
 
+/// One story from the file `path`, with the file's record as a loading
+/// thread sends it.
+fn file_batch(path: &str, title: &str) -> Batch {
+    let story = byline_engine::model::Story::new(
+        path,
+        byline_engine::model::Format::Text,
+        title.to_string(),
+        vec!["Body.".to_string()],
+    );
+    let record = byline_engine::cache::FileRecord {
+        path: std::sync::Arc::from(std::path::Path::new(path)),
+        stamp: byline_engine::cache::Stamp::default(),
+        first: 0,
+        count: 1,
+        marks: Vec::new(),
+        keep: true,
+    };
+    Batch { files: 1, drafts: vec![Draft::from_story(story)], cacheable: vec![record], ..Batch::default() }
+}
+
+/// A reader loading from the cache, on its word: the check has started.
+fn loading_on_the_caches_word() -> App {
+    let mut app = loading_app();
+    app.reread = Some(byline_engine::load::Options::default());
+    let check = Some(std::sync::Arc::new(byline_engine::load::ToCheck::default()));
+    let walk = byline_engine::cache::Walk { check, ..Default::default() };
+    let effects = app.update(Msg::FilesFound { files: 2, skipped: Vec::new(), walk });
+    assert!(matches!(effects.as_slice(), [Effect::Recheck(_)]), "checked from the start: {effects:?}");
+    app.update(Msg::Loaded {
+        batches: vec![file_batch("a.txt", "Old A"), file_batch("b.txt", "B")],
+        marks: std::sync::Arc::new(State::default()),
+    });
+    app
+}
+
+/// What the check found: `a.txt` changed, and now holds "New A".
+fn a_changed() -> Box<byline_engine::load::Rechecked> {
+    let changed = vec![std::sync::Arc::from(std::path::Path::new("a.txt"))];
+    Box::new(byline_engine::load::Rechecked { changed, batch: file_batch("a.txt", "New A") })
+}
+
 #[test]
 fn files_taken_on_the_caches_word_are_checked_before_the_rest_of_the_background_work() {
-    let mut app = App::new(byline_engine::library::Library::default(), 0);
-    app.start_loading(None);
-    app.reread = Some(byline_engine::load::Options::default());
-    let walk = byline_engine::cache::Walk { unchecked: true, ..Default::default() };
-    app.update(Msg::FilesFound { files: 0, skipped: Vec::new(), walk });
+    let mut app = loading_on_the_caches_word();
     finish_loading(&mut app);
     let effects = app.update(Msg::AfterLoading);
-    assert!(matches!(effects.as_slice(), [Effect::Recheck(_)]), "{effects:?}");
-    let effects = app.update(Msg::Rechecked(Box::default()));
+    assert!(effects.is_empty(), "the rest waits for the check: {effects:?}");
+    let effects = app.update(Msg::Rechecked(a_changed()));
     assert!(effects.is_empty(), "what the check changed is drawn first: {effects:?}");
-    assert_eq!(app.message, None, "nothing changed: nothing to say");
+    assert_eq!(titles(&app), ["B", "New A"]);
+    assert_eq!(app.message.as_deref(), Some("1 file changed since last time: read again"));
     assert!(app.wants_background_work());
     let effects = app.update(Msg::StartBackgroundWork);
     assert!(effects.iter().any(|e| matches!(e, Effect::IndexWords(_))), "then the word index: {effects:?}");
     assert!(!app.wants_background_work());
+    assert!(app.update(Msg::StartBackgroundWork).is_empty(), "and only once");
+}
+
+#[test]
+fn a_check_done_before_loading_is_over_is_taken_in_once_it_is() {
+    let mut app = loading_on_the_caches_word();
+    app.update(Msg::Rechecked(a_changed()));
+    assert_eq!(app.message, None, "not while the library is being finished");
+    finish_loading(&mut app);
+    assert_eq!(titles(&app), ["B", "Old A"]);
+    let effects = app.update(Msg::AfterLoading);
+    assert!(effects.is_empty(), "what the check changed is drawn first: {effects:?}");
+    assert_eq!(titles(&app), ["B", "New A"]);
+    assert_eq!(app.message.as_deref(), Some("1 file changed since last time: read again"));
+    let effects = app.update(Msg::StartBackgroundWork);
+    assert!(effects.iter().any(|e| matches!(e, Effect::IndexWords(_))), "then the word index: {effects:?}");
     assert!(app.update(Msg::StartBackgroundWork).is_empty(), "and only once");
 }
