@@ -263,15 +263,20 @@ impl Manifest {
         self.files.extend(files.into_iter().map(|f| FileRecord { first: base + f.first, ..f }));
     }
 
-    /// Where each of `paths` is in `files` (the same `Arc`, or an equal
-    /// path), in `files`' order; a path not there is left out.
+    /// Where each of `paths` is in `files` (the same path, byte for
+    /// byte), in `files`' order; a path not there is left out.
     pub fn positions<'a>(&self, paths: impl Iterator<Item = &'a Arc<Path>>) -> Vec<usize> {
-        let wanted: std::collections::HashSet<&Path> = paths.map(|p| &**p).collect();
-        if wanted.is_empty() {
-            return Vec::new();
-        }
-        let found = self.files.iter().enumerate().filter(|(_, f)| wanted.contains(&*f.path));
-        found.map(|(n, _)| n).collect()
+        let wanted: Vec<&std::ffi::OsStr> = paths.map(|p| p.as_os_str()).collect();
+        let files = self.files.iter().enumerate();
+        // A few changed files (the usual case) are looked for by a scan
+        // that compares lengths first; many, through a set.
+        let found: Vec<usize> = if wanted.len() <= 16 {
+            files.filter(|(_, f)| wanted.contains(&f.path.as_os_str())).map(|(n, _)| n).collect()
+        } else {
+            let wanted: std::collections::HashSet<&std::ffi::OsStr> = wanted.into_iter().collect();
+            files.filter(|(_, f)| wanted.contains(f.path.as_os_str())).map(|(n, _)| n).collect()
+        };
+        found
     }
 
     /// Whether the cache should be written after this load: the paths had

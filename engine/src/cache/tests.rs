@@ -1,6 +1,9 @@
 use std::fs;
 
-use super::{Stamp, Stamper};
+use std::path::Path;
+use std::sync::Arc;
+
+use super::{FileRecord, Manifest, Stamp, Stamper};
 
 /// A cached file counts as unchanged when its stamp now is the one taken
 /// when it was read (by path, from the open file): a stamp taken through
@@ -103,4 +106,26 @@ fn bodies_written_in_blocks_read_back_and_a_damaged_one_leaves_no_cache() {
     fs::write(&spec.path, bytes).unwrap();
     assert!(super::Snapshot::take(&spec, &cached.library, &cached.manifest).write().is_err());
     assert!(!spec.path.exists(), "the damaged cache is gone");
+}
+
+#[test]
+fn the_files_a_check_names_are_found_in_the_load_few_or_many() {
+    let record = |n: usize| FileRecord {
+        path: Arc::from(Path::new(&format!("/news/{n:03}.txt"))),
+        stamp: Stamp::default(),
+        first: n,
+        count: 1,
+        marks: Vec::new(),
+        keep: true,
+    };
+    let manifest = Manifest { files: (0..40).map(record).collect(), ..Manifest::default() };
+    for wanted in [vec![], vec![7], vec![31, 2, 9], (0..40).rev().step_by(2).collect::<Vec<_>>()] {
+        // Paths equal to the load's, not the same `Arc`s, with one the
+        // load never read.
+        let mut paths: Vec<Arc<Path>> = wanted.iter().map(|&n| record(n).path).collect();
+        paths.push(Arc::from(Path::new("/news/gone.txt")));
+        let mut expected = wanted.clone();
+        expected.sort_unstable();
+        assert_eq!(manifest.positions(paths.iter()), expected, "{} asked for", wanted.len());
+    }
 }
