@@ -182,6 +182,48 @@ impl Stamper {
     }
 }
 
+/// Files stamped between two looks at whether to go on.
+const STAMPS_AT_A_TIME: usize = 256;
+
+/// Which of `files` no longer have the stamp `file` gives for them (or
+/// are gone), stamped on every core, `STAMPS_AT_A_TIME` files at a time
+/// with `before_run` called before each run. `first_only`: every thread
+/// stops once one change is found. `None` if a thread failed (a bug).
+pub(crate) fn changed_files<T: Sync>(
+    files: &[T],
+    file: impl Fn(&T) -> (&Arc<Path>, Stamp) + Sync,
+    first_only: bool,
+    before_run: impl Fn() + Sync,
+) -> Option<Vec<&T>> {
+    let found_one = std::sync::atomic::AtomicBool::new(false);
+    let size = files.len().div_ceil(crate::parallel::cores()).max(1);
+    let parts: Vec<&[T]> = files.chunks(size).collect();
+    let found = crate::parallel::map_parts(&parts, |_, part| {
+        let mut stamper = Stamper::default();
+        let mut changed = Vec::new();
+        for run in part.chunks(STAMPS_AT_A_TIME) {
+            if first_only && found_one.load(std::sync::atomic::Ordering::Relaxed) {
+                break;
+            }
+            before_run();
+            for item in run {
+                let (path, stamp) = file(item);
+                if stamper.stamp(path).ok() != Some(stamp) {
+                    changed.push(item);
+                }
+            }
+            if !changed.is_empty() {
+                found_one.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        changed
+    });
+    found.into_iter().try_fold(Vec::new(), |mut all, part| {
+        all.extend(part?);
+        Some(all)
+    })
+}
+
 fn nanos(time: SystemTime) -> i128 {
     match time.duration_since(UNIX_EPOCH) {
         Ok(after) => after.as_nanos() as i128,

@@ -7,11 +7,10 @@ use std::fs::{self, File};
 use std::hash::BuildHasherDefault;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use super::codec::{Decoder, format_from};
-use super::{CacheSpec, HEADER, MAGIC, NO_TAG_COUNTS, RACY_SECS, Stamp, Stamper, VERSION};
+use super::{CacheSpec, HEADER, MAGIC, NO_TAG_COUNTS, RACY_SECS, Stamp, VERSION};
 use crate::model::{Body, BodyAt, BodySource, Paragraphs, Story, fast_hash};
 use crate::parse::{Draft, InputFormat};
 use crate::search_index::WordHasher;
@@ -193,24 +192,7 @@ impl Cache {
             return None;
         }
         // A stat a file, on every core; all stop at the first change.
-        let changed = AtomicBool::new(false);
-        let size = files.len().div_ceil(crate::parallel::cores()).max(1);
-        let parts: Vec<&[CachedFile]> = files.chunks(size).collect();
-        crate::parallel::map_parts(&parts, |_, part| {
-            let mut stamper = Stamper::default();
-            for run in part.chunks(256) {
-                if changed.load(Ordering::Relaxed) {
-                    return;
-                }
-                if run.iter().any(|f| stamper.stamp(&f.path).ok() != Some(f.stamp)) {
-                    changed.store(true, Ordering::Relaxed);
-                }
-            }
-        })
-        .into_iter()
-        .all(|part| part.is_some())
-        .then_some(())?;
-        if changed.into_inner() {
+        if !super::changed_files(files, |f| (&f.path, f.stamp), true, || {})?.is_empty() {
             return None;
         }
         let mut d = Decoder { bytes: counts, at: 0 };

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::one_file::parse_into;
 use super::{Batch, Options, Skipped, Warning};
 use crate::bitset::BitSet;
-use crate::cache::{Manifest, Stamp, Stamper};
+use crate::cache::{Manifest, Stamp, changed_files};
 use crate::library::Library;
 
 /// What rechecking found.
@@ -61,29 +61,12 @@ impl ToCheck {
     }
 }
 
-/// Files stamped between two looks at whether the load needs the cores.
-const STAMPS_AT_A_TIME: usize = 256;
-
 /// Stamp each of the files and read again those whose stamp is not the
 /// one given.
 pub fn recheck(to_check: &ToCheck, options: &Options) -> Rechecked {
-    let files = &to_check.files;
-    let size = files.len().div_ceil(crate::parallel::cores()).max(1);
-    let parts: Vec<&[(Arc<Path>, Stamp)]> = files.chunks(size).collect();
-    let found = crate::parallel::map_parts(&parts, |_, part| {
-        let mut stamper = Stamper::default();
-        let mut changed = Vec::new();
-        for files in part.chunks(STAMPS_AT_A_TIME) {
-            to_check.yield_to_loading();
-            for (path, stamp) in files {
-                if stamper.stamp(path).ok() != Some(*stamp) {
-                    changed.push(Arc::clone(path));
-                }
-            }
-        }
-        changed
-    });
-    let changed: Vec<Arc<Path>> = found.into_iter().flatten().flatten().collect();
+    let found = changed_files(&to_check.files, |f| (&f.0, f.1), false, || to_check.yield_to_loading());
+    // A thread that failed (a bug) leaves every file taken as it was.
+    let changed: Vec<Arc<Path>> = found.unwrap_or_default().into_iter().map(|f| Arc::clone(&f.0)).collect();
     let mut batch = Batch::default();
     let mut buf = Vec::new();
     for path in &changed {
