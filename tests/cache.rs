@@ -37,8 +37,9 @@ fn open_trusting(dir: &Path, cache: &CacheSpec) -> Loaded {
     loaded.warnings.retain(|w| !warnings.iter().any(|again| again.path == w.path));
     loaded.skipped.extend(skipped);
     loaded.warnings.extend(warnings);
-    // Written once checked, as the reader writes it.
-    if cache.wants(&loaded.manifest) {
+    // Written once checked, as the reader writes it (whatever the size:
+    // these libraries are smaller than `CacheSpec::smallest`).
+    if loaded.manifest.needs_write() {
         cache::write(cache, &loaded.library, &loaded.manifest).unwrap();
     }
     loaded
