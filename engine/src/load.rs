@@ -150,7 +150,8 @@ pub struct Options {
     pub max_file_size: u64,
     /// Compute every story's id on the loading threads, for commands that
     /// will need them all (saved marks, listings, export). Otherwise an id
-    /// is computed when first asked for.
+    /// is computed when first asked for, but for a load with a cache,
+    /// which records every story's id.
     pub story_ids: bool,
     /// Read what a parsed cache holds instead of parsing files that have
     /// not changed (the cache is written by `cache::write` after a load).
@@ -166,6 +167,15 @@ pub struct Options {
     /// parsed, but for stories with a space-joined tag line (segmented
     /// with it). Ids are worked out before, if `story_ids` asks for them.
     pub keep_text: bool,
+}
+
+impl Options {
+    /// Whether parsed stories get their ids on the loading threads: when
+    /// asked, and for a cache, which records every story's id (else they
+    /// would be worked out on the reader's thread when it is written).
+    pub(crate) fn ids_while_loading(&self) -> bool {
+        self.story_ids || self.cache.is_some()
+    }
 }
 
 impl Default for Options {

@@ -65,7 +65,7 @@ pub(super) fn parse_into(path: PathBuf, buf: &mut Vec<u8>, options: &Options, ba
         // A space-joined tag line is segmented with its story's text, once
         // every file is in: that text is kept.
         for draft in batch.drafts[drafts..].iter_mut().filter(|d| d.unsegmented_tags.is_none()) {
-            if options.story_ids {
+            if options.ids_while_loading() {
                 let _ = draft.story.id();
             }
             draft.story.drop_text();
@@ -102,7 +102,10 @@ pub(super) fn send(batch: &mut Batch, options: &Options, tx: &Sender<Progress>) 
     if full.files == 0 {
         return true;
     }
-    if options.story_ids {
+    // A cache records every story's id: parsed stories get theirs here, on
+    // every core, rather than on the reader's thread when the cache is
+    // written (cached stories come with theirs).
+    if options.ids_while_loading() {
         crate::model::work_out_ids(&full.drafts.iter().map(|d| &d.story).collect::<Vec<_>>());
     }
     tx.send(Progress::Batch(full)).is_ok()

@@ -130,3 +130,23 @@ fn a_load_that_keeps_no_text_gives_the_same_tags_sources_and_ids() {
         bare.library.in_order().filter(|s| !s.paragraphs().is_empty()).map(|s| s.title()).collect();
     assert_eq!(kept, ["Port reopens"]);
 }
+
+#[test]
+fn a_load_for_a_cache_works_out_the_ids_of_what_it_parses_even_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "one.txt", b"Ferry resumes\n\nThe ferry sailed at dawn.\n");
+    write(dir.path(), "two.txt", b"Port reopens\n\nThe Port Authority moved cranes.\n");
+    let paths = [dir.path().to_path_buf()];
+    let load = |cache: Option<CacheSpec>| {
+        let options = Options { story_ids: false, cache, ..Options::default() };
+        receive_all(&spawn(&paths, options).unwrap(), |_, _| {})
+    };
+    // Without a cache, an id waits until it is asked for.
+    assert!(load(None).library.stories().iter().all(|s| !s.has_id()));
+    // A cache will record every id: the loading threads work them out,
+    // not the reader's thread when the cache is written.
+    let spec = CacheSpec::new(&dir.path().join("cache"), &paths, "test");
+    let loaded = load(Some(spec));
+    assert_eq!(loaded.library.len(), 2);
+    assert!(loaded.library.stories().iter().all(|s| s.has_id()));
+}
