@@ -1,8 +1,9 @@
-//! Checking, after they are shown, the files a reader took from the parsed
-//! cache on the stamps it recorded (`Options::trust_stamps`): every file is
-//! stamped on every core, and those changed since are read again. The
-//! reader then retires the stories of the changed and vanished files and
-//! adds what they hold now.
+//! Checking the files a reader took from the parsed cache on the stamps it
+//! recorded (`Options::trust_stamps`), from the moment the cache is open
+//! and in the time the loading threads leave (`ToCheck`): every file is
+//! stamped on every core, and those changed since are read again. Once
+//! loading is over, the reader retires the stories of the changed and
+//! vanished files and adds what they hold now (`take_in`).
 
 use std::collections::HashMap;
 use std::path::Path;
