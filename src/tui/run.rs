@@ -366,12 +366,15 @@ fn event_loop(
                 }
                 continue;
             }
-            let more_stories =
-                !app.library.is_empty() && replies.iter().all(|msg| matches!(msg, Msg::Loaded { .. }));
+            let only_stories = replies.iter().all(|msg| matches!(msg, Msg::Loaded { .. }));
+            let was_empty = app.library.is_empty();
             if workers.dispatch_all(app, replies, terminal)? == Flow::Quit {
                 return Ok(());
             }
-            if !more_stories || due {
+            // The first stories are shown at once (a batch of files that
+            // gave none is not a first story).
+            let first_stories = was_empty && !app.library.is_empty();
+            if !only_stories || first_stories || due {
                 break;
             }
             undrawn = true;
