@@ -284,7 +284,11 @@ fn remove_stale(written: &Path) {
 fn encoded_len(body: &Body) -> u64 {
     match body.unread_at() {
         Some((_, at)) => at.len - 8,
-        None => 4 + body.paragraphs().iter().map(|p| 4 + p.len() as u64).sum::<u64>(),
+        None => {
+            // Each paragraph's length and text, after their count.
+            let paragraphs = body.paragraphs();
+            4 + 4 * paragraphs.len() as u64 + paragraphs.text_len() as u64
+        }
     }
 }
 

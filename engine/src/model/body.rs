@@ -32,6 +32,12 @@ impl Paragraphs {
         self.ends.is_empty()
     }
 
+    /// The bytes of every paragraph together, known without reading
+    /// their text (the cache places 100,000 bodies by their lengths).
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
     /// Paragraph `n`, if there is one.
     pub fn get(&self, n: usize) -> Option<&str> {
         let end = *self.ends.get(n)? as usize;
@@ -287,6 +293,8 @@ mod tests {
         assert_eq!(serde_json::to_string(&paragraphs).unwrap(), serde_json::to_string(&given).unwrap());
         assert_eq!(Paragraphs::from_iter(&given), paragraphs);
         assert!(Paragraphs::new().is_empty());
+        assert_eq!(paragraphs.text_len(), given.iter().map(String::len).sum::<usize>());
+        assert_eq!(Paragraphs::new().text_len(), 0);
         assert_ne!(Paragraphs::from_iter(["ab", "c"]), Paragraphs::from_iter(["a", "bc"]));
     }
 }
