@@ -9,7 +9,7 @@ use std::path::Path;
 use super::codec::Encoder;
 use super::{CacheSpec, FileRecord, MAGIC, Manifest, NO_TAG_COUNTS, VERSION};
 use crate::library::Library;
-use crate::model::{Body, BodyAt, Story, fast_hash};
+use crate::model::{Body, BodyAt, Story, fast_hash, fast_hash_of_parts};
 
 /// Write the cache of a loaded library: the files in `manifest` that can
 /// be cached, and their stories. `Ok(false)` without writing when another
@@ -24,9 +24,11 @@ pub fn write(spec: &CacheSpec, library: &Library, manifest: &Manifest) -> io::Re
 #[derive(Debug, Clone)]
 pub struct Snapshot {
     spec: CacheSpec,
-    index: Vec<u8>,
-    /// Where the table of files ends and the story records begin in `index`.
-    table_len: usize,
+    /// The index's table of directories, files and tag counts.
+    table: Vec<u8>,
+    /// The story records after it, as the threads that encoded them left
+    /// them: written one after another (not copied end to end first).
+    records: Vec<Vec<u8>>,
     bodies: Vec<Body>,
     bodies_len: u64,
 }
@@ -35,7 +37,10 @@ pub struct Snapshot {
 /// bodies' places and lengths are in it).
 impl PartialEq for Snapshot {
     fn eq(&self, other: &Snapshot) -> bool {
-        self.spec == other.spec && self.index == other.index && self.bodies_len == other.bodies_len
+        self.spec == other.spec
+            && self.table == other.table
+            && self.records.iter().flatten().eq(other.records.iter().flatten())
+            && self.bodies_len == other.bodies_len
     }
 }
 
@@ -78,10 +83,9 @@ impl Snapshot {
             }
         }
 
-        // Room for the whole index at once (a story's record is a few
-        // hundred bytes): grown by doubling, 35 MB would be copied over
-        // and over into fresh memory.
-        let mut index = Encoder { bytes: Vec::with_capacity(files.len() * 128 + needed.len() * 512) };
+        // Room for the whole table at once: grown by doubling, megabytes
+        // would be copied over and over into fresh memory.
+        let mut index = Encoder { bytes: Vec::with_capacity(files.len() * 128 + 4096) };
         index.str(&spec.key);
         index.i128(manifest.started);
         index.u64(library.written_tags_fingerprint());
@@ -117,7 +121,6 @@ impl Snapshot {
             }
             _ => index.u32(NO_TAG_COUNTS),
         }
-        let table_len = index.bytes.len();
         // The story records are encoded on every core, a run of files
         // each, then put end to end: each run's records and bodies were
         // placed from its own start. A body's place is worked out from its
@@ -153,24 +156,30 @@ impl Snapshot {
         let mut bodies = Vec::with_capacity(needed.len());
         let mut bodies_len = 0u64;
         let mut slot = slots.iter();
+        // Each run's records are placed after the table and the runs
+        // before: the table's offsets and the bodies' places are put right,
+        // and the records stay where their thread wrote them.
+        let mut index_len = index.bytes.len();
+        let mut records = Vec::with_capacity(runs.len());
         for (run, part) in runs.iter().zip(parts) {
             // A thread that failed (a bug) leaves its run to this one.
             let part = part.unwrap_or_else(|| encode(run));
-            let (base, shift) = (index.bytes.len(), bodies_len);
+            let (base, shift) = (index_len, bodies_len);
             for start in &part.starts {
                 let (Some(&slot), Ok(at)) = (slot.next(), u64::try_from(base + start)) else { continue };
                 index.bytes[slot..slot + 8].copy_from_slice(&at.to_le_bytes());
             }
-            let mut records = part.records.bytes;
+            let mut run_records = part.records.bytes;
             for &at in &part.body_offsets {
-                let offset = u64::from_le_bytes(records[at..at + 8].try_into().unwrap_or([0; 8])) + shift;
-                records[at..at + 8].copy_from_slice(&offset.to_le_bytes());
+                let offset = u64::from_le_bytes(run_records[at..at + 8].try_into().unwrap_or([0; 8])) + shift;
+                run_records[at..at + 8].copy_from_slice(&offset.to_le_bytes());
             }
-            index.bytes.extend_from_slice(&records);
+            index_len += run_records.len();
+            records.push(run_records);
             bodies.extend(part.bodies);
             bodies_len += part.bodies_len;
         }
-        Snapshot { spec: spec.clone(), index: index.bytes, table_len, bodies, bodies_len }
+        Snapshot { spec: spec.clone(), table: index.bytes, records, bodies, bodies_len }
     }
 
     /// Write it, replacing the cache file atomically.
@@ -182,13 +191,19 @@ impl Snapshot {
             out.write_all(MAGIC)?;
             out.write_all(&VERSION.to_le_bytes())?;
             out.write_all(&0u32.to_le_bytes())?;
-            let (table, records) = self.index.split_at(self.table_len);
-            for number in [table.len() as u64, fast_hash(table), self.index.len() as u64, fast_hash(records)]
+            let records: Vec<&[u8]> = self.records.iter().map(Vec::as_slice).collect();
+            let index_len = self.table.len() + records.iter().map(|r| r.len()).sum::<usize>();
+            let table = &self.table;
+            for number in
+                [table.len() as u64, fast_hash(table), index_len as u64, fast_hash_of_parts(&records)]
             {
                 out.write_all(&number.to_le_bytes())?;
             }
             out.write_all(&self.bodies_len.to_le_bytes())?;
-            out.write_all(&self.index)?;
+            out.write_all(table)?;
+            for run in &records {
+                out.write_all(run)?;
+            }
             // The bodies are encoded and fingerprinted on another thread, a
             // block at a time, while this one writes the blocks before.
             let (blocks, encoded) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(2);
