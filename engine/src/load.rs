@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
@@ -15,13 +15,12 @@ use crate::error::SkipReason;
 use crate::library::Library;
 use crate::parse::{Draft, InputFormat};
 use one_file::{Work, from_cache, parse_into, read_one, send, take_waiting};
+use walk::collect;
 
 /// Files larger than this are skipped unless the user says otherwise
 /// (`max_file_mib`, `--max-file-mib`): no article is 64 MiB, though a
 /// large feed may be.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
-
-use crate::parse::detect::EXTENSIONS as ARTICLE_EXTENSIONS;
 
 /// A file, or a part of one, that yielded no story, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -434,79 +433,9 @@ fn trusted_or_stamped(cache: &Cache, n: usize, trust: bool, stamper: &mut Stampe
     if trust { Ok(cache.recorded_stamp(n)) } else { stamper.stamp(cache.path(n)) }
 }
 
-/// Gather files under `path`. `named`: the user named this path, so it is
-/// read whatever its name or ending.
-fn collect(
-    path: &Path,
-    found: &mut impl FnMut(PathBuf),
-    skipped: &mut Vec<Skipped>,
-    dirs: &mut Option<Vec<(PathBuf, Stamp)>>,
-    visiting: &mut HashSet<PathBuf>,
-    named: bool,
-) {
-    let meta = match fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(err) => {
-            skipped.push(Skipped { path: path.display().to_string(), reason: SkipReason::io(&err) });
-            return;
-        }
-    };
-    if meta.is_file() {
-        if named || has_article_extension(path) {
-            found(path.to_path_buf());
-        }
-        return;
-    }
-    if !meta.is_dir() {
-        if named {
-            skipped.push(Skipped { path: path.display().to_string(), reason: SkipReason::NotRegularFile });
-        }
-        return;
-    }
-    match dirs {
-        Some(list) if path.to_str().is_some() => list.push((path.to_path_buf(), Stamp::of(&meta))),
-        _ => *dirs = None,
-    }
-    let real = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    if !visiting.insert(real.clone()) {
-        skipped.push(Skipped { path: path.display().to_string(), reason: SkipReason::SymlinkLoop });
-        return;
-    }
-    // The entry's type comes with the directory listing: no stat per file.
-    let mut entries: Vec<(PathBuf, Option<fs::FileType>)> = match fs::read_dir(path) {
-        Ok(entries) => entries.filter_map(Result::ok).map(|e| (e.path(), e.file_type().ok())).collect(),
-        Err(err) => {
-            skipped.push(Skipped { path: path.display().to_string(), reason: SkipReason::io(&err) });
-            visiting.remove(&real);
-            return;
-        }
-    };
-    // Siblings differ only in their names: compare the bytes.
-    entries.sort_by(|a, b| a.0.as_os_str().as_encoded_bytes().cmp(b.0.as_os_str().as_encoded_bytes()));
-    for (entry, kind) in entries {
-        let hidden = entry.file_name().is_some_and(|n| n.as_encoded_bytes().starts_with(b"."));
-        if hidden {
-            continue;
-        }
-        if kind.is_some_and(|k| k.is_file()) {
-            if has_article_extension(&entry) {
-                found(entry);
-            }
-        } else {
-            collect(&entry, found, skipped, dirs, visiting, false);
-        }
-    }
-    visiting.remove(&real);
-}
-
-fn has_article_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
-}
-
 mod one_file;
 mod recheck;
+mod walk;
 pub use recheck::{Rechecked, ToCheck, recheck, take_in};
 #[cfg(test)]
 mod tests;

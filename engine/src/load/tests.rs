@@ -3,6 +3,7 @@
 use super::*;
 use crate::error::SkipReason;
 use one_file::read_file;
+use std::path::Path;
 
 fn write(dir: &Path, name: &str, body: &[u8]) {
     let path = dir.join(name);
