@@ -85,26 +85,26 @@ impl Snapshot {
 
         // Room for the whole table at once: grown by doubling, megabytes
         // would be copied over and over into fresh memory.
-        let mut index = Encoder { bytes: Vec::with_capacity(files.len() * 128 + 4096) };
-        index.str(&spec.key);
-        index.i128(manifest.started);
-        index.u64(library.written_tags_fingerprint());
-        index.u8(u8::from(manifest.dirs.is_some()));
+        let mut table = Encoder { bytes: Vec::with_capacity(files.len() * 128 + 4096) };
+        table.str(&spec.key);
+        table.i128(manifest.started);
+        table.u64(library.written_tags_fingerprint());
+        table.u8(u8::from(manifest.dirs.is_some()));
         let dirs = manifest.dirs.as_deref().unwrap_or(&[]);
-        index.u32(dirs.len() as u32);
+        table.u32(dirs.len() as u32);
         for (dir, stamp) in dirs {
-            index.str(&dir.to_string_lossy());
-            index.stamp(stamp);
+            table.str(&dir.to_string_lossy());
+            table.stamp(stamp);
         }
-        index.u32(files.len() as u32);
+        table.u32(files.len() as u32);
         let mut slots = Vec::with_capacity(files.len());
         for file in &files {
-            index.str(file.path.to_str().unwrap_or_default());
-            index.u8(u8::from(file.keep));
-            index.stamp(&file.stamp);
-            slots.push(index.bytes.len());
-            index.u64(0);
-            index.u32(if file.keep { file.count as u32 } else { 0 });
+            table.str(file.path.to_str().unwrap_or_default());
+            table.u8(u8::from(file.keep));
+            table.stamp(&file.stamp);
+            slots.push(table.bytes.len());
+            table.u64(0);
+            table.u32(if file.keep { file.count as u32 } else { 0 });
         }
         // The tags with their counts, for a command that counts them and
         // finds nothing changed (`Cache::unchanged_tags`): only when the
@@ -113,13 +113,13 @@ impl Snapshot {
             !manifest.unchecked && files.len() == manifest.files.len() && files.iter().all(|f| f.keep);
         match u32::try_from(library.tags().len()) {
             Ok(count) if whole && count != NO_TAG_COUNTS => {
-                index.u32(count);
+                table.u32(count);
                 for tag in library.tags() {
-                    index.str(&tag.name);
-                    index.u64(tag.stories.len() as u64);
+                    table.str(&tag.name);
+                    table.u64(tag.stories.len() as u64);
                 }
             }
-            _ => index.u32(NO_TAG_COUNTS),
+            _ => table.u32(NO_TAG_COUNTS),
         }
         // The story records are encoded on every core, a run of files
         // each, then put end to end: each run's records and bodies were
@@ -159,7 +159,7 @@ impl Snapshot {
         // Each run's records are placed after the table and the runs
         // before: the table's offsets and the bodies' places are put right,
         // and the records stay where their thread wrote them.
-        let mut index_len = index.bytes.len();
+        let mut index_len = table.bytes.len();
         let mut records = Vec::with_capacity(runs.len());
         for (run, part) in runs.iter().zip(parts) {
             // A thread that failed (a bug) leaves its run to this one.
@@ -167,7 +167,7 @@ impl Snapshot {
             let (base, shift) = (index_len, bodies_len);
             for start in &part.starts {
                 let (Some(&slot), Ok(at)) = (slot.next(), u64::try_from(base + start)) else { continue };
-                index.bytes[slot..slot + 8].copy_from_slice(&at.to_le_bytes());
+                table.bytes[slot..slot + 8].copy_from_slice(&at.to_le_bytes());
             }
             let mut run_records = part.records.bytes;
             for &at in &part.body_offsets {
@@ -179,7 +179,7 @@ impl Snapshot {
             bodies.extend(part.bodies);
             bodies_len += part.bodies_len;
         }
-        Snapshot { spec: spec.clone(), table: index.bytes, records, bodies, bodies_len }
+        Snapshot { spec: spec.clone(), table: table.bytes, records, bodies, bodies_len }
     }
 
     /// Write it, replacing the cache file atomically.
